@@ -1,0 +1,201 @@
+"""Where the plan stands: status counts, rounds, owners and outstanding items.
+
+Pure functions of a Plan (and ``today`` where time matters): no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .errors import UsageError
+from .model import EvidenceItem, Plan, Round, Status
+
+
+def status_counts(plan: Plan) -> dict[Status, int]:
+    """Return how many items are in each status, in vocabulary order (zeros included)."""
+    counts = Counter(item.status for item in plan.items)
+    return {status: counts.get(status, 0) for status in Status}
+
+
+def latest_round(plan: Plan) -> Round | None:
+    """Return the last declared round that any item has an update for."""
+    reported = {update.round for item in plan.items for update in item.updates}
+    latest = None
+    for declared in plan.rounds:
+        if declared.id in reported:
+            latest = declared
+    return latest
+
+
+def next_round(plan: Plan) -> Round | None:
+    """Return the first declared round after the latest reported one, or None if none is declared."""
+    latest = latest_round(plan)
+    rounds = list(plan.rounds)
+    start = rounds.index(latest) + 1 if latest else 0
+    return rounds[start] if start < len(rounds) else None
+
+
+def previous_round(plan: Plan, round_id: str) -> Round | None:
+    """Return the round declared just before ``round_id``, or None for the first."""
+    ids = [r.id for r in plan.rounds]
+    index = ids.index(round_id)
+    return plan.rounds[index - 1] if index > 0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """An item whose status changed between two rounds."""
+
+    item: EvidenceItem
+    before: Status | None
+    after: Status
+
+
+def movements(plan: Plan) -> list[Movement]:
+    """Return the items whose status in the latest round differs from the round before.
+
+    An item with no update in the round before counts as moving from None.
+    """
+    latest = latest_round(plan)
+    if latest is None:
+        return []
+    before_round = previous_round(plan, latest.id)
+    moved = []
+    for item in plan.items:
+        now = item.update_for(latest.id)
+        if now is None:
+            continue
+        then = item.update_for(before_round.id) if before_round else None
+        before = then.status if then else None
+        if before is not now.status:
+            moved.append(Movement(item, before, now.status))
+    return moved
+
+
+def days_until(when: date, today: date) -> int:
+    """Days from ``today`` to ``when``: negative once it has passed."""
+    return (when - today).days
+
+
+def describe_days(when: date, today: date) -> str:
+    """Return '12 days left', 'due today' or '236 days overdue' for a due date."""
+    days = days_until(when, today)
+    if days == 0:
+        return "due today"
+    if days > 0:
+        return f"{days} day{'s' if days != 1 else ''} left"
+    return f"{-days} day{'s' if days != -1 else ''} overdue"
+
+
+def owner_names(plan: Plan) -> list[str]:
+    """Every name --owner accepts: bodies, their aliases and the owner texts as published."""
+    names: list[str] = []
+    for body in plan.bodies:
+        names.append(body.name)
+        names.extend(body.aliases)
+    for rec in plan.recommendations:
+        for item in rec.items:
+            if item.owner not in names:
+                names.append(item.owner)
+    return names
+
+
+def match_owner(plan: Plan, text: str) -> set[str]:
+    """Return the bodies ``text`` names (case-insensitive); raise UsageError listing the owners if none."""
+    wanted = text.strip().casefold()
+    bodies = {
+        body.name
+        for body in plan.bodies
+        if wanted in {body.name.casefold(), *map(str.casefold, body.aliases)}
+    }
+    if not bodies:
+        for item in plan.items:
+            if item.owner.casefold() == wanted:
+                bodies.update(item.owners)
+    if not bodies:
+        known = ", ".join(body.name for body in plan.bodies)
+        raise UsageError(
+            f"no owner in the plan matches '{text}'; owners are: {known} "
+            f"(aliases: {', '.join(a for b in plan.bodies for a in b.aliases) or 'none'})"
+        )
+    return bodies
+
+
+def outstanding(
+    plan: Plan,
+    owner: str | None = None,
+    recommendation: int | None = None,
+    status: Status | None = None,
+) -> list[EvidenceItem]:
+    """Return the items still needing action (not complete or superseded), filtered as asked.
+
+    ``owner`` matches a body any of whose owners the item names; an owner that
+    matches nothing and a recommendation that does not exist are usage errors.
+    """
+    bodies = match_owner(plan, owner) if owner is not None else None
+    if recommendation is not None and plan.recommendation(recommendation) is None:
+        numbers = ", ".join(str(r.number) for r in plan.recommendations)
+        raise UsageError(f"there is no recommendation {recommendation}; recommendations are: {numbers}")
+    found = []
+    for item in plan.items:
+        if not item.is_outstanding:
+            continue
+        if bodies is not None and not bodies.intersection(item.owners):
+            continue
+        if recommendation is not None and item.recommendation != recommendation:
+            continue
+        if status is not None and item.status is not status:
+            continue
+        found.append(item)
+    return found
+
+
+def round_title(plan: Plan, round_id: str | None) -> str | None:
+    """The title of a declared round id (None passes through)."""
+    return plan.round(round_id).title if round_id else None
+
+
+def item_record(plan: Plan, item: EvidenceItem) -> dict[str, Any]:
+    """Return an item as plain JSON-ready data: what --json prints and templates see."""
+    latest = item.latest_update
+    return {
+        "id": item.id,
+        "recommendation": item.recommendation,
+        "evidence": item.evidence,
+        "owner": item.owner,
+        "owners": list(item.owners),
+        "status": item.status.value,
+        "latest_round": round_title(plan, latest.round) if latest else None,
+        "latest_round_id": latest.round if latest else None,
+        "latest_update": latest.full_text if latest else None,
+        "history": [{"round": round_title(plan, u.round), "status": u.status.value} for u in item.updates],
+    }
+
+
+def first_sentence(text: str | None, limit: int = 80) -> str:
+    """Return a short title for long text: its first sentence, cut at ``limit`` characters."""
+    if not text:
+        return ""
+    sentence = text.split(". ")[0].rstrip(".:")
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def find_item_or_recommendation(plan: Plan, ref: str) -> EvidenceItem | int:
+    """Resolve ``plan show`` argument: an item id ("7.1") or a recommendation number ("7")."""
+    ref = ref.strip()
+    item = plan.item(ref)
+    if item is not None:
+        return item
+    if ref.isdigit() and plan.recommendation(int(ref)) is not None:
+        return int(ref)
+    ids = [i.id for i in plan.items]
+    close = difflib.get_close_matches(ref, ids, n=3, cutoff=0.6)
+    hint = f" Did you mean {', '.join(close)}?" if close else ""
+    raise UsageError(
+        f"'{ref}' is neither an item id nor a recommendation number.{hint} "
+        f"Recommendations: {', '.join(str(r.number) for r in plan.recommendations)}"
+    )

@@ -1,0 +1,409 @@
+"""The command line: parses options, calls the core, prints, maps errors to exit codes.
+
+This is the only module that knows Typer or prints with Rich. Data goes to
+stdout, messages to stderr, so a pipe gets only data.
+
+Exit codes: 0 fine, 1 invalid plan or failed check, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from . import analysis
+from .errors import InvalidPlanError, PlanToolError, Problem, UsageError
+from .loader import LoadedPlan, load_plan
+from .model import EvidenceItem, Plan, Status
+
+app = typer.Typer(
+    name="plan",
+    help=(
+        "Keep a police force's published stalking action plan (NPCC template) as YAML, "
+        "and see where it stands.\n\n"
+        "Example: plan outstanding --owner 'Chief Constables'"
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+DEFAULT_PLAN = Path("data/plan.yaml")
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        envvar="PLAN_FILE",
+        metavar="PATH",
+        show_default=False,
+        help="The plan file. Default: data/plan.yaml, looked for from the current directory upward.",
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        envvar="PLAN_TODAY",
+        metavar="YYYY-MM-DD",
+        show_default=False,
+        help="The date to judge deadlines against. Default: today's date.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array instead of a table.")]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+STATUS_STYLE = {
+    Status.NOT_STARTED: "magenta",
+    Status.IN_PROGRESS: "yellow",
+    Status.BLOCKED: "bold red",
+    Status.COMPLETE: "green",
+    Status.SUPERSEDED: "dim",
+}
+
+
+def stdout() -> Console:
+    """The console for data: plain when piped or under NO_COLOR (Rich honours both)."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr() -> Console:
+    """The console for messages."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def reports_errors(command: F) -> F:
+    """Run a command, turning PlanToolError into a message on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InvalidPlanError as error:
+            print_problems(error.problems)
+            count = sum(1 for p in error.problems if p.severity == "error")
+            stderr().print(
+                f"{count} error{'s' if count != 1 else ''}; fix them and run 'plan check' again.",
+                markup=False,
+            )
+            raise typer.Exit(error.exit_code) from None
+        except PlanToolError as error:
+            stderr().print(f"error: {error}", markup=False)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def print_problems(problems: Iterable[Problem]) -> None:
+    """Print problems to stderr, compiler-style, in file order."""
+    console = stderr()
+    for problem in sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0)):
+        style = "yellow" if problem.severity == "warning" else "red"
+        console.print(Text(str(problem), style=style))
+
+
+def find_plan(explicit: Path | None) -> Path:
+    """The plan file to use: --plan/PLAN_FILE, else data/plan.yaml here or in a parent directory."""
+    if explicit is not None:
+        return explicit
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        candidate = folder / DEFAULT_PLAN
+        if candidate.is_file():
+            return candidate.relative_to(here) if candidate.is_relative_to(here) else candidate
+    raise UsageError(
+        "no plan file found: there is no data/plan.yaml here or above; "
+        "give one with --plan PATH or set PLAN_FILE"
+    )
+
+
+def parse_today(value: str | None) -> date:
+    """The date from --today/PLAN_TODAY, else the real date."""
+    if value is None or value == "":
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"--today '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28"
+        ) from None
+
+
+def open_plan(plan_path: Path | None) -> LoadedPlan:
+    """Find and load the plan."""
+    return load_plan(find_plan(plan_path))
+
+
+def status_text(status: Status) -> Text:
+    """A status word, coloured where colour is on (the word carries the meaning)."""
+    return Text(status.value, style=STATUS_STYLE[status])
+
+
+def long_date(when: date) -> str:
+    """'27 Mar 2025'."""
+    return f"{when.day} {when:%b %Y}"
+
+
+@app.command()
+@reports_errors
+def status(plan: PlanOption = None, today: TodayOption = None) -> None:
+    """Show where the plan stands: rounds, counts by status, and every recommendation.
+
+    Example: plan status --today 2026-11-28
+    """
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    print_status(loaded.plan, day)
+
+
+def print_status(plan: Plan, today: date) -> None:
+    """Print the one-screen summary of ``plan status``."""
+    out = stdout()
+    out.print(Text(plan.title, style="bold"))
+    out.print(Text(plan.force + (f" · {plan.responds_to}" if plan.responds_to else ""), style="dim"))
+    leads = [
+        f"{label}: {value}"
+        for label, value in (
+            ("Executive lead", plan.executive_lead),
+            ("Operational lead", plan.operational_lead),
+        )
+        if value
+    ]
+    for lead in leads:
+        out.print(Text(lead))
+    out.print()
+
+    latest = analysis.latest_round(plan)
+    following = analysis.next_round(plan)
+    out.print(
+        Text(
+            f"Latest round:  {latest.title if latest else 'none reported yet'}"
+            + (f" (due {long_date(latest.due)})" if latest and latest.due else "")
+        )
+    )
+    if following is None:
+        out.print(
+            Text(
+                "Next round:    not declared yet; add it under rounds: in the plan "
+                "(or use plan draft --round TITLE --due DATE)"
+            )
+        )
+    elif following.due:
+        out.print(
+            Text(
+                f"Next round:    {following.title}, due {long_date(following.due)} "
+                f"({analysis.describe_days(following.due, today)})"
+            )
+        )
+    else:
+        out.print(Text(f"Next round:    {following.title} (no due date declared)"))
+    out.print()
+
+    counts = analysis.status_counts(plan)
+    total = sum(counts.values())
+    out.print(Text(f"Evidence items by status ({total})", style="bold"))
+    widest = max(counts.values()) or 1
+    for state, count in counts.items():
+        bar = "█" * round(30 * count / widest)
+        line = Text("  ")
+        line.append(f"{state.value:<12}", style=STATUS_STYLE[state])
+        line.append(f"{count:>3}  ")
+        line.append(bar, style=STATUS_STYLE[state])
+        out.print(line)
+    blocked = counts[Status.BLOCKED]
+    out.print(Text(f"{blocked} item{'s' if blocked != 1 else ''} blocked on something outside the force."))
+    out.print()
+
+    table = Table(title=None, show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column("Rec", justify="right", no_wrap=True)
+    table.add_column("Recommendation", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("Deadline", no_wrap=True)
+    table.add_column("Done", justify="right", no_wrap=True)
+    table.add_column("Worst", no_wrap=True)
+    for rec in plan.recommendations:
+        deadline = Text("—")
+        if rec.deadline:
+            deadline = Text(long_date(rec.deadline))
+            if rec.deadline < today and rec.worst_status.severity > Status.SUPERSEDED.severity:
+                deadline.append(" passed", style="red")
+        table.add_row(
+            str(rec.number),
+            analysis.first_sentence(rec.text, 200),
+            deadline,
+            f"{rec.complete_count}/{len(rec.items)}",
+            status_text(rec.worst_status),
+        )
+    out.print(table)
+
+
+StatusOption = Annotated[
+    Status | None,
+    typer.Option("--status", help="Only items with this status.", case_sensitive=False, show_default=False),
+]
+
+
+@app.command()
+@reports_errors
+def outstanding(
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="Only items this body owns, e.g. 'Chief Constables' (any case).",
+            show_default=False,
+        ),
+    ] = None,
+    rec: Annotated[
+        int | None,
+        typer.Option("--rec", help="Only items of this recommendation number.", show_default=False),
+    ] = None,
+    status_filter: StatusOption = None,
+    as_json: JsonOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """List the evidence items not yet complete or superseded, and whose they are.
+
+    Example: plan outstanding --owner 'Chief Constables' --json
+    """
+    parse_today(today)
+    loaded = open_plan(plan)
+    items = analysis.outstanding(loaded.plan, owner=owner, recommendation=rec, status=status_filter)
+    if as_json:
+        print_json([analysis.item_record(loaded.plan, item) for item in items])
+        return
+    print_items(loaded.plan, items)
+
+
+def print_json(data: Any) -> None:
+    """Write JSON to stdout, nothing else: no colour, no wrapping."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def print_items(plan: Plan, items: list[EvidenceItem]) -> None:
+    """Print items as a table that reads at 80 columns."""
+    out = stdout()
+    if not items:
+        out.print("No outstanding items match.")
+        return
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column("Item", no_wrap=True)
+    table.add_column("Evidence", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("Owners", overflow="fold", min_width=16, max_width=24)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Latest", no_wrap=True)
+    for item in items:
+        latest = item.latest_update
+        table.add_row(
+            item.id,
+            analysis.first_sentence(item.evidence, 200) or Text("(no evidence text)", style="dim"),
+            ", ".join(item.owners),
+            status_text(item.status),
+            analysis.round_title(plan, latest.round) if latest else "—",
+        )
+    out.print(table)
+    out.print(Text(f"{len(items)} outstanding item{'s' if len(items) != 1 else ''}.", style="dim"))
+
+
+@app.command()
+@reports_errors
+def show(
+    ref: Annotated[
+        str, typer.Argument(metavar="ID", help="An item id (7.1) or a recommendation number (7).")
+    ],
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Show one item, or a whole recommendation: every round's text, status history and owners.
+
+    Example: plan show 14.3
+    """
+    parse_today(today)
+    loaded = open_plan(plan)
+    found = analysis.find_item_or_recommendation(loaded.plan, ref)
+    out = stdout()
+    if isinstance(found, int):
+        rec = loaded.plan.recommendation(found)
+        assert rec is not None
+        out.print(Text(f"Recommendation {rec.number}", style="bold"))
+        out.print(Text(rec.text))
+        if rec.deadline:
+            out.print(Text(f"Deadline: {long_date(rec.deadline)}", style="dim"))
+        for item in rec.items:
+            out.print()
+            print_item(loaded.plan, item, out)
+    else:
+        print_item(loaded.plan, found, out)
+
+
+def print_item(plan: Plan, item: EvidenceItem, out: Console) -> None:
+    """Print one item in full."""
+    heading = Text(f"{item.id}  ", style="bold")
+    heading.append_text(status_text(item.status))
+    out.print(heading)
+    out.print(Text(item.evidence or "(no evidence text in the published plan)"))
+    out.print(
+        Text(
+            f"Owner: {item.owner}"
+            + (
+                f" ({', '.join(item.owners)})"
+                if item.owner not in item.owners or len(item.owners) > 1
+                else ""
+            ),
+            style="dim",
+        )
+    )
+    history = " → ".join(f"{plan.round(u.round).title}: {u.status.value}" for u in item.updates)
+    out.print(Text(f"History: {history}", style="dim"))
+    for update in item.updates:
+        out.print()
+        title = Text(plan.round(update.round).title, style="bold underline")
+        title.append("  ")
+        title.append_text(status_text(update.status))
+        out.print(title)
+        out.print(Text("\n\n".join(update.paragraphs)))
+
+
+@app.command()
+@reports_errors
+def check(
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Validate the plan file: exit 0 when valid, 1 when not.
+
+    Warnings are printed but only fail with --strict.
+
+    Example: plan check --strict
+    """
+    parse_today(today)
+    path = find_plan(plan)
+    loaded = load_plan(path)
+    warnings: list[Problem] = []
+    print_problems(warnings)
+    items = len(loaded.plan.items)
+    stderr().print(
+        f"{path}: valid plan: {len(loaded.plan.recommendations)} recommendations, {items} evidence items, "
+        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.",
+        markup=False,
+    )
+    if strict and warnings:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``plan`` console script."""
+    app()

@@ -1,0 +1,77 @@
+"""The one exception family of plan: every problem the user can act on.
+
+Each error knows where it happened (file, line, column) and, for problems
+inside a plan, the field path (``recommendations[4].items[1].status``), so the
+CLI can print it the way a compiler would and map it to an exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located problem in a plan file: an error or a warning."""
+
+    message: str
+    field: str = ""
+    path: str = ""
+    line: int | None = None
+    column: int | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.path
+        if where and self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [p for p in (where, self.field) if p]
+        prefix = ": ".join(parts)
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{prefix}: {label}{self.message}" if prefix else f"{label}{self.message}"
+
+
+class PlanToolError(Exception):
+    """Base of every error plan reports to the user; ``exit_code`` says how it ends."""
+
+    exit_code = 1
+
+
+class InvalidPlanError(PlanToolError):
+    """The plan file cannot be read or is not a valid plan (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class UsageError(PlanToolError):
+    """The command line asks for something that cannot be done (exit 2)."""
+
+    exit_code = 2
+
+
+class WriteError(PlanToolError):
+    """An output file could not be written, or would overwrite one (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{path}: {message}")
+
+
+def format_field_path(parts: tuple[str | int, ...]) -> str:
+    """Return ``recommendations[4].items[1].status`` for a key/index tuple."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out

@@ -1,0 +1,329 @@
+"""YAML to model, with every problem located at file:line:col and a field path.
+
+Reading is safe YAML only: the document is composed into nodes (libyaml's
+C parser where installed), and the nodes are turned into plain values here,
+so that every value keeps its place in the file, duplicate keys and aliases
+are caught, and no YAML tag can construct anything but plain data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InvalidPlanError, Problem, format_field_path
+from .model import Plan
+from .schema import FieldParts, Finding, build_plan, validate
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_DEPTH = 64
+_TAG = "tag:yaml.org,2002:"
+_INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE_NAMES = {
+    "\u00a0": "a non-breaking space (U+00A0)",
+    "\u200b": "a zero-width space (U+200B)",
+    "\u200c": "a zero-width non-joiner (U+200C)",
+    "\u200d": "a zero-width joiner (U+200D)",
+    "\u2060": "a word joiner (U+2060)",
+    "\ufeff": "a byte-order mark (U+FEFF)",
+}
+
+
+@dataclass
+class SourceMap:
+    """Where each value of a plan file sits: field path to (line, column), 1-based."""
+
+    path: str
+    values: dict[FieldParts, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[FieldParts, tuple[int, int]] = field(default_factory=dict)
+    written: dict[FieldParts, str] = field(default_factory=dict)
+
+    def locate(self, parts: FieldParts, at_key: bool = False) -> tuple[int, int] | None:
+        """The position of the value (or its key) at ``parts``, or of its nearest located parent."""
+        if at_key and parts in self.keys:
+            return self.keys[parts]
+        while True:
+            if parts in self.values:
+                return self.values[parts]
+            if parts in self.keys:
+                return self.keys[parts]
+            if not parts:
+                return None
+            parts = parts[:-1]
+
+    def problem(self, finding: Finding) -> Problem:
+        """Turn a finding in plain data into a located Problem."""
+        where = self.locate(finding.parts, finding.at_key)
+        line, column = where if where else (None, None)
+        return Problem(
+            message=finding.message,
+            field=format_field_path(finding.parts),
+            path=self.path,
+            line=line,
+            column=column,
+            severity=finding.severity,
+        )
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """A validated plan with the map of where its values sit in the file."""
+
+    plan: Plan
+    source: SourceMap
+
+
+def load_plan(path: Path | str) -> LoadedPlan:
+    """Read, validate and build the plan at ``path``; raise InvalidPlanError with every problem."""
+    return parse_plan(read_plan_text(path), str(path))
+
+
+def read_plan_text(path: Path | str) -> str:
+    """Return the file's text (UTF-8, optional byte-order mark); raise InvalidPlanError if unreadable."""
+    label = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _file_error(label, "no such file; give the plan with --plan PATH or set PLAN_FILE") from None
+    except IsADirectoryError:
+        raise _file_error(label, "is a directory, not a plan file; give the YAML file itself") from None
+    except PermissionError:
+        raise _file_error(label, "cannot be read (permission denied); check the file's permissions") from None
+    except OSError as error:
+        raise _file_error(label, f"cannot be read ({error.strerror or error})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InvalidPlanError(
+            [
+                Problem(
+                    f"is not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+                    "save the file as UTF-8",
+                    path=label,
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _file_error(path: str, message: str) -> InvalidPlanError:
+    return InvalidPlanError([Problem(message, path=path)])
+
+
+def parse_plan(text: str, path: str = "<plan>") -> LoadedPlan:
+    """Validate and build a plan from YAML text; raise InvalidPlanError with every problem found."""
+    data, source = compose_plan(text, path)
+    findings = validate(data, source.written.get)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise InvalidPlanError([source.problem(f) for f in errors])
+    return LoadedPlan(build_plan(data), source)
+
+
+def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
+    """Return the YAML document as plain values and its SourceMap; raise InvalidPlanError for bad YAML."""
+    source = SourceMap(path)
+    stray = text.find("\ufeff")
+    if stray >= 0:
+        line, column = _position(text, stray)
+        raise InvalidPlanError(
+            [
+                Problem(
+                    "a byte-order mark (U+FEFF) in the middle of the file; delete it",
+                    path=path,
+                    line=line,
+                    column=column,
+                )
+            ]
+        )
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise InvalidPlanError([_yaml_problem(error, path, text)]) from None
+    except yaml.YAMLError as error:
+        raise InvalidPlanError([Problem(f"is not valid YAML: {error}", path=path)]) from None
+    except RecursionError:
+        raise InvalidPlanError(
+            [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)", path=path)]
+        ) from None
+    if node is None:
+        raise InvalidPlanError(
+            [
+                Problem(
+                    "is empty; a plan starts with title:, force:, bodies:, rounds: and "
+                    "recommendations: (see docs/format.md)",
+                    path=path,
+                    line=1,
+                    column=1,
+                )
+            ]
+        )
+    converter = _Converter(source)
+    data = converter.value(node, (), 0)
+    if converter.problems:
+        raise InvalidPlanError(converter.problems)
+    if not isinstance(data, dict):
+        line, column = _mark(node)
+        raise InvalidPlanError(
+            [
+                Problem(
+                    f"the plan must be a mapping of fields (title:, force: …), not {_kind(node)}",
+                    path=path,
+                    line=line,
+                    column=column,
+                )
+            ]
+        )
+    return data, source
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "a single value"
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    message = error.problem or error.context or "is not valid YAML"
+    if error.context and error.problem:
+        message = f"{error.problem} ({error.context})"
+    if "'\\t'" in message or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
+        message += "; indent with spaces, not tabs"
+    elif "expected a single document" in message:
+        message = "the file holds more than one YAML document (a second '---'); keep one plan per file"
+    elif "found duplicate anchor" in message or "found undefined alias" in message:
+        message += "; anchors and aliases are not supported in a plan file"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Problem(f"invalid YAML: {message}", path=path, line=line, column=column)
+
+
+class _Converter:
+    """Turns composed YAML nodes into plain values, recording each one's position."""
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def fail(self, node: yaml.Node, parts: FieldParts, message: str) -> None:
+        line, column = _mark(node)
+        self.problems.append(Problem(message, format_field_path(parts), self.source.path, line, column))
+
+    def value(self, node: yaml.Node, parts: FieldParts, depth: int) -> Any:
+        if id(node) in self.seen:
+            self.fail(
+                node,
+                parts,
+                "anchors and aliases (&name, *name) are not supported in a plan file; "
+                "write the value out in full",
+            )
+            return None
+        self.seen.add(id(node))
+        self.source.values[parts] = _mark(node)
+        if depth > MAX_DEPTH:
+            self.fail(node, parts, f"is nested too deeply (more than {MAX_DEPTH} levels)")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, parts, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                self.fail(node, parts, f"the tag {node.tag} is not allowed in a plan file; remove it")
+                return None
+            return [self.value(child, (*parts, index), depth + 1) for index, child in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        return self.scalar(node, parts)
+
+    def mapping(self, node: yaml.MappingNode, parts: FieldParts, depth: int) -> dict[Any, Any] | None:
+        if node.tag != _TAG + "map":
+            self.fail(node, parts, f"the tag {node.tag} is not allowed in a plan file; remove it")
+            return None
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
+                self.fail(
+                    key_node,
+                    parts,
+                    "keys must be plain names (merge keys '<<' and complex keys "
+                    "are not supported in a plan file)",
+                )
+                continue
+            key = self.scalar(key_node, (*parts, "?"))
+            if isinstance(key, str):
+                invisible = _INVISIBLE.search(key)
+                if invisible:
+                    self.fail(
+                        key_node,
+                        parts,
+                        f"the key '{key.strip()}' contains "
+                        f"{_INVISIBLE_NAMES[invisible.group()]}; retype it with ordinary spaces",
+                    )
+                    continue
+            child = (*parts, key)
+            if key in result:
+                first = self.source.keys.get(child)
+                where = f" (first at line {first[0]})" if first else ""
+                self.fail(key_node, child, f"duplicate key '{key}'{where}; each field may appear once")
+                continue
+            self.source.keys[child] = _mark(key_node)
+            result[key] = self.value(value_node, child, depth + 1)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, parts: FieldParts) -> Any:
+        tag = node.tag
+        if tag == _TAG + "str":
+            return node.value
+        if tag == _TAG + "null":
+            return None
+        if tag in (_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "timestamp"):
+            if not node.style:  # written plainly: remember how, for "quote it" advice
+                self.source.written[parts] = node.value
+            return self.typed_scalar(node, parts)
+        self.fail(node, parts, f"the tag {tag} is not allowed in a plan file; remove it")
+        return None
+
+    def typed_scalar(self, node: yaml.ScalarNode, parts: FieldParts) -> Any:
+        tag = node.tag.removeprefix(_TAG)
+        if tag == "timestamp":
+            try:
+                return date.fromisoformat(node.value) if len(node.value) == 10 else node.value
+            except ValueError:
+                return node.value  # impossible dates are reported, located, by validation
+        try:
+            if tag == "int":
+                return self.constructor.construct_yaml_int(node)
+            if tag == "float":
+                return self.constructor.construct_yaml_float(node)
+            return self.constructor.construct_yaml_bool(node)
+        except (ValueError, TypeError, KeyError):
+            self.fail(node, parts, f"'{node.value}' is not a valid {tag}; quote it if it is text")
+            return None
+
+
+def iter_problems(error: InvalidPlanError) -> Iterator[Problem]:
+    """The problems of an InvalidPlanError, in file order."""
+    yield from sorted(error.problems, key=lambda p: (p.line or 0, p.column or 0))

@@ -1,0 +1,327 @@
+"""Typed, immutable plan objects and the status vocabulary.
+
+These are what every command works on once the loader has validated a plan
+file. They hold the published text exactly as written; anything derived
+(an item's current status, a recommendation's worst status) is computed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where an evidence item stands, as judged from an update round's text."""
+
+    NOT_STARTED = "not-started"
+    IN_PROGRESS = "in-progress"
+    BLOCKED = "blocked"
+    COMPLETE = "complete"
+    SUPERSEDED = "superseded"
+
+    @property
+    def is_done(self) -> bool:
+        """True for statuses that need no further action."""
+        return self in (Status.COMPLETE, Status.SUPERSEDED)
+
+    @property
+    def severity(self) -> int:
+        """Higher is worse: used to pick a recommendation's worst status."""
+        return _SEVERITY[self]
+
+
+_SEVERITY = {
+    Status.COMPLETE: 0,
+    Status.SUPERSEDED: 1,
+    Status.IN_PROGRESS: 2,
+    Status.NOT_STARTED: 3,
+    Status.BLOCKED: 4,
+}
+
+
+class DependencyStatus(StrEnum):
+    """Whether an external dependency has been delivered."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
+    WITHDRAWN = "withdrawn"
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+_FUZZY_PATTERNS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "day"),
+    (re.compile(r"(\d{4})-(\d{2})"), "month"),
+    (re.compile(r"(\d{4})-Q([1-4])"), "quarter"),
+    (re.compile(r"(Spring|Summer|Autumn|Winter) (\d{4})"), "season"),
+    (re.compile(r"(\d{4})"), "year"),
+)
+FUZZY_DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY-Qn, Spring/Summer/Autumn/Winter YYYY, YYYY or unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyDate:
+    """A date as precise as the source states it: a day, month, quarter, season, year or unknown.
+
+    ``start`` and ``end`` are the first and last day of the period (both None
+    when unknown), so "has it passed?" is simply ``end < today``.
+    """
+
+    text: str
+    start: date | None
+    end: date | None
+
+    @property
+    def known(self) -> bool:
+        """True unless the source gives no date."""
+        return self.end is not None
+
+    def has_passed(self, today: date) -> bool:
+        """True once the whole period has ended before ``today``."""
+        return self.end is not None and self.end < today
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_fuzzy_date(value: str | date | int) -> FuzzyDate:
+    """Return the FuzzyDate for a plan value; raise ValueError naming the accepted forms."""
+    if isinstance(value, date):
+        return FuzzyDate(value.isoformat(), value, value)
+    text = str(value).strip()
+    if text.lower() == "unknown":
+        return FuzzyDate("unknown", None, None)
+    for pattern, kind in _FUZZY_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            return _fuzzy_from_match(text, kind, match)
+    raise ValueError(f"'{text}' is not a date; use one of {FUZZY_DATE_FORMS}")
+
+
+def _fuzzy_from_match(text: str, kind: str, match: re.Match[str]) -> FuzzyDate:
+    if kind == "day":
+        day = date(int(match[1]), int(match[2]), int(match[3]))
+        return FuzzyDate(text, day, day)
+    if kind == "month":
+        year, month = int(match[1]), int(match[2])
+        return FuzzyDate(text, date(year, month, 1), _month_end(year, month))
+    if kind == "quarter":
+        year, quarter = int(match[1]), int(match[2])
+        first = 3 * quarter - 2
+        return FuzzyDate(text, date(year, first, 1), _month_end(year, first + 2))
+    if kind == "season":
+        year = int(match[2])
+        first, last = _SEASONS[match[1].lower()]
+        end_year = year + 1 if last < first else year
+        return FuzzyDate(text, date(year, first, 1), _month_end(end_year, last))
+    year = int(match[1])
+    return FuzzyDate(text, date(year, 1, 1), date(year, 12, 31))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A body that can own recommendations, with the other names the text uses for it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """An update round: one column of the published plan."""
+
+    id: str
+    title: str
+    due: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """Something only a party outside the force can deliver."""
+
+    id: str
+    title: str
+    party: str
+    status: DependencyStatus
+    raised: str
+    expected: FuzzyDate
+    notes: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """True while the party has not delivered and it has not been withdrawn."""
+        return self.status is DependencyStatus.OPEN
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A dated promise made in an update."""
+
+    date: FuzzyDate
+    text: str
+    raised: str
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A figure with a target, as of a date (e.g. e-learning completions)."""
+
+    name: str
+    value: float
+    target: float
+    as_of: FuzzyDate
+    raised: str
+
+    @property
+    def fraction(self) -> float:
+        """Value as a fraction of target (0 when there is no target)."""
+        return self.value / self.target if self.target else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A labelled part of an update (Context, Progress, Action …)."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """What an item's owners reported in one round, and the status judged from it."""
+
+    round: str
+    status: Status
+    text: str | None = None
+    parts: tuple[Part, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The update as paragraphs, each labelled part as 'Label - text'."""
+        if self.parts:
+            return tuple(f"{p.label} - {p.text}" for p in self.parts)
+        return tuple(p for p in (self.text or "").split("\n\n") if p)
+
+    @property
+    def full_text(self) -> str:
+        """The whole update as one string, paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    """An evidence requirement (7.1, 7.2 …) with its updates, in round order."""
+
+    id: str
+    recommendation: int
+    evidence: str | None
+    owner: str
+    owners: tuple[str, ...]
+    updates: tuple[Update, ...]
+    depends_on: tuple[str, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    owner_overridden: bool = False
+
+    @property
+    def latest_update(self) -> Update | None:
+        """The update of the most recent round that has one."""
+        return self.updates[-1] if self.updates else None
+
+    @property
+    def status(self) -> Status:
+        """The status of the latest update; not-started when there is none."""
+        latest = self.latest_update
+        return latest.status if latest else Status.NOT_STARTED
+
+    @property
+    def is_outstanding(self) -> bool:
+        """True while the item still needs action."""
+        return not self.status.is_done
+
+    def update_for(self, round_id: str) -> Update | None:
+        """The update this item has for ``round_id``, if any."""
+        for update in self.updates:
+            if update.round == round_id:
+                return update
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """A recommendation of the super-complaint report and its evidence items."""
+
+    number: int
+    text: str
+    deadline: date | None
+    owner: str
+    owners: tuple[str, ...]
+    items: tuple[EvidenceItem, ...]
+
+    @property
+    def worst_status(self) -> Status:
+        """The most serious status among the items (what a reader must notice first)."""
+        if not self.items:
+            return Status.NOT_STARTED
+        return max((item.status for item in self.items), key=lambda s: s.severity)
+
+    @property
+    def complete_count(self) -> int:
+        """How many items need no further action."""
+        return sum(1 for item in self.items if item.status.is_done)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A force's published action plan: header, rounds, dependencies, recommendations."""
+
+    title: str
+    force: str
+    bodies: tuple[Body, ...]
+    rounds: tuple[Round, ...]
+    recommendations: tuple[Recommendation, ...]
+    dependencies: tuple[Dependency, ...] = ()
+    responds_to: str | None = None
+    executive_lead: str | None = None
+    operational_lead: str | None = None
+
+    @property
+    def items(self) -> tuple[EvidenceItem, ...]:
+        """Every evidence item, in plan order."""
+        return tuple(item for rec in self.recommendations for item in rec.items)
+
+    def round(self, round_id: str) -> Round:
+        """The declared round with this id; KeyError when there is none."""
+        for declared in self.rounds:
+            if declared.id == round_id:
+                return declared
+        raise KeyError(round_id)
+
+    def item(self, item_id: str) -> EvidenceItem | None:
+        """The item with this id, or None."""
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        return None
+
+    def recommendation(self, number: int) -> Recommendation | None:
+        """The recommendation with this number, or None."""
+        for rec in self.recommendations:
+            if rec.number == number:
+                return rec
+        return None
+
+    def dependency(self, dependency_id: str) -> Dependency | None:
+        """The dependency with this id, or None."""
+        for dep in self.dependencies:
+            if dep.id == dependency_id:
+                return dep
+        return None

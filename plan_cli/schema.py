@@ -1,0 +1,701 @@
+"""The plan file's fields, declared once: validation, model building and JSON Schema.
+
+The loader turns YAML into plain Python values; :func:`validate` checks them
+against :data:`PLAN` and reports every problem with its field path, and
+:func:`build_plan` turns checked values into model objects.
+:func:`json_schema` prints the same declaration for editors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .errors import format_field_path
+from .model import (
+    FUZZY_DATE_FORMS,
+    Body,
+    Dependency,
+    DependencyStatus,
+    EvidenceItem,
+    Measure,
+    Milestone,
+    Part,
+    Plan,
+    Recommendation,
+    Round,
+    Status,
+    Update,
+    parse_fuzzy_date,
+)
+
+FieldParts = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found in plain plan data, before it is given a file location."""
+
+    parts: FieldParts
+    message: str
+    at_key: bool = False
+    severity: str = "error"
+
+
+# --- the declaration -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a value must be; ``noun`` names it in messages ("text", "a date" …)."""
+
+    noun: str = "a value"
+
+
+@dataclass(frozen=True)
+class Text(Spec):
+    noun: str = "text"
+    pattern: str | None = None
+    pattern_hint: str = ""
+
+
+@dataclass(frozen=True)
+class Integer(Spec):
+    noun: str = "a whole number"
+
+
+@dataclass(frozen=True)
+class Number(Spec):
+    noun: str = "a number"
+
+
+@dataclass(frozen=True)
+class Boolean(Spec):
+    noun: str = "true or false"
+
+
+@dataclass(frozen=True)
+class ExactDate(Spec):
+    noun: str = "a date (YYYY-MM-DD)"
+
+
+@dataclass(frozen=True)
+class FuzzyDateSpec(Spec):
+    noun: str = "a date"
+
+
+@dataclass(frozen=True)
+class Choice(Spec):
+    values: tuple[str, ...] = ()
+    what: str = "value"
+
+
+@dataclass(frozen=True)
+class ListOf(Spec):
+    noun: str = "a list"
+    item: Spec = field(default_factory=Spec)
+
+
+@dataclass(frozen=True)
+class MapOf(Spec):
+    noun: str = "a mapping"
+    value: Spec = field(default_factory=Spec)
+    key_pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    spec: Spec
+    description: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Obj(Spec):
+    noun: str = "a mapping"
+    name: str = ""
+    description: str = ""
+    fields: Mapping[str, Field] = field(default_factory=dict)
+    exactly_one_of: tuple[str, ...] = ()
+
+
+SLUG = r"[a-z0-9][a-z0-9-]*"
+ITEM_ID = r"\d+\.\d+"
+
+STATUS = Choice(values=tuple(s.value for s in Status), what="status", noun="a status")
+DEPENDENCY_STATUS = Choice(
+    values=tuple(s.value for s in DependencyStatus), what="dependency status", noun="a status"
+)
+ROUND_REF = Text(pattern=SLUG, pattern_hint="a round id such as march-2026")
+NAMES = ListOf(item=Text(), noun="a list of names")
+
+BODY = Obj(
+    name="Body",
+    description="A body that can own recommendations.",
+    fields={
+        "name": Field(Text(), "The body's name, e.g. Chief Constables.", required=True),
+        "aliases": Field(NAMES, "Other names the plan text uses for it, e.g. CCs."),
+    },
+)
+ROUND = Obj(
+    name="Round",
+    description="An update round: one column of the NPCC template.",
+    fields={
+        "id": Field(
+            Text(pattern=SLUG, pattern_hint="lower-case letters, digits and hyphens"),
+            "Short id used under each item's updates, e.g. march-2026.",
+            required=True,
+        ),
+        "title": Field(Text(), "The column heading, e.g. March 2026 Update.", required=True),
+        "due": Field(ExactDate(), "The date the round's update is due."),
+    },
+)
+DEPENDENCY = Obj(
+    name="Dependency",
+    description="Something only a party outside the force can deliver.",
+    fields={
+        "id": Field(
+            Text(pattern=SLUG, pattern_hint="lower-case letters, digits and hyphens"),
+            "Short id that items name in depends_on.",
+            required=True,
+        ),
+        "title": Field(Text(), "What must be delivered.", required=True),
+        "party": Field(Text(), "The external party that must deliver it.", required=True),
+        "status": Field(DEPENDENCY_STATUS, "open, resolved or withdrawn.", required=True),
+        "raised": Field(ROUND_REF, "The round in which it was first raised.", required=True),
+        "expected": Field(
+            FuzzyDateSpec(),
+            f"When it is expected, as the source states it ({FUZZY_DATE_FORMS}).",
+            required=True,
+        ),
+        "notes": Field(Text(), "Notes, quoting the source where possible."),
+    },
+)
+MILESTONE = Obj(
+    name="Milestone",
+    description="A dated promise made in an update.",
+    fields={
+        "date": Field(FuzzyDateSpec(), f"When it falls due ({FUZZY_DATE_FORMS}).", required=True),
+        "text": Field(Text(), "What was promised, quoting the update.", required=True),
+        "raised": Field(ROUND_REF, "The round whose update made the promise.", required=True),
+        "done": Field(Boolean(), "True once a later update reports it done."),
+    },
+)
+MEASURE = Obj(
+    name="Measure",
+    description="A figure with a target, as of a date.",
+    fields={
+        "name": Field(Text(), "What is counted.", required=True),
+        "value": Field(Number(), "The figure reported.", required=True),
+        "target": Field(Number(), "The figure aimed for.", required=True),
+        "as_of": Field(FuzzyDateSpec(), "When the figure was taken.", required=True),
+        "raised": Field(ROUND_REF, "The round whose update reported it.", required=True),
+    },
+)
+PART = Obj(
+    name="Part",
+    description="A labelled part of an update (Context, Progress, Action …).",
+    fields={
+        "label": Field(Text(), "The label as published, e.g. Progress.", required=True),
+        "text": Field(Text(), "The text after the label, verbatim.", required=True),
+    },
+)
+UPDATE = Obj(
+    name="Update",
+    description="An item's update in one round, with the status judged from it.",
+    fields={
+        "status": Field(STATUS, "The item's status as judged from this round's text.", required=True),
+        "text": Field(Text(), "The update, verbatim; paragraphs separated by a blank line."),
+        "parts": Field(
+            ListOf(item=PART, noun="a list of parts"),
+            "The update in its labelled parts, where the source labels them.",
+        ),
+    },
+    exactly_one_of=("text", "parts"),
+)
+ITEM = Obj(
+    name="EvidenceItem",
+    description="An evidence requirement of progress/completion (7.1, 7.2 …).",
+    fields={
+        "id": Field(
+            Text(pattern=ITEM_ID, pattern_hint='a quoted id such as "7.1"'),
+            'The evidence requirement number, quoted: "7.1".',
+            required=True,
+        ),
+        "evidence": Field(Text(), "The evidence requirement text, verbatim."),
+        "owner": Field(Text(), "The owner cell, where it differs from the recommendation's."),
+        "owners": Field(NAMES, "The bodies that owner text names."),
+        "depends_on": Field(
+            ListOf(item=Text(pattern=SLUG), noun="a list of dependency ids"),
+            "Ids of the dependencies this item waits on.",
+        ),
+        "milestones": Field(ListOf(item=MILESTONE, noun="a list of milestones"), "Dated promises."),
+        "measures": Field(ListOf(item=MEASURE, noun="a list of measures"), "Figures with targets."),
+        "updates": Field(
+            MapOf(value=UPDATE, key_pattern=SLUG),
+            "The item's update in each round, keyed by round id.",
+            required=True,
+        ),
+    },
+)
+RECOMMENDATION = Obj(
+    name="Recommendation",
+    description="A recommendation of the super-complaint report.",
+    fields={
+        "number": Field(Integer(), "The recommendation number, e.g. 7.", required=True),
+        "text": Field(Text(), "The recommendation, verbatim.", required=True),
+        "deadline": Field(ExactDate(), 'The date in "By 27 March 2025".'),
+        "owner": Field(Text(), "The Recommendation Owner cell, verbatim.", required=True),
+        "owners": Field(NAMES, "The bodies that owner text names.", required=True),
+        "items": Field(
+            ListOf(item=ITEM, noun="a list of evidence items"),
+            "The evidence requirements of progress/completion.",
+            required=True,
+        ),
+    },
+)
+PLAN = Obj(
+    name="Plan",
+    description="A police force's action plan in the NPCC template.",
+    fields={
+        "title": Field(Text(), "The plan's title as published.", required=True),
+        "responds_to": Field(Text(), "What the plan responds to, as published."),
+        "force": Field(Text(), "The force, e.g. Northumbria Police.", required=True),
+        "executive_lead": Field(Text(), "The executive lead, as published."),
+        "operational_lead": Field(Text(), "The operational lead, as published."),
+        "bodies": Field(
+            ListOf(item=BODY, noun="a list of bodies"),
+            "The bodies that can own recommendations.",
+            required=True,
+        ),
+        "rounds": Field(
+            ListOf(item=ROUND, noun="a list of rounds"), "The update rounds, oldest first.", required=True
+        ),
+        "dependencies": Field(
+            ListOf(item=DEPENDENCY, noun="a list of dependencies"), "External dependencies."
+        ),
+        "recommendations": Field(
+            ListOf(item=RECOMMENDATION, noun="a list of recommendations"),
+            "The recommendations and their evidence items.",
+            required=True,
+        ),
+    },
+)
+
+
+# --- validation -----------------------------------------------------------
+
+ScalarSource = Callable[[FieldParts], "str | None"]
+
+
+def validate(data: Any, scalar_source: ScalarSource | None = None) -> list[Finding]:
+    """Return every problem in plain plan data: shapes first, then cross-references.
+
+    ``scalar_source`` gives the text a non-string scalar was written as, so a
+    message can say "quote it" for ``7.10`` read as a number.
+    """
+    checker = _Checker(scalar_source or (lambda parts: None))
+    checker.check(PLAN, data, ())
+    if not checker.findings:
+        _check_references(data, checker.findings)
+    return checker.findings
+
+
+class _Checker:
+    def __init__(self, scalar_source: ScalarSource) -> None:
+        self.findings: list[Finding] = []
+        self.source = scalar_source
+
+    def fail(self, parts: FieldParts, message: str, at_key: bool = False) -> None:
+        self.findings.append(Finding(parts, message, at_key))
+
+    def wrong_type(self, spec: Spec, value: Any, parts: FieldParts) -> None:
+        written = self.source(parts)
+        if isinstance(spec, (Text, Choice)) and written is not None:
+            what = _describe(value)
+            self.fail(parts, f"'{written}' was read as {what}; quote it to keep it as text: \"{written}\"")
+            return
+        self.fail(parts, f"expected {spec.noun}, got {_describe(value)}")
+
+    def check(self, spec: Spec, value: Any, parts: FieldParts) -> None:
+        if isinstance(spec, Obj):
+            self.check_object(spec, value, parts)
+        elif isinstance(spec, ListOf):
+            if not isinstance(value, list):
+                self.wrong_type(spec, value, parts)
+                return
+            for index, element in enumerate(value):
+                self.check(spec.item, element, (*parts, index))
+        elif isinstance(spec, MapOf):
+            if not isinstance(value, dict):
+                self.wrong_type(spec, value, parts)
+                return
+            for key, element in value.items():
+                self.check(spec.value, element, (*parts, key))
+        else:
+            self.check_scalar(spec, value, parts)
+
+    def check_object(self, spec: Obj, value: Any, parts: FieldParts) -> None:
+        if not isinstance(value, dict):
+            self.wrong_type(spec, value, parts)
+            return
+        for key in value:
+            if key not in spec.fields:
+                self.fail((*parts, key), _unknown_field(key, spec.fields), at_key=True)
+        for name, declared in spec.fields.items():
+            if name in value:
+                if value[name] is None and not declared.required:
+                    self.fail((*parts, name), f"is empty; give {declared.spec.noun} or remove the line")
+                else:
+                    self.check(declared.spec, value[name], (*parts, name))
+            elif declared.required:
+                self.fail((*parts, name), f"is missing; {_required_hint(spec, name)}")
+        if spec.exactly_one_of:
+            present = [name for name in spec.exactly_one_of if name in value]
+            if len(present) != 1:
+                names = " or ".join(spec.exactly_one_of)
+                verb = "both" if present else "neither"
+                self.fail(parts, f"has {verb} of {names}; give exactly one")
+
+    def check_scalar(self, spec: Spec, value: Any, parts: FieldParts) -> None:
+        if isinstance(spec, Text):
+            if not isinstance(value, str):
+                self.wrong_type(spec, value, parts)
+            elif not value.strip():
+                self.fail(parts, "is empty; give the text or remove the line")
+            elif spec.pattern and not re.fullmatch(spec.pattern, value):
+                self.fail(parts, f"'{value}' is not valid here; expected {spec.pattern_hint or spec.pattern}")
+        elif isinstance(spec, Choice):
+            if not isinstance(value, str):
+                self.wrong_type(spec, value, parts)
+            elif value not in spec.values:
+                self.fail(parts, _not_a_choice(value, spec))
+        elif isinstance(spec, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.wrong_type(spec, value, parts)
+        elif isinstance(spec, Number):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                self.wrong_type(spec, value, parts)
+        elif isinstance(spec, Boolean):
+            if not isinstance(value, bool):
+                self.wrong_type(spec, value, parts)
+        elif isinstance(spec, ExactDate):
+            self.check_exact_date(value, parts)
+        elif isinstance(spec, FuzzyDateSpec):
+            self.check_fuzzy_date(value, parts)
+
+    def check_exact_date(self, value: Any, parts: FieldParts) -> None:
+        if isinstance(value, date):
+            return
+        if isinstance(value, str):
+            try:
+                date.fromisoformat(value)
+            except ValueError as error:
+                self.fail(parts, _date_problem(value, error))
+            else:
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                    self.fail(parts, f"'{value}' is not a date; write it as YYYY-MM-DD")
+            return
+        self.wrong_type(ExactDate(), value, parts)
+
+    def check_fuzzy_date(self, value: Any, parts: FieldParts) -> None:
+        if isinstance(value, bool) or not isinstance(value, (str, date, int)):
+            self.wrong_type(FuzzyDateSpec(), value, parts)
+            return
+        try:
+            parse_fuzzy_date(value)
+        except ValueError as error:
+            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                self.fail(parts, _date_problem(value, error))
+            else:
+                self.fail(parts, str(error))
+
+
+def _date_problem(value: str, error: ValueError) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"'{value}' is not a real date ({error}); check the day and month"
+    return f"'{value}' is not a date; write it as YYYY-MM-DD (a date like 06/04/26 is ambiguous)"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+def _unknown_field(key: Any, fields: Mapping[str, Field]) -> str:
+    names = list(fields)
+    hint = _suggest(str(key), names)
+    return f"unknown field '{key}'; {hint}fields here are: {', '.join(names)}"
+
+
+def _not_a_choice(value: str, spec: Choice) -> str:
+    hint = _suggest(value, list(spec.values))
+    return f"'{value}' is not a {spec.what}; {hint}use one of {', '.join(spec.values)}"
+
+
+def _required_hint(spec: Obj, name: str) -> str:
+    if spec.name == "EvidenceItem" and name == "updates":
+        return "add updates: with at least one round's update"
+    return f"every {spec.name or 'entry'} needs {name}:"
+
+
+def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
+    def fail(parts: FieldParts, message: str, at_key: bool = False) -> None:
+        findings.append(Finding(parts, message, at_key))
+
+    def unique(kind: str, entries: list[Any], key: str, parts: FieldParts) -> dict[Any, int]:
+        seen: dict[Any, int] = {}
+        for index, entry in enumerate(entries):
+            value = entry[key]
+            if value in seen:
+                first = (*parts, seen[value])
+                fail((*parts, index, key), f"duplicate {kind} '{value}' (first at {_fmt(first)})")
+            else:
+                seen[value] = index
+        return seen
+
+    body_names = set(unique("body", data["bodies"], "name", ("bodies",)))
+    round_ids = list(unique("round id", data["rounds"], "id", ("rounds",)))
+    dependencies = data.get("dependencies") or []
+    dependency_ids = list(unique("dependency id", dependencies, "id", ("dependencies",)))
+    unique("recommendation number", data["recommendations"], "number", ("recommendations",))
+
+    def known_round(value: str, parts: FieldParts, at_key: bool = False) -> None:
+        if value not in round_ids:
+            fail(
+                parts,
+                f"'{value}' is not a declared round; {_suggest(value, round_ids)}"
+                f"declared rounds are: {', '.join(round_ids)} (declare new rounds under rounds:)",
+                at_key,
+            )
+
+    def known_owners(owners: list[str], parts: FieldParts) -> None:
+        for index, owner in enumerate(owners):
+            if owner not in body_names:
+                fail(
+                    (*parts, index),
+                    f"'{owner}' is not one of the bodies; "
+                    f"{_suggest(owner, sorted(body_names))}bodies are: {', '.join(sorted(body_names))}",
+                )
+
+    for index, dep in enumerate(dependencies):
+        known_round(dep["raised"], ("dependencies", index, "raised"))
+
+    item_ids: dict[str, FieldParts] = {}
+    for r_index, rec in enumerate(data["recommendations"]):
+        rec_parts: FieldParts = ("recommendations", r_index)
+        known_owners(rec["owners"], (*rec_parts, "owners"))
+        for i_index, item in enumerate(rec["items"]):
+            parts: FieldParts = (*rec_parts, "items", i_index)
+            item_id = item["id"]
+            if item_id in item_ids:
+                fail((*parts, "id"), f"duplicate item id '{item_id}' (first at {_fmt(item_ids[item_id])})")
+            else:
+                item_ids[item_id] = (*parts, "id")
+            if item_id.split(".")[0] != str(rec["number"]):
+                fail(
+                    (*parts, "id"),
+                    f"item '{item_id}' does not belong to recommendation {rec['number']}; "
+                    f"its id must start with '{rec['number']}.'",
+                )
+            if "owners" in item:
+                known_owners(item["owners"], (*parts, "owners"))
+            if ("owner" in item) != ("owners" in item):
+                fail(parts, "give owner and owners together (the published text and the bodies it names)")
+            for d_index, dep_id in enumerate(item.get("depends_on") or []):
+                if dep_id not in dependency_ids:
+                    fail(
+                        (*parts, "depends_on", d_index),
+                        f"'{dep_id}' is not a dependency; "
+                        f"{_suggest(dep_id, dependency_ids)}dependencies are: {', '.join(dependency_ids) or 'none'}",
+                    )
+            for key in ("milestones", "measures"):
+                for m_index, entry in enumerate(item.get(key) or []):
+                    known_round(entry["raised"], (*parts, key, m_index, "raised"))
+            for round_id in item["updates"]:
+                known_round(round_id, (*parts, "updates", round_id), at_key=True)
+
+
+def _fmt(parts: FieldParts) -> str:
+    return format_field_path(parts)
+
+
+# --- building -------------------------------------------------------------
+
+
+def build_plan(data: dict[str, Any]) -> Plan:
+    """Return the Plan for data that :func:`validate` found no errors in."""
+    round_order = [r["id"] for r in data["rounds"]]
+    recommendations = []
+    for rec in data["recommendations"]:
+        rec_owners = tuple(rec["owners"])
+        items = []
+        for item in rec["items"]:
+            updates = tuple(
+                _build_update(round_id, item["updates"][round_id])
+                for round_id in round_order
+                if round_id in item["updates"]
+            )
+            items.append(
+                EvidenceItem(
+                    id=item["id"],
+                    recommendation=rec["number"],
+                    evidence=item.get("evidence"),
+                    owner=item.get("owner", rec["owner"]),
+                    owners=tuple(item.get("owners", rec_owners)),
+                    owner_overridden="owner" in item,
+                    updates=updates,
+                    depends_on=tuple(item.get("depends_on") or ()),
+                    milestones=tuple(
+                        Milestone(parse_fuzzy_date(m["date"]), m["text"], m["raised"], m.get("done", False))
+                        for m in item.get("milestones") or ()
+                    ),
+                    measures=tuple(
+                        Measure(m["name"], m["value"], m["target"], parse_fuzzy_date(m["as_of"]), m["raised"])
+                        for m in item.get("measures") or ()
+                    ),
+                )
+            )
+        recommendations.append(
+            Recommendation(
+                number=rec["number"],
+                text=rec["text"],
+                deadline=_as_date(rec.get("deadline")),
+                owner=rec["owner"],
+                owners=rec_owners,
+                items=tuple(items),
+            )
+        )
+    return Plan(
+        title=data["title"],
+        force=data["force"],
+        responds_to=data.get("responds_to"),
+        executive_lead=data.get("executive_lead"),
+        operational_lead=data.get("operational_lead"),
+        bodies=tuple(Body(b["name"], tuple(b.get("aliases") or ())) for b in data["bodies"]),
+        rounds=tuple(Round(r["id"], r["title"], _as_date(r.get("due"))) for r in data["rounds"]),
+        dependencies=tuple(
+            Dependency(
+                id=d["id"],
+                title=d["title"],
+                party=d["party"],
+                status=DependencyStatus(d["status"]),
+                raised=d["raised"],
+                expected=parse_fuzzy_date(d["expected"]),
+                notes=d.get("notes"),
+            )
+            for d in data.get("dependencies") or ()
+        ),
+        recommendations=tuple(recommendations),
+    )
+
+
+def _build_update(round_id: str, data: dict[str, Any]) -> Update:
+    return Update(
+        round=round_id,
+        status=Status(data["status"]),
+        text=data.get("text"),
+        parts=tuple(Part(p["label"], p["text"]) for p in data.get("parts") or ()),
+    )
+
+
+def _as_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+# --- JSON Schema ------------------------------------------------------------
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the plan file's JSON Schema (draft 2020-12), generated from :data:`PLAN`."""
+    definitions: dict[str, Any] = {}
+    root = _schema_of(PLAN, definitions)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/plan-cli/plan/plan.schema.json",
+        "title": "Police stalking action plan (NPCC template)",
+        **{k: v for k, v in definitions[root["$ref"].rsplit("/", 1)[1]].items()},
+        "$defs": {k: v for k, v in definitions.items() if k != PLAN.name},
+    }
+
+
+def _schema_of(spec: Spec, definitions: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(spec, Obj):
+        if spec.name not in definitions:
+            definitions[spec.name] = {}
+            properties = {}
+            for name, declared in spec.fields.items():
+                properties[name] = {
+                    **_schema_of(declared.spec, definitions),
+                    "description": declared.description,
+                }
+            body: dict[str, Any] = {
+                "type": "object",
+                "description": spec.description,
+                "properties": properties,
+                "additionalProperties": False,
+            }
+            required = [name for name, declared in spec.fields.items() if declared.required]
+            if required:
+                body["required"] = required
+            if spec.exactly_one_of:
+                body["oneOf"] = [{"required": [name]} for name in spec.exactly_one_of]
+            definitions[spec.name] = body
+        return {"$ref": f"#/$defs/{spec.name}"}
+    if isinstance(spec, ListOf):
+        return {"type": "array", "items": _schema_of(spec.item, definitions)}
+    if isinstance(spec, MapOf):
+        out: dict[str, Any] = {"type": "object", "additionalProperties": _schema_of(spec.value, definitions)}
+        if spec.key_pattern:
+            out["propertyNames"] = {"pattern": f"^{spec.key_pattern}$"}
+        return out
+    if isinstance(spec, Text):
+        text: dict[str, Any] = {"type": "string", "minLength": 1}
+        if spec.pattern:
+            text["pattern"] = f"^{spec.pattern}$"
+        return text
+    if isinstance(spec, Choice):
+        return {"type": "string", "enum": list(spec.values)}
+    if isinstance(spec, Integer):
+        return {"type": "integer"}
+    if isinstance(spec, Number):
+        return {"type": "number"}
+    if isinstance(spec, Boolean):
+        return {"type": "boolean"}
+    if isinstance(spec, ExactDate):
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if isinstance(spec, FuzzyDateSpec):
+        return {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": r"^(\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?|(Spring|Summer|Autumn|Winter) \d{4}|unknown)$",
+                },
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
+    return {}

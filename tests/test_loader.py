@@ -1,0 +1,189 @@
+"""One test per loader error, each with its exact location and field path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plan_cli.errors import InvalidPlanError
+from plan_cli.loader import load_plan, parse_plan
+from plan_cli.model import Status
+
+
+def errors_of(text: str) -> list[str]:
+    with pytest.raises(InvalidPlanError) as caught:
+        parse_plan(text, "plan.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def replaced(text: str, old: str, new: str) -> str:
+    assert old in text, f"fixture no longer contains {old!r}"
+    return text.replace(old, new, 1)
+
+
+def test_minimal_plan_loads(minimal_text: str) -> None:
+    plan = parse_plan(minimal_text, "plan.yaml").plan
+    assert [r.number for r in plan.recommendations] == [7, 25]
+    first = plan.item("7.1")
+    assert first is not None
+    assert first.status is Status.BLOCKED
+    assert [u.round for u in first.updates] == ["initial", "march-2025"]
+    assert first.updates[0].paragraphs == ("Context - Linked [bold]x[/bold].",)
+    assert first.updates[1].paragraphs == ("Awaited from Minerva.", "Second para.")
+    joint = plan.item("25.1")
+    assert joint is not None and joint.owners == ("Chief Constables", "Police and Crime Commissioners")
+
+
+def test_source_map_locates_values(minimal_text: str) -> None:
+    source = parse_plan(minimal_text, "plan.yaml").source
+    assert source.locate(("recommendations", 0, "items", 0, "id")) == (29, 13)
+    assert source.locate(("recommendations", 0, "number"), at_key=True) == (23, 5)
+
+
+def test_unknown_status_lists_the_vocabulary(minimal_text: str) -> None:
+    text = replaced(minimal_text, "status: blocked", "status: finished")
+    assert errors_of(text) == [
+        "plan.yaml:39:21: recommendations[0].items[0].updates.march-2025.status: 'finished' is not a status; "
+        "use one of not-started, in-progress, blocked, complete, superseded"
+    ]
+
+
+def test_misspelt_status_gets_a_suggestion(minimal_text: str) -> None:
+    text = replaced(minimal_text, "status: blocked", "status: blockd")
+    assert "did you mean 'blocked'?" in errors_of(text)[0]
+
+
+def test_unknown_field_suggests_the_close_one(minimal_text: str) -> None:
+    text = replaced(minimal_text, "        evidence: Processes", "        evidnce: Processes")
+    (error,) = errors_of(text)
+    assert error.startswith("plan.yaml:30:9: recommendations[0].items[0].evidnce: unknown field 'evidnce'; ")
+    assert "did you mean 'evidence'?" in error
+
+
+def test_item_id_read_as_number_advises_quoting(minimal_text: str) -> None:
+    text = replaced(minimal_text, 'id: "7.1"', "id: 7.10")
+    assert errors_of(text) == [
+        "plan.yaml:29:13: recommendations[0].items[0].id: '7.10' was read as the number 7.1; "
+        'quote it to keep it as text: "7.10"'
+    ]
+
+
+def test_duplicate_key(minimal_text: str) -> None:
+    text = replaced(minimal_text, "    deadline: 2025-03-27\n", "    deadline: 2025-03-27\n    deadline: 2025-03-28\n")
+    assert errors_of(text) == [
+        "plan.yaml:26:5: recommendations[0].deadline: duplicate key 'deadline' (first at line 25); "
+        "each field may appear once"
+    ]
+
+
+def test_duplicate_item_id(minimal_text: str) -> None:
+    text = replaced(minimal_text, 'id: "7.2"', 'id: "7.1"')
+    assert errors_of(text) == [
+        "plan.yaml:41:13: recommendations[0].items[1].id: duplicate item id '7.1' "
+        "(first at recommendations[0].items[0].id)"
+    ]
+
+
+def test_update_for_undeclared_round(minimal_text: str) -> None:
+    text = replaced(minimal_text, "          march-2025:\n            status: blocked", "          march-2027:\n            status: blocked")
+    (error,) = errors_of(text)
+    assert error.startswith("plan.yaml:38:11: recommendations[0].items[0].updates.march-2027: "
+                            "'march-2027' is not a declared round;")
+    assert "declared rounds are: initial, march-2025" in error
+
+
+def test_impossible_date(minimal_text: str) -> None:
+    text = replaced(minimal_text, "deadline: 2025-03-27", "deadline: 2025-02-30")
+    (error,) = errors_of(text)
+    assert error.startswith("plan.yaml:25:15: recommendations[0].deadline: '2025-02-30' is not a real date")
+
+
+def test_ambiguous_date(minimal_text: str) -> None:
+    text = replaced(minimal_text, "due: 2025-03-27", "due: 06/04/26")
+    (error,) = errors_of(text)
+    assert error.startswith("plan.yaml:14:10: rounds[1].due: '06/04/26' is not a date; write it as YYYY-MM-DD")
+
+
+def test_missing_required_field(minimal_text: str) -> None:
+    text = replaced(minimal_text, "    owner: Chief Constables\n", "")
+    assert errors_of(text) == [
+        "plan.yaml:23:5: recommendations[0].owner: is missing; every Recommendation needs owner:"
+    ]
+
+
+def test_unknown_dependency(minimal_text: str) -> None:
+    text = replaced(minimal_text, "depends_on: [minerva-niche]", "depends_on: [minerva]")
+    (error,) = errors_of(text)
+    assert error.startswith("plan.yaml:31:22: recommendations[0].items[0].depends_on[0]: 'minerva' is not a dependency;")
+
+
+def test_update_needs_exactly_one_of_text_and_parts(minimal_text: str) -> None:
+    text = replaced(minimal_text, "initial: {status: complete, text: Done.}", "initial: {status: complete}")
+    assert errors_of(text) == [
+        "plan.yaml:43:20: recommendations[0].items[1].updates.initial: has neither of text or parts; give exactly one"
+    ]
+
+
+def test_every_problem_is_reported_at_once(minimal_text: str) -> None:
+    text = replaced(minimal_text, "status: blocked", "status: finished")
+    text = replaced(text, "evidence: Processes", "evidnce: Processes")
+    assert len(errors_of(text)) == 2
+
+
+def test_empty_file() -> None:
+    assert errors_of("") == [
+        "plan.yaml:1:1: is empty; a plan starts with title:, force:, bodies:, rounds: and "
+        "recommendations: (see docs/format.md)"
+    ]
+
+
+def test_not_a_mapping() -> None:
+    assert errors_of("- a\n- b\n") == [
+        "plan.yaml:1:1: the plan must be a mapping of fields (title:, force: …), not a list"
+    ]
+
+
+def test_tab_indentation(minimal_text: str) -> None:
+    text = replaced(minimal_text, "  - name: Chief Constables", "\t- name: Chief Constables")
+    (error,) = errors_of(text)
+    assert error.startswith("plan.yaml:4:1: invalid YAML:")
+    assert error.endswith("indent with spaces, not tabs")
+
+
+def test_alias_is_rejected(minimal_text: str) -> None:
+    text = replaced(minimal_text, "owners: [Chief Constables]", "owners: &cc [Chief Constables]")
+    text = replaced(text, "owners: [Chief Constables, Police and Crime Commissioners]", "owners: *cc")
+    (error,) = errors_of(text)
+    assert "recommendations[1].owners: anchors and aliases" in error
+
+
+def test_python_tags_are_rejected_not_run(minimal_text: str) -> None:
+    text = replaced(minimal_text, "title: Test plan", "title: !!python/object/apply:os.system ['echo hi']")
+    (error,) = errors_of(text)
+    assert error.startswith("plan.yaml:1:8: title: the tag tag:yaml.org,2002:python/object/apply:os.system")
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InvalidPlanError) as caught:
+        load_plan(tmp_path / "nope.yaml")
+    assert str(caught.value).endswith("nope.yaml: no such file; give the plan with --plan PATH or set PLAN_FILE")
+    with pytest.raises(InvalidPlanError) as caught:
+        load_plan(tmp_path)
+    assert "is a directory" in str(caught.value)
+
+
+def test_invalid_utf8_names_the_byte(tmp_path: Path, minimal_text: str) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(minimal_text.encode().replace(b"Test Police", b"Test \xffPolice"))
+    with pytest.raises(InvalidPlanError) as caught:
+        load_plan(path)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (2, 13)
+    assert "byte 0xff at offset" in problem.message
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path, minimal_text: str) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + minimal_text.replace("\n", "\r\n").encode())
+    assert load_plan(path).plan.title == "Test plan"
