@@ -8,9 +8,10 @@ are caught, and no YAML tag can construct anything but plain data.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,16 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 MAX_DEPTH = 64
+# A plan is a few hundred kilobytes; a national collation a few megabytes. Anything far
+# larger is the wrong file, and a value longer than any published cell is a paste gone wrong.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_SCALAR_CHARS = 100_000
+MAX_ALIAS_PROBLEMS = 10
 _TAG = "tag:yaml.org,2002:"
 _INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff]")
+_NBSP_KEY = re.compile(r"[^\s:]+:\u00a0")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _INVISIBLE_NAMES = {
     "\u00a0": "a non-breaking space (U+00A0)",
     "\u200b": "a zero-width space (U+200B)",
@@ -92,7 +101,15 @@ def read_plan_text(path: Path | str) -> str:
     """Return the file's text (UTF-8, optional byte-order mark); raise InvalidPlanError if unreadable."""
     label = str(path)
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise _file_error(
+                    label,
+                    f"is {size / 1024 / 1024:.1f} MB; a plan file may be at most "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?",
+                )
+            raw = file.read()
     except FileNotFoundError:
         raise _file_error(label, "no such file; give the plan with --plan PATH or set PLAN_FILE") from None
     except IsADirectoryError:
@@ -152,13 +169,20 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
         )
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as error:
+        raise InvalidPlanError([_reader_problem(error, path, text)]) from None
     except yaml.MarkedYAMLError as error:
+        if "exceeded maximum nesting depth" in str(error):  # libyaml's own limit (1000 levels)
+            raise InvalidPlanError(
+                _scan_events(text, path).too_deep or [_yaml_problem(error, path, text)]
+            ) from None
         raise InvalidPlanError([_yaml_problem(error, path, text)]) from None
     except yaml.YAMLError as error:
         raise InvalidPlanError([Problem(f"is not valid YAML: {error}", path=path)]) from None
-    except RecursionError:
+    except RecursionError:  # the pure-Python composer recurses once per level
         raise InvalidPlanError(
-            [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)", path=path)]
+            _scan_events(text, path).too_deep
+            or [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)", path=path)]
         ) from None
     if node is None:
         raise InvalidPlanError(
@@ -172,8 +196,12 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
                 )
             ]
         )
-    converter = _Converter(source)
+    converter = _Converter(source, check_aliases="*" in text)
     data = converter.value(node, (), 0)
+    if converter.aliased:
+        # The composed tree shares the anchored node, so the alias's own place is lost; the
+        # event stream still has it. (Only read on this error path.)
+        converter.problems.extend(_scan_events(text, path).aliases)
     if converter.problems:
         raise InvalidPlanError(converter.problems)
     if not isinstance(data, dict):
@@ -194,6 +222,113 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
 def _position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _reader_problem(error: yaml.reader.ReaderError, path: str, text: str) -> Problem:
+    line, column = _position(text, error.position)
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    return Problem(
+        f"the control character U+{code:04X} is not allowed in a plan file; delete it "
+        "(it often comes with text pasted from another program)",
+        path=path,
+        line=line,
+        column=column,
+    )
+
+
+@dataclass
+class _EventScan:
+    """What a walk over the YAML event stream found: aliases and over-deep nesting, located."""
+
+    aliases: list[Problem] = field(default_factory=list)
+    too_deep: list[Problem] = field(default_factory=list)
+
+
+def _scan_events(text: str, path: str) -> _EventScan:
+    """Walk the parser's events (no composing, no recursion) for what the node tree cannot tell.
+
+    Used only once something is wrong: an alias's own position (the composed tree
+    shares the anchored node) and the first place nesting goes deeper than
+    MAX_DEPTH (where composing itself gives up).
+    """
+    found = _EventScan()
+    frames: list[list[Any]] = []  # [is_mapping, index or key, expecting a key]
+    alias_count = 0
+    more: Problem | None = None
+
+    def parts() -> FieldParts:
+        return tuple(("?" if frame[2] else frame[1]) if frame[0] else frame[1] for frame in frames)
+
+    def finished() -> None:
+        if frames:
+            frame = frames[-1]
+            if frame[0]:
+                frame[2] = not frame[2]
+            else:
+                frame[1] += 1
+
+    def problem(event: yaml.Event, message: str) -> Problem:
+        mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        return Problem(message, format_field_path(parts()), path, line, column)
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.CollectionEndEvent)):
+                frames.pop()
+                finished()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue  # stream and document events
+            if frames and frames[-1][0] and frames[-1][2] and isinstance(event, yaml.ScalarEvent):
+                frames[-1][1] = event.value  # a plain key: the path's next part
+                frames[-1][2] = False
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                alias_count += 1
+                if alias_count == MAX_ALIAS_PROBLEMS + 1:
+                    more = problem(event, "more aliases")
+                elif alias_count <= MAX_ALIAS_PROBLEMS:
+                    found.aliases.append(
+                        problem(
+                            event,
+                            f"the alias *{event.anchor} is not supported in a plan file; "
+                            "anchors and aliases (&name, *name) hide what each field says: "
+                            "write the value out in full",
+                        )
+                    )
+            if len(frames) > MAX_DEPTH:
+                found.too_deep.append(problem(event, f"is nested too deeply (more than {MAX_DEPTH} levels)"))
+                break
+            if isinstance(event, yaml.CollectionStartEvent):
+                frames.append([isinstance(event, yaml.MappingStartEvent), 0, True])
+            else:
+                finished()
+    except yaml.MarkedYAMLError as error:
+        # libyaml gives up at 1000 levels, sometimes before emitting the events that reach MAX_DEPTH
+        if not found.too_deep and "exceeded maximum nesting depth" in str(error) and error.problem_mark:
+            mark = error.problem_mark
+            found.too_deep.append(
+                Problem(
+                    f"is nested too deeply (more than {MAX_DEPTH} levels)",
+                    format_field_path(parts()),
+                    path,
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            )
+    except yaml.YAMLError:
+        pass  # the caller already has the parser's own message
+    if more is not None:
+        extra = alias_count - MAX_ALIAS_PROBLEMS
+        found.aliases.append(
+            replace(more, message=f"{extra} more alias{'es' if extra != 1 else ''} from here on, not listed")
+        )
+    return found
+
+
+def _shorten(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -218,15 +353,41 @@ def _yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
     elif "found duplicate anchor" in message or "found undefined alias" in message:
         message += "; anchors and aliases are not supported in a plan file"
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    if mark is not None:
+        invisible = _invisible_near(text, mark.line)
+        if invisible is not None:
+            (line, column), char = invisible
+            message = (
+                f"{_INVISIBLE_NAMES[char]} here, which YAML does not read as a space; "
+                f"retype it as an ordinary space (YAML's own complaint at line {mark.line + 1}: {message})"
+            )
     return Problem(f"invalid YAML: {message}", path=path, line=line, column=column)
+
+
+def _invisible_near(text: str, line_index: int) -> tuple[tuple[int, int], str] | None:
+    """The first invisible character on the 0-based line of a YAML error or the line before.
+
+    A non-breaking space pasted between a key's colon and its value, or into the
+    indentation, turns the line into something else and YAML complains there or
+    on the next line; pointing at the character is what helps.
+    """
+    lines = text.splitlines()
+    for index in (line_index, line_index - 1):
+        if 0 <= index < len(lines):
+            found = _INVISIBLE.search(lines[index])
+            if found:
+                return (index + 1, found.start() + 1), found.group()
+    return None
 
 
 class _Converter:
     """Turns composed YAML nodes into plain values, recording each one's position."""
 
-    def __init__(self, source: SourceMap) -> None:
+    def __init__(self, source: SourceMap, check_aliases: bool = True) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        self.check_aliases = check_aliases  # no '*' in the text, no alias: skip the bookkeeping
+        self.aliased = False
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
@@ -235,15 +396,11 @@ class _Converter:
         self.problems.append(Problem(message, format_field_path(parts), self.source.path, line, column))
 
     def value(self, node: yaml.Node, parts: FieldParts, depth: int) -> Any:
-        if id(node) in self.seen:
-            self.fail(
-                node,
-                parts,
-                "anchors and aliases (&name, *name) are not supported in a plan file; "
-                "write the value out in full",
-            )
-            return None
-        self.seen.add(id(node))
+        if self.check_aliases:
+            if id(node) in self.seen:  # an alias: never follow it (a bomb or a cycle)
+                self.aliased = True
+                return None
+            self.seen.add(id(node))
         self.source.values[parts] = _mark(node)
         if depth > MAX_DEPTH:
             self.fail(node, parts, f"is nested too deeply (more than {MAX_DEPTH} levels)")
@@ -295,9 +452,26 @@ class _Converter:
 
     def scalar(self, node: yaml.ScalarNode, parts: FieldParts) -> Any:
         tag = node.tag
+        if len(node.value) > MAX_SCALAR_CHARS:
+            self.fail(
+                node,
+                parts,
+                f"is {len(node.value):,} characters long; a value may be at most {MAX_SCALAR_CHARS:,} "
+                "(was something pasted in by mistake?)",
+            )
+            return None
         if tag == _TAG + "str":
+            if parts and isinstance(parts[-1], int) and not node.style and _NBSP_KEY.match(node.value):
+                self.fail(
+                    node,
+                    parts,
+                    f"'{node.value[:40]}' looks like a field, but the space after its ':' is a "
+                    "non-breaking space (U+00A0); retype it as an ordinary space",
+                )
             return node.value
         if tag == _TAG + "null":
+            if node.value not in _NULLS:
+                self.fail(node, parts, f"'{node.value}' is not a valid null; remove the !!null tag")
             return None
         if tag in (_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "timestamp"):
             if not node.style:  # written plainly: remember how, for "quote it" advice
@@ -309,6 +483,9 @@ class _Converter:
     def typed_scalar(self, node: yaml.ScalarNode, parts: FieldParts) -> Any:
         tag = node.tag.removeprefix(_TAG)
         if tag == "timestamp":
+            if not _TIMESTAMP.match(node.value):  # only an explicit !!timestamp gets here unmatched
+                self.fail(node, parts, f"'{node.value}' is not a valid timestamp; remove the !!timestamp tag")
+                return None
             try:
                 return date.fromisoformat(node.value) if len(node.value) == 10 else node.value
             except ValueError:
@@ -320,7 +497,7 @@ class _Converter:
                 return self.constructor.construct_yaml_float(node)
             return self.constructor.construct_yaml_bool(node)
         except (ValueError, TypeError, KeyError):
-            self.fail(node, parts, f"'{node.value}' is not a valid {tag}; quote it if it is text")
+            self.fail(node, parts, f"'{_shorten(node.value)}' is not a valid {tag}; quote it if it is text")
             return None
 
 
