@@ -36,6 +36,7 @@ MAX_ALIAS_PROBLEMS = 10
 _TAG = "tag:yaml.org,2002:"
 _INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff]")
 _NBSP_KEY = re.compile(r"[^\s:]+:\u00a0")
+_KEY_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _INVISIBLE_NAMES = {
@@ -429,17 +430,21 @@ class _Converter:
                     "are not supported in a plan file)",
                 )
                 continue
-            key = self.scalar(key_node, (*parts, "?"))
-            if isinstance(key, str):
-                invisible = _INVISIBLE.search(key)
-                if invisible:
-                    self.fail(
-                        key_node,
-                        parts,
-                        f"the key '{key.strip()}' contains "
-                        f"{_INVISIBLE_NAMES[invisible.group()]}; retype it with ordinary spaces",
-                    )
-                    continue
+            if key_node.tag not in _KEY_TAGS:
+                self.fail(key_node, parts, f"the tag {key_node.tag} is not allowed in a plan file; remove it")
+                continue
+            # A key is a name as written: `2025:` or `yes:` is the name "2025" or "yes",
+            # never the number or the boolean YAML would make of it.
+            key: str = key_node.value
+            invisible = _INVISIBLE.search(key)
+            if invisible:
+                self.fail(
+                    key_node,
+                    parts,
+                    f"the key '{key.strip()}' contains "
+                    f"{_INVISIBLE_NAMES[invisible.group()]}; retype it with ordinary spaces",
+                )
+                continue
             child = (*parts, key)
             if key in result:
                 first = self.source.keys.get(child)
