@@ -119,6 +119,10 @@ def read_plan_text(path: Path | str) -> str:
         raise _file_error(label, "cannot be read (permission denied); check the file's permissions") from None
     except OSError as error:
         raise _file_error(label, f"cannot be read ({error.strerror or error})") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidPlanError(
+            [Problem("is saved as UTF-16; save it as UTF-8 (in most editors: Save As, Encoding)", path=label)]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -351,6 +355,11 @@ def _yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
         message += "; indent with spaces, not tabs"
     elif "expected a single document" in message:
         message = "the file holds more than one YAML document (a second '---'); keep one plan per file"
+    elif "mapping values are not allowed" in message:
+        message += (
+            "; a line reads as 'key: value' where it should not: check this line's indentation "
+            "against the line above, and put text that contains ': ' in quotes"
+        )
     elif "found duplicate anchor" in message or "found undefined alias" in message:
         message += "; anchors and aliases are not supported in a plan file"
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)

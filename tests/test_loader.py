@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
+from plan_cli import loader
 from plan_cli.errors import InvalidPlanError
 from plan_cli.loader import load_plan, parse_plan
 from plan_cli.model import Status
@@ -203,3 +205,66 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path, minimal_text: str) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + minimal_text.replace("\n", "\r\n").encode())
     assert load_plan(path).plan.title == "Test plan"
+
+
+LOADERS = [pytest.param(yaml.SafeLoader, id="python")]
+if hasattr(yaml, "CSafeLoader"):
+    LOADERS.append(pytest.param(yaml.CSafeLoader, id="libyaml"))
+
+
+@pytest.fixture(params=LOADERS)
+def each_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type:
+    """Run the test with libyaml's loader and with PyYAML's pure-Python fallback."""
+    monkeypatch.setattr(loader, "_Loader", request.param)
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("depth", [65, 1001, 20_000])
+def test_deep_flow_nesting_is_a_located_error(each_loader: type, minimal_text: str, depth: int) -> None:
+    (error,) = errors_of(minimal_text + "notes: " + "[" * depth + "]" * depth + "\n")
+    assert error.startswith("plan.yaml:66:")
+    assert error.endswith(": is nested too deeply (more than 64 levels)")
+    assert ": notes[0]" in error
+
+
+def test_deep_block_nesting_is_a_located_error(each_loader: type, minimal_text: str) -> None:
+    lines = "".join(" " * level + "- \n" for level in range(0, 2 * 3000, 2))
+    (error,) = errors_of(minimal_text + "notes:\n" + lines)
+    assert error == f"plan.yaml:131:129: notes{'[0]' * 64}: is nested too deeply (more than 64 levels)"
+
+
+def test_alias_bomb_is_rejected_at_each_alias_without_expanding(each_loader: type) -> None:
+    text = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9)
+    )
+    errors = errors_of(text)
+    assert len(errors) == loader.MAX_ALIAS_PROBLEMS + 1
+    assert errors[0].startswith("plan.yaml:2:8: b[0]: the alias *a is not supported")
+    assert errors[9].startswith("plan.yaml:3:8: c[0]: the alias *b is not supported")
+    assert errors[10] == "plan.yaml:3:12: c[1]: 71 more aliases from here on, not listed"
+
+
+def test_recursive_alias_is_rejected(each_loader: type) -> None:
+    (error,) = errors_of("a: &a [1, *a]\n")
+    assert error.startswith("plan.yaml:1:11: a[1]: the alias *a is not supported")
+
+
+def test_keys_are_names_as_written(minimal_text: str) -> None:
+    text = replaced(minimal_text, "title: Test plan", "title: Test plan\nyes: 1\n2025-03-27: 2\n~: 3")
+    assert [e.split(";")[0] for e in errors_of(text)] == [
+        "plan.yaml:2:1: yes: unknown field 'yes'",
+        "plan.yaml:3:1: 2025-03-27: unknown field '2025-03-27'",
+        "plan.yaml:4:1: ~: unknown field '~'",
+    ]
+
+
+def test_explicit_null_tag_on_text_is_not_silently_dropped(minimal_text: str) -> None:
+    text = replaced(minimal_text, "title: Test plan", "title: !!null Test plan")
+    assert errors_of(text) == ["plan.yaml:1:8: title: 'Test plan' is not a valid null; remove the !!null tag"]
+
+
+def test_control_character_is_located() -> None:
+    assert errors_of("title: a\nforce: b\x00\n") == [
+        "plan.yaml:2:9: the control character U+0000 is not allowed in a plan file; "
+        "delete it (it often comes with text pasted from another program)"
+    ]
