@@ -105,7 +105,7 @@ def test_find_item_or_recommendation(plan: Plan) -> None:
     found = analysis.find_item_or_recommendation(plan, "7.1")
     assert not isinstance(found, int) and found.id == "7.1"
     assert analysis.find_item_or_recommendation(plan, "25") == 25
-    with pytest.raises(UsageError, match="Did you mean 7.1"):
+    with pytest.raises(UsageError, match=r"Did you mean 7\.1"):
         analysis.find_item_or_recommendation(plan, "7.11")
 
 
