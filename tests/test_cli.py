@@ -28,6 +28,7 @@ def test_status_shows_rounds_counts_and_recommendations() -> None:
     assert "Next round:    not declared yet" in out
     assert "Evidence items by status (3)" in out
     assert "1 item blocked on something outside the force." in out
+    assert "Moved in the March 2025 Update: 2 (1 to blocked, 1 to in-progress)." in out
     rows = [line.split() for line in out.splitlines() if line.strip().startswith(("7 ", "25 "))]
     assert rows[0][-2:] == ["1/2", "blocked"]
     assert rows[1][-2:] == ["0/1", "in-progress"]
