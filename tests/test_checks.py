@@ -58,6 +58,11 @@ def test_a_missing_recommendation_is_dangling_unless_another_bodys() -> None:
     assert "cites recommendation 9" in found.message
 
 
+def test_a_missing_item_cited_twice_in_one_text_is_warned_once() -> None:
+    p = plan(item("12.3", update("march-2026", "The risks are outlined in 12.1 and 12.2. See 12.1.")))
+    assert [f.message.split(" cites ")[1].split(",")[0] for f in dangling_references(p)] == ["12.1", "12.2"]
+
+
 def test_existing_references_and_repeats_are_quiet() -> None:
     p = plan(
         item("7.1", update("march-2026", "See 7.2. See 7.2 again, and recommendation 7.")),
