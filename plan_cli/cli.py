@@ -646,25 +646,29 @@ def print_dependencies(plan: Plan, reports: list[dependencies.DependencyReport],
         heading = Text(dep.id, style="bold")
         heading.append(f"  {dep.status.value}", style="bold red" if dep.is_open else "green")
         out.print(heading)
-        out.print(Text(f"  {dep.title}"))
-        out.print(Text(f"  Party:    {dep.party}"))
+        # A grid keeps wrapped values under their value column at 80 columns.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=11, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row("  What:", Text(dep.title))
+        grid.add_row("  Party:", Text(dep.party))
         raised = plan.round(dep.raised)
         age = f"{plural(entry.age_days, 'day')}, " if entry.age_days is not None else ""
-        out.print(Text(f"  Raised:   {raised.title} ({age}{plural(entry.rounds_since, 'round')} since)"))
-        expected = Text(f"  Expected: {dep.expected}")
+        grid.add_row("  Raised:", Text(f"{raised.title} ({age}{plural(entry.rounds_since, 'round')} since)"))
+        expected = Text(dep.expected.text)
         if entry.expected_passed:
             expected.append(" — passed", style="red")
-        out.print(expected)
+        grid.add_row("  Expected:", expected)
         if entry.items:
             recs = ", ".join(str(n) for n in entry.recommendations)
-            word = "Blocks" if dep.is_open else "Items"
             listed = entry.blocking if dep.is_open else entry.items
-            line = f"  {word}:   {', '.join(i.id for i in listed) or 'nothing outstanding'} (rec {recs})"
-            out.print(Text(line))
+            ids = ", ".join(i.id for i in listed) or "nothing outstanding"
+            grid.add_row("  Blocks:" if dep.is_open else "  Items:", Text(f"{ids} (rec {recs})"))
         else:
-            out.print(Text("  Blocks:   no item names it (add it to depends_on)", style="yellow"))
+            grid.add_row("  Blocks:", Text("no item names it (add it to depends_on)", style="yellow"))
+        out.print(grid)
     out.print()
-    out.print(Text(f"{plural(len(reports), 'dependency')}.", style="dim"))
+    out.print(Text(f"{plural(len(reports), 'dependency', 'dependencies')}.", style="dim"))
 
 
 @app.command("deadlines")
