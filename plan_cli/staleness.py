@@ -78,7 +78,14 @@ def same_text(text: str, before: str) -> bool:
     a, b = _normalised(text), _normalised(before)
     if not a or not b:
         return False
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO
+    # real_quick_ratio() and quick_ratio() are cheap upper bounds of ratio() (lengths, then
+    # letter counts): most pairs of updates fail them, and the quadratic ratio() is skipped.
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= SAME_TEXT_RATIO
+        and matcher.quick_ratio() >= SAME_TEXT_RATIO
+        and matcher.ratio() >= SAME_TEXT_RATIO
+    )
 
 
 def _normalised(text: str) -> str:
@@ -104,10 +111,19 @@ def staleness(item: EvidenceItem) -> Staleness:
     if not item.is_outstanding or not item.updates:
         return NOT_STALE
     updates = item.updates
-    reasons = [says_nothing_new(u, updates[i - 1] if i else None) for i, u in enumerate(updates)]
-    if reasons[-1] is None:
+
+    def reason(index: int) -> str | None:
+        return says_nothing_new(updates[index], updates[index - 1] if index else None)
+
+    # Judge the latest update first and walk back only while nothing new was said:
+    # most items are not stale, and comparing texts is the costly part.
+    last = len(updates) - 1
+    why = reason(last)
+    if why is None:
         return NOT_STALE
-    index = len(updates) - 1
-    while index > 0 and reasons[index] is not None:
+    index = last
+    while index > 0:
         index -= 1
-    return Staleness(True, since=updates[index].round, reason=reasons[-1])
+        if index == 0 or reason(index) is None:
+            break
+    return Staleness(True, since=updates[index].round, reason=why)
