@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -292,11 +292,27 @@ class Plan:
     responds_to: str | None = None
     executive_lead: str | None = None
     operational_lead: str | None = None
+    # Derived once, so items and lookups by id stay cheap in a plan of thousands of items.
+    _items: tuple[EvidenceItem, ...] = field(init=False, repr=False, compare=False)
+    _item_index: dict[str, EvidenceItem] = field(init=False, repr=False, compare=False)
+    _dependency_index: dict[str, Dependency] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        items = tuple(item for rec in self.recommendations for item in rec.items)
+        index: dict[str, EvidenceItem] = {}
+        for item in items:
+            index.setdefault(item.id, item)
+        object.__setattr__(self, "_items", items)
+        object.__setattr__(self, "_item_index", index)
+        dependencies: dict[str, Dependency] = {}
+        for dep in self.dependencies:
+            dependencies.setdefault(dep.id, dep)
+        object.__setattr__(self, "_dependency_index", dependencies)
 
     @property
     def items(self) -> tuple[EvidenceItem, ...]:
         """Every evidence item, in plan order."""
-        return tuple(item for rec in self.recommendations for item in rec.items)
+        return self._items
 
     def round(self, round_id: str) -> Round:
         """The declared round with this id; KeyError when there is none."""
@@ -307,10 +323,7 @@ class Plan:
 
     def item(self, item_id: str) -> EvidenceItem | None:
         """The item with this id, or None."""
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        return None
+        return self._item_index.get(item_id)
 
     def recommendation(self, number: int) -> Recommendation | None:
         """The recommendation with this number, or None."""
@@ -321,7 +334,4 @@ class Plan:
 
     def dependency(self, dependency_id: str) -> Dependency | None:
         """The dependency with this id, or None."""
-        for dep in self.dependencies:
-            if dep.id == dependency_id:
-                return dep
-        return None
+        return self._dependency_index.get(dependency_id)
