@@ -38,32 +38,63 @@ class DependencyReport:
         return list(dict.fromkeys(item.recommendation for item in self.items))
 
 
-def rounds_since(plan: Plan, round_id: str) -> int:
-    """Return how many declared rounds after ``round_id`` have updates in the plan."""
-    reported = {update.round for item in plan.items for update in item.updates}
+def reported_rounds(plan: Plan) -> set[str]:
+    """Return the ids of the rounds any item has an update for."""
+    return {update.round for item in plan.items for update in item.updates}
+
+
+def rounds_since(plan: Plan, round_id: str, reported: set[str] | None = None) -> int:
+    """Return how many declared rounds after ``round_id`` have updates in the plan.
+
+    ``reported`` is :func:`reported_rounds`, when the caller already has it.
+    """
+    if reported is None:
+        reported = reported_rounds(plan)
     ids = [r.id for r in plan.rounds]
     later = ids[ids.index(round_id) + 1 :]
     last_reported = max((ids.index(r) for r in reported), default=-1)
     return sum(1 for r in later if ids.index(r) <= last_reported)
 
 
-def report(plan: Plan, dependency: Dependency, today: date) -> DependencyReport:
-    """Return the DependencyReport of one dependency."""
-    items = tuple(item for item in plan.items if dependency.id in item.depends_on)
+def report(
+    plan: Plan,
+    dependency: Dependency,
+    today: date,
+    items: tuple[EvidenceItem, ...] | None = None,
+    reported: set[str] | None = None,
+) -> DependencyReport:
+    """Return the DependencyReport of one dependency.
+
+    ``items`` (the items naming it, in plan order) and ``reported`` (see
+    :func:`rounds_since`) are worked out here unless the caller already has them.
+    """
+    if items is None:
+        items = tuple(item for item in plan.items if dependency.id in item.depends_on)
     raised = plan.round(dependency.raised)
     return DependencyReport(
         dependency=dependency,
         items=items,
         blocking=tuple(item for item in items if item.is_outstanding),
         age_days=(today - raised.due).days if raised.due else None,
-        rounds_since=rounds_since(plan, dependency.raised),
+        rounds_since=rounds_since(plan, dependency.raised, reported),
         expected_passed=dependency.expected.has_passed(today),
     )
 
 
 def dependency_reports(plan: Plan, today: date, include_all: bool = False) -> list[DependencyReport]:
     """Return the open dependencies (every one with ``include_all``), in plan order."""
-    return [report(plan, dep, today) for dep in plan.dependencies if include_all or dep.is_open]
+    # One pass over the items for all dependencies, not one per dependency: a national
+    # collation has thousands of both.
+    naming: dict[str, list[EvidenceItem]] = {}
+    for item in plan.items:
+        for dep_id in dict.fromkeys(item.depends_on):
+            naming.setdefault(dep_id, []).append(item)
+    reported = reported_rounds(plan)
+    return [
+        report(plan, dep, today, tuple(naming.get(dep.id, ())), reported)
+        for dep in plan.dependencies
+        if include_all or dep.is_open
+    ]
 
 
 def open_blockers(plan: Plan, item: EvidenceItem) -> list[str]:
