@@ -19,7 +19,9 @@ the round of its first update.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import EvidenceItem, Update
@@ -73,19 +75,21 @@ def only_points_elsewhere(text: str) -> bool:
     return bool(found) and all(_POINTER.match(sentence) for sentence in found)
 
 
+@functools.lru_cache(maxsize=4096)
 def same_text(text: str, before: str) -> bool:
     """True when ``text`` is substantially the same as ``before`` (ratio >= SAME_TEXT_RATIO)."""
     a, b = _normalised(text), _normalised(before)
     if not a or not b:
         return False
-    # real_quick_ratio() and quick_ratio() are cheap upper bounds of ratio() (lengths, then
-    # letter counts): most pairs of updates fail them, and the quadratic ratio() is skipped.
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= SAME_TEXT_RATIO
-        and matcher.quick_ratio() >= SAME_TEXT_RATIO
-        and matcher.ratio() >= SAME_TEXT_RATIO
-    )
+    # SequenceMatcher's real_quick_ratio() and quick_ratio() are upper bounds of ratio(),
+    # from the lengths and from the letters in common; most pairs of updates fail them and
+    # the quadratic ratio() is skipped. Worked out here so the matcher is not even built.
+    total = len(a) + len(b)
+    if 2 * min(len(a), len(b)) < SAME_TEXT_RATIO * total:
+        return False
+    if 2 * (Counter(a) & Counter(b)).total() < SAME_TEXT_RATIO * total:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO
 
 
 def _normalised(text: str) -> str:
