@@ -70,7 +70,9 @@ def test_item_id_read_as_number_advises_quoting(minimal_text: str) -> None:
 
 
 def test_duplicate_key(minimal_text: str) -> None:
-    text = replaced(minimal_text, "    deadline: 2025-03-27\n", "    deadline: 2025-03-27\n    deadline: 2025-03-28\n")
+    text = replaced(
+        minimal_text, "    deadline: 2025-03-27\n", "    deadline: 2025-03-27\n    deadline: 2025-03-28\n"
+    )
     assert errors_of(text) == [
         "plan.yaml:26:5: recommendations[0].deadline: duplicate key 'deadline' (first at line 25); "
         "each field may appear once"
@@ -86,10 +88,16 @@ def test_duplicate_item_id(minimal_text: str) -> None:
 
 
 def test_update_for_undeclared_round(minimal_text: str) -> None:
-    text = replaced(minimal_text, "          march-2025:\n            status: blocked", "          march-2027:\n            status: blocked")
+    text = replaced(
+        minimal_text,
+        "          march-2025:\n            status: blocked",
+        "          march-2027:\n            status: blocked",
+    )
     (error,) = errors_of(text)
-    assert error.startswith("plan.yaml:38:11: recommendations[0].items[0].updates.march-2027: "
-                            "'march-2027' is not a declared round;")
+    assert error.startswith(
+        "plan.yaml:38:11: recommendations[0].items[0].updates.march-2027: "
+        "'march-2027' is not a declared round;"
+    )
     assert "declared rounds are: initial, march-2025" in error
 
 
@@ -102,7 +110,9 @@ def test_impossible_date(minimal_text: str) -> None:
 def test_ambiguous_date(minimal_text: str) -> None:
     text = replaced(minimal_text, "due: 2025-03-27", "due: 06/04/26")
     (error,) = errors_of(text)
-    assert error.startswith("plan.yaml:14:10: rounds[1].due: '06/04/26' is not a date; write it as YYYY-MM-DD")
+    assert error.startswith(
+        "plan.yaml:14:10: rounds[1].due: '06/04/26' is not a date; write it as YYYY-MM-DD"
+    )
 
 
 def test_missing_required_field(minimal_text: str) -> None:
@@ -115,7 +125,9 @@ def test_missing_required_field(minimal_text: str) -> None:
 def test_unknown_dependency(minimal_text: str) -> None:
     text = replaced(minimal_text, "depends_on: [minerva-niche]", "depends_on: [minerva]")
     (error,) = errors_of(text)
-    assert error.startswith("plan.yaml:31:22: recommendations[0].items[0].depends_on[0]: 'minerva' is not a dependency;")
+    assert error.startswith(
+        "plan.yaml:31:22: recommendations[0].items[0].depends_on[0]: 'minerva' is not a dependency;"
+    )
 
 
 def test_update_needs_exactly_one_of_text_and_parts(minimal_text: str) -> None:
@@ -167,7 +179,9 @@ def test_python_tags_are_rejected_not_run(minimal_text: str) -> None:
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(InvalidPlanError) as caught:
         load_plan(tmp_path / "nope.yaml")
-    assert str(caught.value).endswith("nope.yaml: no such file; give the plan with --plan PATH or set PLAN_FILE")
+    assert str(caught.value).endswith(
+        "nope.yaml: no such file; give the plan with --plan PATH or set PLAN_FILE"
+    )
     with pytest.raises(InvalidPlanError) as caught:
         load_plan(tmp_path)
     assert "is a directory" in str(caught.value)
