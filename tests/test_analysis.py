@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from plan_cli import analysis
+from plan_cli.errors import UsageError
+from plan_cli.loader import parse_plan
+from plan_cli.model import Plan, Status
+
+
+@pytest.fixture
+def plan(minimal_text: str) -> Plan:
+    return parse_plan(minimal_text, "plan.yaml").plan
+
+
+def test_status_counts_cover_the_whole_vocabulary(plan: Plan) -> None:
+    counts = analysis.status_counts(plan)
+    assert list(counts) == list(Status)
+    assert counts == {
+        Status.NOT_STARTED: 0,
+        Status.IN_PROGRESS: 1,
+        Status.BLOCKED: 1,
+        Status.COMPLETE: 1,
+        Status.SUPERSEDED: 0,
+    }
+
+
+def test_latest_and_next_round(plan: Plan) -> None:
+    latest = analysis.latest_round(plan)
+    assert latest is not None and latest.id == "march-2025"
+    assert analysis.next_round(plan) is None
+
+
+def test_next_round_is_first_declared_round_after_the_latest(minimal_text: str) -> None:
+    text = minimal_text.replace(
+        "    due: 2025-03-27\ndependencies:",
+        "    due: 2025-03-27\n  - id: march-2026\n    title: March 2026 Update\n    due: 2026-04-06\ndependencies:",
+    )
+    following = analysis.next_round(parse_plan(text).plan)
+    assert following is not None and following.title == "March 2026 Update"
+
+
+def test_movements_between_the_last_two_rounds(plan: Plan) -> None:
+    moved = {(m.item.id, m.before, m.after) for m in analysis.movements(plan)}
+    assert moved == {("7.1", Status.IN_PROGRESS, Status.BLOCKED), ("25.1", None, Status.IN_PROGRESS)}
+
+
+@pytest.mark.parametrize(
+    ("when", "text"),
+    [
+        (date(2026, 12, 1), "3 days left"),
+        (date(2026, 11, 29), "1 day left"),
+        (date(2026, 11, 28), "due today"),
+        (date(2026, 11, 27), "1 day overdue"),
+        (date(2026, 4, 6), "236 days overdue"),
+    ],
+)
+def test_describe_days(when: date, text: str) -> None:
+    assert analysis.describe_days(when, date(2026, 11, 28)) == text
+
+
+@pytest.mark.parametrize(
+    ("owner", "ids"),
+    [
+        ("Chief Constables", ["7.1", "25.1"]),
+        ("chief constables", ["7.1", "25.1"]),
+        ("CCS", ["7.1", "25.1"]),
+        ("Police and Crime Commissioners", ["25.1"]),
+        ("pccs", ["25.1"]),
+        ("CCs, PCs and their mayor equivalents", ["7.1", "25.1"]),
+    ],
+)
+def test_outstanding_by_owner(plan: Plan, owner: str, ids: list[str]) -> None:
+    assert [i.id for i in analysis.outstanding(plan, owner=owner)] == ids
+
+
+def test_unknown_owner_lists_the_owners(plan: Plan) -> None:
+    with pytest.raises(UsageError, match="owners are: Chief Constables, Police and Crime Commissioners"):
+        analysis.outstanding(plan, owner="Home Office")
+
+
+def test_outstanding_filters_combine(plan: Plan) -> None:
+    assert [i.id for i in analysis.outstanding(plan, recommendation=7)] == ["7.1"]
+    assert [i.id for i in analysis.outstanding(plan, status=Status.IN_PROGRESS)] == ["25.1"]
+    assert analysis.outstanding(plan, recommendation=25, status=Status.BLOCKED) == []
+    with pytest.raises(UsageError, match="there is no recommendation 8"):
+        analysis.outstanding(plan, recommendation=8)
+
+
+def test_item_record_is_json_ready(plan: Plan) -> None:
+    item = plan.item("7.1")
+    assert item is not None
+    record = analysis.item_record(plan, item)
+    assert record["id"] == "7.1"
+    assert record["owners"] == ["Chief Constables"]
+    assert record["status"] == "blocked"
+    assert record["latest_round"] == "March 2025 Update"
+    assert record["latest_update"] == "Awaited from Minerva.\n\nSecond para."
+    assert [h["status"] for h in record["history"]] == ["in-progress", "blocked"]
+
+
+def test_find_item_or_recommendation(plan: Plan) -> None:
+    found = analysis.find_item_or_recommendation(plan, "7.1")
+    assert not isinstance(found, int) and found.id == "7.1"
+    assert analysis.find_item_or_recommendation(plan, "25") == 25
+    with pytest.raises(UsageError, match=r"Did you mean 7\.1"):
+        analysis.find_item_or_recommendation(plan, "7.11")
+
+
+def test_first_sentence_shortens() -> None:
+    assert analysis.first_sentence("By 2025, do this. Then that.") == "By 2025, do this"
+    assert analysis.first_sentence("x" * 100, 10) == "xxxxxxxxx…"
+    assert analysis.first_sentence(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("By 27 March 2025, where required, seek changes.", "where required, seek changes."),
+        ("27 March 2025, make sure the new College", "make sure the new College"),
+        ("By 22 November 2024 (56 days from publication), write to HMICFRS", "write to HMICFRS"),
+        ("Work together by 2025, now", "Work together by 2025, now"),
+    ],
+)
+def test_short_title_drops_the_deadline_phrase(text: str, title: str) -> None:
+    assert analysis.short_title(text) == title
