@@ -91,6 +91,7 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
         status_words=status_words,
         plural=plural,
     )
+    env.globals["plural"] = plural
     return env
 
 
@@ -193,13 +194,26 @@ def markdown_cell(value: object) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", "<br>", text)
 
 
+_MERMAID_KEYWORD = re.compile(
+    r"(gantt|title|section|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|"
+    r"inclusiveenddates|topaxis|weekday|weekend|acctitle|accdescr|click|call|href|%%)",
+    re.IGNORECASE,
+)
+
+
 def mermaid_text(value: object, limit: int = 70) -> str:
-    """Text safe as a Mermaid gantt task or section name: no ':', '#', ';', brackets or line breaks."""
+    """Text safe as a Mermaid gantt task name: one line without ':', '#', ';', '%%' or markup.
+
+    Text that starts like a gantt keyword ("Title …", "Section …") would be
+    read as that keyword, so it is prefixed with '- '.
+    """
     text = re.sub(r"\s+", " ", str(value)).strip()
     text = text.replace(":", " -").replace("#", "no.").replace(";", ",").replace("&", "and")
-    text = re.sub(r"[<>{}\[\]`\"]", "", text)
+    text = re.sub(r"[<>{}\[\]`\"]", "", text).replace("%%", "%")
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
+    if not text or _MERMAID_KEYWORD.match(text):
+        text = "- " + text
     return text
 
 
