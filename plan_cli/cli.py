@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -409,6 +410,164 @@ def check(
     )
     if strict and warnings:
         raise typer.Exit(1)
+
+
+# ---- documents: report, draft, export ----------------------------------------
+# Jinja and the renderers are imported inside the commands, so that the other
+# commands (plan status …) never pay for importing them.
+
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        metavar="FILE",
+        show_default=False,
+        help="Render this Jinja template instead of the shipped one (same context; see docs/templates.md).",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        show_default=False,
+        help="Write the document to FILE (atomically) instead of stdout.",
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")]
+
+
+class ExportFormat(StrEnum):
+    """The formats plan export writes."""
+
+    MD = "md"
+    HTML = "html"
+    CSV = "csv"
+    JSON = "json"
+
+
+def deliver(document: str, output: Path | None, force: bool, what: str) -> None:
+    """Send a document to --output (atomically, refusing to overwrite without --force) or to stdout."""
+    data = document.encode("utf-8")
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from .writer import write_document
+
+    write_document(output, data, force=force)
+    stderr().print(f"Wrote {what} to {output}.", markup=False)
+
+
+def parse_due(value: str | None) -> date | None:
+    """The date from --due, or None."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--due '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-27") from None
+
+
+@app.command()
+@reports_errors
+def report(
+    template: TemplateOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write a progress report (Markdown): counts, movement, dependencies, deadlines, a timeline.
+
+    Example: plan report --today 2026-11-28 --output report.md
+    """
+    from .context import template_context
+    from .render import render_document
+
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    document = render_document(template_context(loaded.plan, day), "report.md.j2", template)
+    deliver(document, output, force, "the report")
+
+
+@app.command()
+@reports_errors
+def draft(
+    round_title: Annotated[
+        str | None,
+        typer.Option(
+            "--round",
+            metavar="TITLE",
+            show_default=False,
+            help="The round to draft, if the plan does not declare it, e.g. 'March 2027 Update'.",
+        ),
+    ] = None,
+    due: Annotated[
+        str | None,
+        typer.Option("--due", metavar="YYYY-MM-DD", show_default=False, help="That round's deadline."),
+    ] = None,
+    template: TemplateOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write the draft of the next update (Markdown) to circulate to action owners.
+
+    Each outstanding item carries its latest update forward word for word, with
+    prompts: dependencies to chase, milestones fallen due, figures to refresh.
+    The round is the plan's next declared one, or name it with --round and --due.
+
+    Example: plan draft --round 'March 2027 Update' --due 2027-03-27 --output draft.md
+    """
+    from .context import draft_round, template_context
+    from .render import render_document
+
+    day = parse_today(today)
+    deadline = parse_due(due)
+    loaded = open_plan(plan)
+    drafted = draft_round(loaded.plan, round_title, deadline)
+    document = render_document(template_context(loaded.plan, day, drafted), "draft.md.j2", template)
+    deliver(document, output, force, f"the {drafted.title} draft")
+
+
+@app.command()
+@reports_errors
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="md or html: the plan in the published layout; csv: one row per item; json: everything.",
+        ),
+    ],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Export the whole plan: the published layout as Markdown or a standalone HTML page, or CSV/JSON.
+
+    Example: plan export --format html --output plan.html
+    """
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    if fmt in (ExportFormat.MD, ExportFormat.HTML):
+        from .context import template_context
+        from .render import render_document
+
+        shipped = "plan.md.j2" if fmt is ExportFormat.MD else "plan.html.j2"
+        document = render_document(template_context(loaded.plan, day), shipped)
+    else:
+        from .export import plan_csv, plan_json
+
+        document = plan_csv(loaded.plan) if fmt is ExportFormat.CSV else plan_json(loaded.plan, day)
+    deliver(document, output, force, f"the plan as {fmt.value}")
 
 
 def main() -> None:
