@@ -13,6 +13,9 @@ from datetime import date
 from typing import Any
 
 from . import analysis
+from .deadlines import deadlines as dated_entries
+from .deadlines import milestone_needs_update
+from .dependencies import report as dependency_report
 from .errors import UsageError
 from .model import (
     Dependency,
@@ -24,8 +27,7 @@ from .model import (
     Round,
     Update,
 )
-
-DEADLINE_KINDS = ("recommendation", "round", "dependency", "milestone")
+from .review import item_flags
 
 
 def template_context(plan: Plan, today: date, next_round: Round | None = None) -> dict[str, Any]:
@@ -41,7 +43,7 @@ def template_context(plan: Plan, today: date, next_round: Round | None = None) -
     rounds = [_round_record(plan, r, reported) for r in plan.rounds]
     items = {item.id: _item_record(plan, item, today, latest) for item in plan.items}
     recommendations = [_recommendation_record(rec, items, today) for rec in plan.recommendations]
-    dependencies = [_dependency_record(plan, dep, today, latest) for dep in plan.dependencies]
+    dependencies = [_dependency_record(plan, dep, today) for dep in plan.dependencies]
     counts = analysis.status_counts(plan)
     item_list = list(items.values())
     return {
@@ -78,9 +80,9 @@ def template_context(plan: Plan, today: date, next_round: Round | None = None) -
         "dependencies": [record for record in dependencies if record["open"]],
         "all_dependencies": dependencies,
         "milestones": [m for record in item_list for m in record["milestones"]],
-        "deadlines": _deadlines(recommendations, rounds, dependencies, item_list, today),
+        "deadlines": _deadlines(plan, today),
         "stale": [record for record in item_list if record["stale"]],
-        "stale_assessed": False,
+        "stale_assessed": True,
     }
 
 
@@ -165,7 +167,6 @@ def _item_record(plan: Plan, item: EvidenceItem, today: date, latest: Round | No
     record = analysis.item_record(plan, item)
     rec = plan.recommendation(item.recommendation)
     updates = [_update_record(plan, update) for update in item.updates]
-    open_ids = [dep_id for dep_id in item.depends_on if (dep := plan.dependency(dep_id)) and dep.is_open]
     record.update(
         {
             "recommendation_text": rec.text if rec else None,
@@ -179,10 +180,12 @@ def _item_record(plan: Plan, item: EvidenceItem, today: date, latest: Round | No
             "measures": [_measure_record(m, today) for m in item.measures],
         }
     )
-    # Issue 3's dependency and staleness rules fill these in item_record; until then, safe defaults.
-    record.setdefault("blocked_by", open_ids)
-    record.setdefault("stale", False)
-    record.setdefault("stale_since", None)
+    flags = item_flags(plan, item)
+    record["blocked_by"] = list(flags.blocked_by)
+    record["stale"] = flags.stale
+    record["stale_since"] = flags.staleness.since
+    record["stale_since_title"] = _title_of(plan, flags.staleness.since) if flags.staleness.since else None
+    record["stale_reason"] = flags.staleness.reason
     return record
 
 
@@ -190,9 +193,6 @@ def _milestone_record(
     plan: Plan, item: EvidenceItem, milestone: Milestone, today: date, latest: Round | None
 ) -> dict[str, Any]:
     passed = milestone.date.has_passed(today)
-    round_ids = [r.id for r in plan.rounds]
-    raised_at = round_ids.index(milestone.raised) if milestone.raised in round_ids else -1
-    reported_since = any(round_ids.index(u.round) > raised_at for u in item.updates)
     since_last = (
         passed
         and milestone.date.end is not None
@@ -210,7 +210,7 @@ def _milestone_record(
         "done": milestone.done,
         "passed": passed,
         "state": "done" if milestone.done else ("passed" if passed else "upcoming"),
-        "needs_update": passed and not milestone.done and not reported_since,
+        "needs_update": milestone_needs_update(plan, [u.round for u in item.updates], milestone, today),
         "due_since_last_round": bool(since_last) and not milestone.done,
     }
 
@@ -247,13 +247,9 @@ def _recommendation_record(
     }
 
 
-def _dependency_record(plan: Plan, dep: Dependency, today: date, latest: Round | None) -> dict[str, Any]:
-    round_ids = [r.id for r in plan.rounds]
-    raised = plan.round(dep.raised) if dep.raised in round_ids else None
-    blocked = [item for item in plan.items if dep.id in item.depends_on]
-    age_rounds = None
-    if raised is not None and latest is not None:
-        age_rounds = max(0, round_ids.index(latest.id) - round_ids.index(raised.id))
+def _dependency_record(plan: Plan, dep: Dependency, today: date) -> dict[str, Any]:
+    entry = dependency_report(plan, dep, today)
+    raised = plan.round(dep.raised)
     return {
         "id": dep.id,
         "title": dep.title,
@@ -261,98 +257,33 @@ def _dependency_record(plan: Plan, dep: Dependency, today: date, latest: Round |
         "status": dep.status.value,
         "open": dep.is_open,
         "raised": dep.raised,
-        "raised_title": raised.title if raised else dep.raised,
-        "raised_due": raised.due if raised else None,
-        "age_days": (today - raised.due).days if raised and raised.due else None,
-        "age_rounds": age_rounds,
+        "raised_title": raised.title,
+        "raised_due": raised.due,
+        "age_days": entry.age_days,
+        "age_rounds": entry.rounds_since,
         "expected": dep.expected.text,
         "expected_start": dep.expected.start,
         "expected_end": dep.expected.end,
-        "expected_passed": dep.expected.has_passed(today),
+        "expected_passed": entry.expected_passed,
         "notes": dep.notes,
-        "items": [item.id for item in blocked],
-        "recommendations": sorted({item.recommendation for item in blocked}),
+        "items": [item.id for item in entry.items],
+        "blocking": [item.id for item in entry.blocking],
+        "recommendations": entry.recommendations,
     }
 
 
-def _deadlines(
-    recommendations: list[dict[str, Any]],
-    rounds: list[dict[str, Any]],
-    dependencies: list[dict[str, Any]],
-    items: list[dict[str, Any]],
-    today: date,
-) -> list[dict[str, Any]]:
-    """Every dated thing in one list, in date order (unknown dates last)."""
-    entries: list[dict[str, Any]] = []
-    today_passed = {True: "passed", False: "upcoming"}
-    for rec in recommendations:
-        if rec["deadline"]:
-            entries.append(
-                _deadline(
-                    rec["deadline"].isoformat(),
-                    rec["deadline"],
-                    rec["deadline"],
-                    "recommendation",
-                    str(rec["number"]),
-                    rec["text"],
-                    "done" if rec["done"] else today_passed[rec["deadline_passed"]],
-                )
-            )
-    for declared in rounds:
-        if declared["due"]:
-            passed = declared["due"] < today
-            entries.append(
-                _deadline(
-                    declared["due"].isoformat(),
-                    declared["due"],
-                    declared["due"],
-                    "round",
-                    declared["id"],
-                    declared["title"],
-                    "done" if declared["reported"] else today_passed[passed],
-                )
-            )
-    for dep in dependencies:
-        entries.append(
-            _deadline(
-                dep["expected"],
-                dep["expected_start"],
-                dep["expected_end"],
-                "dependency",
-                dep["id"],
-                dep["title"],
-                "done" if not dep["open"] else today_passed[dep["expected_passed"]],
-            )
-        )
-    for item in items:
-        for milestone in item["milestones"]:
-            entry = _deadline(
-                milestone["date"],
-                milestone["start"],
-                milestone["end"],
-                "milestone",
-                milestone["item"],
-                milestone["text"],
-                milestone["state"],
-            )
-            entry["needs_update"] = milestone["needs_update"]
-            entries.append(entry)
-    return sorted(
-        entries,
-        key=lambda e: (e["end"] is None, e["end"] or date.max, DEADLINE_KINDS.index(e["kind"])),
-    )
-
-
-def _deadline(
-    text: str, start: date | None, end: date | None, kind: str, ref: str, what: str, state: str
-) -> dict[str, Any]:
-    return {
-        "date": text,
-        "start": start,
-        "end": end,
-        "kind": kind,
-        "ref": ref,
-        "text": what,
-        "state": state,
-        "needs_update": False,
-    }
+def _deadlines(plan: Plan, today: date) -> list[dict[str, Any]]:
+    """Every dated thing in date order, as ``plan deadlines`` lists them (unknown dates left out)."""
+    return [
+        {
+            "date": entry.when.text,
+            "start": entry.when.start,
+            "end": entry.when.end,
+            "kind": entry.kind.value,
+            "ref": entry.ref,
+            "text": entry.text,
+            "state": entry.state.value,
+            "needs_update": entry.needs_update,
+        }
+        for entry in dated_entries(plan, today)
+    ]

@@ -119,9 +119,8 @@ def test_deadlines_in_date_order_with_states(plan: Plan) -> None:
         ("2025-03-27", "recommendation", "25", "passed"),
         ("2025-03-27", "round", "march-2025", "done"),
         ("2026-Q2", "milestone", "25.1", "passed"),
-        ("unknown", "dependency", "minerva-niche", "upcoming"),
     ]
-    assert [d["needs_update"] for d in deadlines] == [False, False, False, False, True, False]
+    assert [d["needs_update"] for d in deadlines] == [False, False, False, False, True]
 
 
 def test_measures_have_percent_and_age(plan: Plan) -> None:
@@ -189,3 +188,8 @@ def test_real_plan_context_matches_the_plan(real_plan: Plan) -> None:
     assert {"minerva-niche", "college-stalking-app", "nutshell-replacement"} <= open_ids
     june = [m for m in context["milestones"] if m["date"] == "2026-06-26"]
     assert june and all(m["state"] == "passed" for m in june)
+    stale = {item["id"]: item for item in context["stale"]}
+    assert {"7.1", "22.1"} <= set(stale)
+    assert stale["7.1"]["stale_since"] == "march-2025"
+    assert stale["7.1"]["stale_since_title"] == "March 2025 Update"
+    assert context["stale_assessed"] is True
