@@ -24,11 +24,13 @@ def write_document(path: Path, text: str, force: bool = False) -> None:
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
-        raise WriteError(path, f"the directory {folder} does not exist; create it first or choose another path")
+        raise WriteError(
+            path, f"the directory {folder} does not exist; create it first or choose another path"
+        )
     if path.is_dir():
         raise WriteError(path, "is a directory; give a file name")
     if path.exists() and not force:
-        raise WriteError(path, "already exists; not overwritten (choose another path, or use --force)")
+        raise WriteError(path, "already exists; not overwritten (give a path that does not exist yet)")
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
