@@ -6,6 +6,7 @@ Pure functions of a Plan (and ``today`` where time matters): no I/O, no clock.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -182,6 +183,14 @@ def first_sentence(text: str | None, limit: int = 80) -> str:
         return ""
     sentence = text.split(". ")[0].rstrip(".:")
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+_DEADLINE_PREFIX = re.compile(r"(By )?\d{1,2} \w+ \d{4}( \([^)]*\))?, ")
+
+
+def short_title(recommendation_text: str) -> str:
+    """Return a recommendation's text without its leading deadline phrase, for tables that show the deadline."""
+    return _DEADLINE_PREFIX.sub("", recommendation_text, count=1)
 
 
 def find_item_or_recommendation(plan: Plan, ref: str) -> EvidenceItem | int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -274,17 +275,23 @@ def print_status(plan: Plan, today: date) -> None:
         line.append(f"{state.value:<12}", style=STATUS_STYLE[state])
         line.append(f"{count:>3}  ")
         line.append(bar, style=STATUS_STYLE[state])
+        line.rstrip()
         out.print(line)
     blocked = counts[Status.BLOCKED]
     out.print(Text(f"{blocked} item{'s' if blocked != 1 else ''} blocked on something outside the force."))
+    moved = analysis.movements(plan)
+    if latest is not None and moved:
+        arrivals = Counter(m.after for m in moved)
+        summary = ", ".join(f"{n} to {state.value}" for state, n in arrivals.items())
+        out.print(Text(f"Moved in the {latest.title}: {len(moved)} ({summary})."))
     out.print()
 
-    table = Table(title=None, show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column("Rec", justify="right", no_wrap=True)
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
+    table.add_column("Rec", justify="right", width=3, no_wrap=True)
     table.add_column("Recommendation", overflow="ellipsis", no_wrap=True, ratio=1)
-    table.add_column("Deadline", no_wrap=True)
-    table.add_column("Done", justify="right", no_wrap=True)
-    table.add_column("Worst", no_wrap=True)
+    table.add_column("Deadline", width=18, no_wrap=True)
+    table.add_column("Done", justify="right", width=5, no_wrap=True)
+    table.add_column("Worst", width=11, no_wrap=True)
     for rec in plan.recommendations:
         deadline = Text("—")
         if rec.deadline:
@@ -293,7 +300,7 @@ def print_status(plan: Plan, today: date) -> None:
                 deadline.append(" passed", style="red")
         table.add_row(
             str(rec.number),
-            analysis.first_sentence(rec.text, 200),
+            analysis.short_title(rec.text),
             deadline,
             f"{rec.complete_count}/{len(rec.items)}",
             status_text(rec.worst_status),

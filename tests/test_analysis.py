@@ -113,3 +113,16 @@ def test_first_sentence_shortens() -> None:
     assert analysis.first_sentence("By 2025, do this. Then that.") == "By 2025, do this"
     assert analysis.first_sentence("x" * 100, 10) == "xxxxxxxxx…"
     assert analysis.first_sentence(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("By 27 March 2025, where required, seek changes.", "where required, seek changes."),
+        ("27 March 2025, make sure the new College", "make sure the new College"),
+        ("By 22 November 2024 (56 days from publication), write to HMICFRS", "write to HMICFRS"),
+        ("Work together by 2025, now", "Work together by 2025, now"),
+    ],
+)
+def test_short_title_drops_the_deadline_phrase(text: str, title: str) -> None:
+    assert analysis.short_title(text) == title

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from plan_cli.cli import app
 
-from .conftest import MINIMAL_FILE
+from .conftest import MINIMAL_FILE, PLAN_FILE
 
 ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": ""}
 
@@ -28,6 +28,7 @@ def test_status_shows_rounds_counts_and_recommendations() -> None:
     assert "Next round:    not declared yet" in out
     assert "Evidence items by status (3)" in out
     assert "1 item blocked on something outside the force." in out
+    assert "Moved in the March 2025 Update: 2 (1 to blocked, 1 to in-progress)." in out
     rows = [line.split() for line in out.splitlines() if line.strip().startswith(("7 ", "25 "))]
     assert rows[0][-2:] == ["1/2", "blocked"]
     assert rows[1][-2:] == ["0/1", "in-progress"]
@@ -145,3 +146,33 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
     assert "Example: plan " + command in out
+
+
+def outstanding_ids(*args: str) -> list[str]:
+    code, out, err = run("outstanding", "--plan", str(PLAN_FILE), "--json", *args)
+    assert code == 0, err
+    return [record["id"] for record in json.loads(out)]
+
+
+def test_real_plan_outstanding_for_chief_constables() -> None:
+    ids = outstanding_ids("--owner", "Chief Constables")
+    assert {"7.1", "10.4", "14.3", "14.4", "20.3", "25.1"} <= set(ids)
+    assert "27.1" not in ids
+
+
+def test_real_plan_outstanding_for_commissioners_is_the_jointly_owned_items() -> None:
+    ids = outstanding_ids("--owner", "Police and Crime Commissioners")
+    assert ids == ["16.1", "25.1", "25.2", "25.3"]
+    assert "14.3" not in ids
+
+
+def test_real_plan_is_valid() -> None:
+    code, _, err = run("check", "--plan", str(PLAN_FILE))
+    assert code == 0, err
+
+
+def test_real_plan_status_reads_at_80_columns() -> None:
+    code, out, _ = run("status", "--plan", str(PLAN_FILE))
+    assert code == 0
+    assert "Latest round:  March 2026 Update (due 6 Apr 2026)" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
