@@ -364,12 +364,12 @@ def print_items(plan: Plan, items: list[EvidenceItem]) -> None:
     if not items:
         out.print("No outstanding items match.")
         return
-    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column("Item", no_wrap=True)
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
+    table.add_column("Item", width=5, no_wrap=True)
     table.add_column("Evidence", overflow="ellipsis", no_wrap=True, ratio=1)
-    table.add_column("Owners", overflow="fold", min_width=16, max_width=24)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Latest", no_wrap=True)
+    table.add_column("Owners", width=16, overflow="fold")
+    table.add_column("Status", width=11, no_wrap=True)
+    table.add_column("Latest", width=17, overflow="ellipsis", no_wrap=True)
     for item in items:
         latest = item.latest_update
         table.add_row(

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from plan_cli.cli import app
 
-from .conftest import MINIMAL_FILE
+from .conftest import MINIMAL_FILE, PLAN_FILE
 
 ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": ""}
 
@@ -140,3 +140,12 @@ def test_every_command_has_help_with_an_example() -> None:
         code, out, _ = run(name, "--help")
         assert code == 0
         assert f"Example: plan {name}" in out, name
+
+
+@pytest.mark.skipif(not PLAN_FILE.exists(), reason="data/plan.yaml has not landed yet")
+def test_real_plan_outstanding_reads_at_80_columns() -> None:
+    code, out, _ = run("outstanding", "--plan", str(PLAN_FILE), "--status", "blocked")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    ids = [line.split()[0] for line in out.splitlines()[1:-1] if line[:1].isdigit()]
+    assert ids == ["7.1", "10.4", "14.3", "14.4", "20.1", "20.3", "20.4", "22.1"]
