@@ -253,6 +253,10 @@ def status_record(plan: Plan, today: date) -> dict[str, Any]:
         "latest_round": round_data(latest_round(plan)),
         "next_round": round_data(next_round(plan)),
         "status_counts": {status.value: count for status, count in status_counts(plan).items()},
+        "moved": [
+            {"id": m.item.id, "before": m.before.value if m.before else None, "after": m.after.value}
+            for m in movements(plan)
+        ],
         "recommendations": [
             {
                 "number": rec.number,
