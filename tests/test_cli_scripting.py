@@ -89,6 +89,10 @@ def test_status_json_is_pure_data() -> None:
         "days_left": -611,
     }
     assert record["next_round"] is None
+    assert record["moved"] == [
+        {"id": "7.1", "before": "in-progress", "after": "blocked"},
+        {"id": "25.1", "before": None, "after": "in-progress"},
+    ]
     assert record["status_counts"] == {
         "not-started": 0,
         "in-progress": 1,
