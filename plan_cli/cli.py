@@ -466,7 +466,7 @@ def check(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[FILE]...",
+            metavar="FILE",
             help="Plan files to check, as pre-commit passes them. Default: the --plan file.",
             show_default=False,
         ),
@@ -604,10 +604,11 @@ def init(
 ) -> None:
     """Start a plan for another force: the current plan's recommendations and evidence requirements, no responses.
 
-    Every evidence item starts with no updates (not-started); comments in the
-    file say what to fill in. Refuses to overwrite an existing file (exit 1).
+    The recommendations come from the --plan file (or data/plan.yaml). Every
+    evidence item starts with no updates (not-started); comments in the file
+    say what to fill in. Refuses to overwrite an existing file (exit 1).
 
-    Example: plan init ../durham/data/plan.yaml --force-name 'Durham Constabulary'
+    Example: plan init durham.yaml --force-name 'Durham Constabulary'
     """
     if force_name is not None and not force_name.strip():
         raise UsageError(
