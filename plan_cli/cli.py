@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from . import analysis, completion
+from . import analysis, checks, completion, deadlines, dependencies, measures, review
 from .errors import InvalidPlanError, PlanToolError, Problem, UsageError
 from .loader import LoadedPlan, load_plan, parse_plan
 from .model import EvidenceItem, Plan, Status
@@ -285,6 +285,7 @@ def print_status(plan: Plan, today: date) -> None:
         summary = ", ".join(f"{n} to {state.value}" for state, n in arrivals.items())
         out.print(Text(f"Moved in the {latest.title}: {len(moved)} ({summary})."))
     out.print()
+    print_status_flags(plan, today, out)
 
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
     table.add_column("Rec", justify="right", width=3, no_wrap=True)
@@ -336,21 +337,46 @@ def outstanding(
         ),
     ] = None,
     status_filter: StatusOption = None,
+    blocked_by: Annotated[
+        str | None,
+        typer.Option(
+            "--blocked-by",
+            metavar="DEP",
+            help="Only items waiting on this open dependency, e.g. minerva-niche (see plan deps).",
+            show_default=False,
+        ),
+    ] = None,
+    stale: Annotated[
+        bool, typer.Option("--stale", help="Only stale items: the latest update reports nothing new.")
+    ] = False,
     as_json: JsonOption = False,
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
     """List the evidence items not yet complete or superseded, and whose they are.
 
+    Items waiting on an open dependency are marked 'waits', stale items 'stale'.
+
     Example: plan outstanding --owner 'Chief Constables' --json
+
+    Example: plan outstanding --blocked-by minerva-niche
+
+    Example: plan outstanding --stale
     """
     parse_today(today)
     loaded = open_plan(plan)
     items = analysis.outstanding(loaded.plan, owner=owner, recommendation=rec, status=status_filter)
+    items = review.filter_items(loaded.plan, items, blocked_by=blocked_by, stale_only=stale)
+    flags = {item.id: review.item_flags(loaded.plan, item) for item in items}
     if as_json:
-        print_json([analysis.item_record(loaded.plan, item) for item in items])
+        print_json(
+            [
+                {**analysis.item_record(loaded.plan, item), **review.flags_record(flags[item.id])}
+                for item in items
+            ]
+        )
         return
-    print_items(loaded.plan, items)
+    print_items(loaded.plan, items, flags)
 
 
 def print_json(data: Any) -> None:
@@ -358,29 +384,33 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def print_items(plan: Plan, items: list[EvidenceItem]) -> None:
-    """Print items as a table that reads at 80 columns."""
+def print_items(
+    plan: Plan, items: list[EvidenceItem], flags: dict[str, review.ItemFlags] | None = None
+) -> None:
+    """Print items as a table that reads at 80 columns, marking waiting and stale items."""
     out = stdout()
     if not items:
         out.print("No outstanding items match.")
         return
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
     table.add_column("Item", width=5, no_wrap=True)
-    table.add_column("Evidence", overflow="ellipsis", no_wrap=True, ratio=1)
-    table.add_column("Owners", width=16, overflow="fold")
+    table.add_column("Evidence", overflow="ellipsis", no_wrap=True, ratio=1, min_width=16)
+    table.add_column("Owners", overflow="fold", max_width=16)
     table.add_column("Status", width=11, no_wrap=True)
-    table.add_column("Latest", width=17, overflow="ellipsis", no_wrap=True)
+    table.add_column("Latest", no_wrap=True, max_width=17)
     for item in items:
         latest = item.latest_update
         table.add_row(
             item.id,
             analysis.first_sentence(item.evidence, 200) or Text("(no evidence text)", style="dim"),
             ", ".join(item.owners),
-            status_text(item.status),
+            status_text(item.status) + flag_marks(flags.get(item.id) if flags else None),
             analysis.round_title(plan, latest.round) if latest else "—",
         )
     out.print(table)
     out.print(Text(f"{len(items)} outstanding item{'s' if len(items) != 1 else ''}.", style="dim"))
+    if flags:
+        print_flag_legend(plan, items, flags, out)
 
 
 @app.command()
@@ -402,6 +432,8 @@ def show(
     today: TodayOption = None,
 ) -> None:
     """Show one item, or a whole recommendation: every round's text, status history and owners.
+
+    Also what the item waits on, since when it is stale, its milestones and its measures.
 
     Example: plan show 14.3
     """
@@ -426,13 +458,13 @@ def show(
             out.print(Text(f"Deadline: {long_date(rec.deadline)}", style="dim"))
         for item in rec.items:
             out.print()
-            print_item(loaded.plan, item, out)
+            print_item(loaded.plan, item, out, today=day)
     else:
-        print_item(loaded.plan, found, out)
+        print_item(loaded.plan, found, out, today=day)
 
 
-def print_item(plan: Plan, item: EvidenceItem, out: Console) -> None:
-    """Print one item in full."""
+def print_item(plan: Plan, item: EvidenceItem, out: Console, today: date | None = None) -> None:
+    """Print one item in full (with its flags, dependencies, milestones and measures given ``today``)."""
     heading = Text(f"{item.id}  ", style="bold")
     heading.append_text(status_text(item.status))
     out.print(heading)
@@ -450,6 +482,8 @@ def print_item(plan: Plan, item: EvidenceItem, out: Console) -> None:
     )
     history = " → ".join(f"{plan.round(u.round).title}: {u.status.value}" for u in item.updates)
     out.print(Text(f"History: {history}", style="dim"))
+    if today is not None:
+        print_item_flags(plan, item, today, out)
     for update in item.updates:
         out.print()
         title = Text(plan.round(update.round).title, style="bold underline")
@@ -482,7 +516,10 @@ def check(
     """Validate plan files: exit 0 when every one is valid, 1 when any is not.
 
     Checks the --plan file (or data/plan.yaml), or each FILE given. Warnings
-    are printed but only fail with --strict.
+    (cited items that are not in the plan, blocked items with no open
+    dependency, dependencies no item names, complete items on open dependencies,
+    outstanding items with no text in the latest round) are printed, located,
+    but only fail with --strict.
 
     Example: plan check --strict
     """
@@ -544,7 +581,7 @@ def check_file(path: Path, today: date) -> CheckResult:
         loaded = load_plan(path)
     except InvalidPlanError as error:
         return CheckResult(path, None, [p for p in error.problems if p.severity == "error"], [])
-    warnings: list[Problem] = []
+    warnings: list[Problem] = [loaded.source.problem(f) for f in checks.warnings(loaded.plan)]
     return CheckResult(path, loaded, [], warnings)
 
 
@@ -623,6 +660,293 @@ def init(
         f"{len(source.recommendations)} recommendations, {len(source.items)} evidence items, no updates yet. "
         f"Fill in the force's responses, then run: plan check --plan {path}",
         markup=False,
+    )
+
+
+# --- reviewer flags: dependencies, deadlines, stale items, measures (issue 3) ---
+
+DEADLINE_STYLE = {
+    deadlines.State.PASSED: "red",
+    deadlines.State.UPCOMING: "yellow",
+    deadlines.State.DONE: "green",
+}
+BAR_WIDTH = 30
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 item', '2 items'; ``words`` where the plural is not word + s."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def flag_marks(flags: review.ItemFlags | None) -> Text:
+    """'waits', 'stale' on a line under a status: the marks ``outstanding`` explains below its table."""
+    words = []
+    if flags is not None and flags.blocked_by:
+        words.append(Text("waits", style="bold red"))
+    if flags is not None and flags.stale:
+        words.append(Text("stale", style="magenta"))
+    return Text("\n").join([Text(), Text(" ").join(words)]) if words else Text()
+
+
+def print_flag_legend(
+    plan: Plan, items: list[EvidenceItem], flags: dict[str, review.ItemFlags], out: Console
+) -> None:
+    """Explain the marks of ``outstanding``: what each waiting item waits on, since when stale ones are."""
+    waiting = [item for item in items if flags[item.id].blocked_by]
+    stale = [item for item in items if flags[item.id].stale]
+    if waiting:
+        out.print(Text("waits = waits on an open dependency (plan deps):", style="dim"))
+        for item in waiting:
+            out.print(Text(f"  {item.id}: {', '.join(flags[item.id].blocked_by)}", style="dim"))
+    if stale:
+        out.print(Text("stale = the latest update reports nothing new:", style="dim"))
+        for item in stale:
+            state = flags[item.id].staleness
+            since = plan.round(state.since).title if state.since else "?"
+            out.print(Text(f"  {item.id}: since the {since} ({state.reason})", style="dim"))
+
+
+def measure_lines(entry: measures.Progress, indent: str = "") -> list[Text]:
+    """A measure as a name line and a bar line: bar, value/target, percentage, as-of date and age."""
+    m = entry.measure
+    name = Text(f"{indent}{m.name}")
+    filled = max(0, min(BAR_WIDTH, round(BAR_WIDTH * entry.percent / 100)))
+    bar = Text(indent + "  ")
+    bar.append("█" * filled, style="green")
+    bar.append("░" * (BAR_WIDTH - filled), style="dim")
+    bar.append(
+        f" {m.value:,.0f}/{m.target:,.0f} {entry.percent:.0f}%  as of {m.as_of}, "
+        f"{measures.describe_age(entry.age_days)}"
+    )
+    return [name, bar]
+
+
+def print_status_flags(plan: Plan, today: date, out: Console) -> None:
+    """Print the reviewer's part of ``status``: open dependencies, stale items, measures."""
+    reports = dependencies.dependency_reports(plan, today)
+    if reports:
+        out.print(
+            Text(
+                f"Waiting on others: {plural(len(reports), 'open dependency', 'open dependencies')}",
+                style="bold",
+            )
+        )
+        table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
+        table.add_column("  Dependency", no_wrap=True, overflow="ellipsis", ratio=1)
+        table.add_column("Blocks", no_wrap=True)
+        table.add_column("Expected", no_wrap=True)
+        for entry in reports:
+            blocked = ", ".join(item.id for item in entry.blocking)
+            expected = Text(entry.dependency.expected.text)
+            if entry.expected_passed:
+                expected.append(" passed", style="red")
+            table.add_row(
+                "  " + entry.dependency.id,
+                f"{plural(len(entry.blocking), 'item')}" + (f" ({blocked})" if blocked else ""),
+                expected,
+            )
+        out.print(table)
+        out.print()
+    stale = review.stale_items(plan)
+    out.print(
+        Text(
+            f"Stale: {plural(len(stale), 'outstanding item')} report nothing new"
+            + (": " + ", ".join(item.id for item, _ in stale) if stale else ".")
+        )
+    )
+    if stale:
+        out.print(Text("  see plan outstanding --stale", style="dim"))
+    out.print()
+    progress = measures.all_progress(plan, today)
+    if progress:
+        out.print(Text("Measures", style="bold"))
+        # The same figure reported under several items is drawn once, naming them all.
+        shown: dict[tuple[str, float, float, str], list[str]] = {}
+        first: dict[tuple[str, float, float, str], measures.Progress] = {}
+        for figure in progress:
+            m = figure.measure
+            key = (m.name, m.value, m.target, m.as_of.text)
+            shown.setdefault(key, []).append(figure.item.id)
+            first.setdefault(key, figure)
+        for key, item_ids in shown.items():
+            for line in measure_lines(first[key], indent="  "):
+                out.print(line)
+            out.print(Text(f"    reported under {', '.join(item_ids)}", style="dim"))
+        out.print()
+
+
+def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Console) -> None:
+    """Print under an item's history: stale since, what it waits on, its milestones and measures."""
+    state = review.item_flags(plan, item).staleness
+    if state.stale and state.since:
+        out.print(
+            Text(
+                f"Stale since the {plan.round(state.since).title}: the latest update {state.reason}.",
+                style="magenta",
+            )
+        )
+    for dep_id in item.depends_on:
+        dep = plan.dependency(dep_id)
+        if dep is None:
+            continue
+        line = Text(
+            f"Waits on {dep.id} ({dep.status.value}): {dep.title} — {dep.party}; expected {dep.expected}"
+        )
+        if dep.is_open and dep.expected.has_passed(today):
+            line.append(" (passed)", style="red")
+        out.print(line)
+    raised = {u.round for u in item.updates}
+    for milestone in item.milestones:
+        state_of = (
+            deadlines.State.DONE
+            if milestone.done
+            else (deadlines.State.PASSED if milestone.date.has_passed(today) else deadlines.State.UPCOMING)
+        )
+        line = Text(f"Milestone {milestone.date}: ")
+        line.append(state_of.value, style=DEADLINE_STYLE[state_of])
+        if deadlines.milestone_needs_update(plan, sorted(raised), milestone, today):
+            line.append(", needs an update", style="bold red")
+        line.append(f" — {milestone.text}")
+        out.print(line)
+    for m in item.measures:
+        for bar in measure_lines(measures.progress(item, m, today)):
+            out.print(bar)
+
+
+@app.command("deps")
+@reports_errors
+def deps(
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also resolved and withdrawn dependencies.")
+    ] = False,
+    as_json: JsonOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """List the open external dependencies: who must deliver, for how long, and what they block.
+
+    Each shows its party, how long it has been outstanding (days since the due
+    date of the round it was raised in, and rounds since), its expected date and
+    whether that has passed, and the items and recommendations waiting on it.
+
+    Example: plan deps --today 2026-11-28
+
+    Example: plan deps --all --json
+    """
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    reports = dependencies.dependency_reports(loaded.plan, day, include_all=show_all)
+    if as_json:
+        print_json([dependencies.dependency_record(loaded.plan, entry) for entry in reports])
+        return
+    print_dependencies(loaded.plan, reports, day)
+
+
+app.command(
+    "dependencies",
+    help="Same as plan deps: the external dependencies and what they block.\n\nExample: plan dependencies --all",
+)(deps)
+
+
+def print_dependencies(plan: Plan, reports: list[dependencies.DependencyReport], today: date) -> None:
+    """Print dependencies as short blocks that read at 80 columns."""
+    out = stdout()
+    if not reports:
+        out.print("No open dependencies. (plan deps --all lists resolved and withdrawn ones.)")
+        return
+    for index, entry in enumerate(reports):
+        dep = entry.dependency
+        if index:
+            out.print()
+        heading = Text(dep.id, style="bold")
+        heading.append(f"  {dep.status.value}", style="bold red" if dep.is_open else "green")
+        out.print(heading)
+        # A grid keeps wrapped values under their value column at 80 columns.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=11, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row("  What:", Text(dep.title))
+        grid.add_row("  Party:", Text(dep.party))
+        raised = plan.round(dep.raised)
+        age = f"{plural(entry.age_days, 'day')}, " if entry.age_days is not None else ""
+        grid.add_row("  Raised:", Text(f"{raised.title} ({age}{plural(entry.rounds_since, 'round')} since)"))
+        expected = Text(dep.expected.text)
+        if entry.expected_passed:
+            expected.append(" — passed", style="red")
+        grid.add_row("  Expected:", expected)
+        if entry.items:
+            recs = ", ".join(str(n) for n in entry.recommendations)
+            listed = entry.blocking if dep.is_open else entry.items
+            ids = ", ".join(i.id for i in listed) or "nothing outstanding"
+            grid.add_row("  Blocks:" if dep.is_open else "  Items:", Text(f"{ids} (rec {recs})"))
+        else:
+            grid.add_row("  Blocks:", Text("no item names it (add it to depends_on)", style="yellow"))
+        out.print(grid)
+    out.print()
+    out.print(Text(f"{plural(len(reports), 'dependency', 'dependencies')}.", style="dim"))
+
+
+@app.command("deadlines")
+@reports_errors
+def deadlines_command(
+    as_json: JsonOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """List every date in the plan in date order: passed, upcoming or done.
+
+    Recommendation deadlines, round due dates, dependencies' expected dates and
+    milestones. A fuzzy date (Spring 2026, 2026-Q2) passes once its whole period
+    has ended. A passed milestone no later update reports on needs an update.
+
+    Example: plan deadlines --today 2026-11-28
+
+    Example: plan deadlines --json
+    """
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    entries = deadlines.deadlines(loaded.plan, day)
+    if as_json:
+        print_json([deadlines.deadline_record(entry) for entry in entries])
+        return
+    print_deadlines(entries)
+
+
+def print_deadlines(entries: list[deadlines.Deadline]) -> None:
+    """Print deadlines as a table that reads at 80 columns."""
+    out = stdout()
+    if not entries:
+        out.print("The plan has no dated entries.")
+        return
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("State", no_wrap=True)
+    table.add_column("What", no_wrap=True, overflow="ellipsis", ratio=1)
+    labels = {
+        deadlines.Kind.RECOMMENDATION: "Rec {ref}",
+        deadlines.Kind.ROUND: "Round",
+        deadlines.Kind.DEPENDENCY: "Awaited",
+        deadlines.Kind.MILESTONE: "{ref}",
+    }
+    for entry in entries:
+        state = Text(entry.state.value, style=DEADLINE_STYLE[entry.state])
+        if entry.needs_update:
+            state.append(" needs update", style="bold red")
+        what = Text(labels[entry.kind].format(ref=entry.ref) + ": ", style="bold")
+        what.append(
+            entry.text if entry.kind is not deadlines.Kind.DEPENDENCY else f"{entry.text} ({entry.ref})"
+        )
+        table.add_row(entry.when.text, state, what)
+    out.print(table)
+    counts = {state: sum(1 for e in entries if e.state is state) for state in deadlines.State}
+    needing = sum(1 for e in entries if e.needs_update)
+    out.print(
+        Text(
+            f"{counts[deadlines.State.PASSED]} passed, {counts[deadlines.State.UPCOMING]} upcoming, "
+            f"{counts[deadlines.State.DONE]} done; {plural(needing, 'milestone')} "
+            f"need{'s' if needing == 1 else ''} an update.",
+            style="dim",
+        )
     )
 
 

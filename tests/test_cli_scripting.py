@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -151,5 +152,5 @@ def test_real_plan_outstanding_reads_at_80_columns() -> None:
     code, out, _ = run("outstanding", "--plan", str(PLAN_FILE), "--status", "blocked")
     assert code == 0
     assert max(len(line) for line in out.splitlines()) <= 80
-    ids = [line.split()[0] for line in out.splitlines()[1:-1] if line[:1].isdigit()]
+    ids = [line.split()[0] for line in out.splitlines() if re.match(r"\d+\.\d+ ", line)]
     assert ids == ["7.1", "10.4", "14.3", "14.4", "20.1", "20.3", "20.4", "22.1"]

@@ -1,0 +1,133 @@
+"""Dates a reviewer can act on: deadlines, round due dates, expected deliveries, milestones.
+
+Every dated thing in the plan becomes a :class:`Deadline` with a state:
+
+* ``done`` — a recommendation whose items are all complete or superseded, a
+  round that has been reported, a dependency resolved or withdrawn, a
+  milestone marked ``done``;
+* ``passed`` — otherwise, once the whole period of its date has ended
+  (``Spring 2026`` passes on 1 June 2026);
+* ``upcoming`` — otherwise.
+
+A passed milestone is flagged *needs an update* when the item has no update in
+any round after the one that made the promise: nobody has said whether it
+happened. Dependencies expected at an ``unknown`` date have no place in date
+order and are left out (``plan deps`` lists them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from .model import FuzzyDate, Milestone, Plan, parse_fuzzy_date
+
+
+class Kind(StrEnum):
+    """What a dated entry is."""
+
+    RECOMMENDATION = "recommendation"
+    ROUND = "round"
+    DEPENDENCY = "dependency"
+    MILESTONE = "milestone"
+
+
+class State(StrEnum):
+    """Where a dated entry stands on ``today``."""
+
+    PASSED = "passed"
+    UPCOMING = "upcoming"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """One dated entry: when, what it is, what it refers to, and its state.
+
+    ``ref`` is the recommendation number, round id, dependency id or item id;
+    ``text`` the published words it comes from (a milestone's promise, a
+    recommendation's text) or the plan's title for it (round, dependency).
+    """
+
+    when: FuzzyDate
+    kind: Kind
+    ref: str
+    text: str
+    state: State
+    needs_update: bool = False
+
+
+def _state(when: FuzzyDate, done: bool, today: date) -> State:
+    if done:
+        return State.DONE
+    return State.PASSED if when.has_passed(today) else State.UPCOMING
+
+
+def milestone_needs_update(plan: Plan, updates_rounds: list[str], milestone: Milestone, today: date) -> bool:
+    """True when ``milestone`` has passed, is not done, and no update after its ``raised`` round exists."""
+    if milestone.done or not milestone.date.has_passed(today):
+        return False
+    ids = [r.id for r in plan.rounds]
+    raised_at = ids.index(milestone.raised)
+    return not any(ids.index(round_id) > raised_at for round_id in updates_rounds)
+
+
+def deadlines(plan: Plan, today: date) -> list[Deadline]:
+    """Return every dated entry of the plan in date order (by the end of each date's period)."""
+    found: list[Deadline] = []
+    for rec in plan.recommendations:
+        if rec.deadline is not None:
+            when = parse_fuzzy_date(rec.deadline)
+            done = bool(rec.items) and rec.complete_count == len(rec.items)
+            found.append(
+                Deadline(when, Kind.RECOMMENDATION, str(rec.number), rec.text, _state(when, done, today))
+            )
+    reported = {update.round for item in plan.items for update in item.updates}
+    for declared in plan.rounds:
+        if declared.due is not None:
+            when = parse_fuzzy_date(declared.due)
+            state = _state(when, declared.id in reported, today)
+            found.append(Deadline(when, Kind.ROUND, declared.id, declared.title, state))
+    for dep in plan.dependencies:
+        if dep.expected.known:
+            state = _state(dep.expected, not dep.is_open, today)
+            found.append(Deadline(dep.expected, Kind.DEPENDENCY, dep.id, dep.title, state))
+    for item in plan.items:
+        rounds = [u.round for u in item.updates]
+        for milestone in item.milestones:
+            found.append(
+                Deadline(
+                    milestone.date,
+                    Kind.MILESTONE,
+                    item.id,
+                    milestone.text,
+                    _state(milestone.date, milestone.done, today),
+                    needs_update=milestone_needs_update(plan, rounds, milestone, today),
+                )
+            )
+    return sorted(found, key=_date_order)
+
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}
+
+
+def _date_order(entry: Deadline) -> tuple[date, date, int]:
+    assert entry.when.start is not None and entry.when.end is not None
+    return (entry.when.end, entry.when.start, _KIND_ORDER[entry.kind])
+
+
+def deadline_record(entry: Deadline) -> dict[str, Any]:
+    """Return a deadline as JSON-ready data: what ``plan deadlines --json`` prints."""
+    assert entry.when.start is not None and entry.when.end is not None
+    return {
+        "date": entry.when.text,
+        "start": entry.when.start.isoformat(),
+        "end": entry.when.end.isoformat(),
+        "kind": entry.kind.value,
+        "ref": entry.ref,
+        "text": entry.text,
+        "state": entry.state.value,
+        "needs_update": entry.needs_update,
+    }

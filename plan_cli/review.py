@@ -1,0 +1,66 @@
+"""What a reviewer is told about each item: what it waits on and whether it is stale.
+
+Joins :mod:`plan_cli.dependencies` and :mod:`plan_cli.staleness` for the
+commands that list items (``outstanding``, ``show``, ``status``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .dependencies import find_open_dependency, open_blockers
+from .model import EvidenceItem, Plan
+from .staleness import Staleness, staleness
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFlags:
+    """An item's open dependencies and staleness."""
+
+    blocked_by: tuple[str, ...]
+    staleness: Staleness
+
+    @property
+    def stale(self) -> bool:
+        """True when the latest update reports nothing new."""
+        return self.staleness.stale
+
+
+def item_flags(plan: Plan, item: EvidenceItem) -> ItemFlags:
+    """Return what ``item`` waits on (open dependency ids) and whether it is stale."""
+    return ItemFlags(tuple(open_blockers(plan, item)), staleness(item))
+
+
+def flags_record(flags: ItemFlags) -> dict[str, Any]:
+    """Return the JSON fields ``outstanding --json`` adds: blocked_by, stale, stale_since."""
+    return {
+        "blocked_by": list(flags.blocked_by),
+        "stale": flags.stale,
+        "stale_since": flags.staleness.since,
+    }
+
+
+def filter_items(
+    plan: Plan, items: list[EvidenceItem], blocked_by: str | None = None, stale_only: bool = False
+) -> list[EvidenceItem]:
+    """Return the items blocked by the open dependency ``blocked_by`` and/or stale, as asked.
+
+    A ``blocked_by`` that names no dependency, or one no longer open, is a usage error.
+    """
+    if blocked_by is not None:
+        wanted = find_open_dependency(plan, blocked_by).id
+        items = [item for item in items if wanted in item.depends_on]
+    if stale_only:
+        items = [item for item in items if staleness(item).stale]
+    return items
+
+
+def stale_items(plan: Plan) -> list[tuple[EvidenceItem, Staleness]]:
+    """Return every stale item (outstanding, nothing new in its latest update) with its staleness."""
+    found = []
+    for item in plan.items:
+        state = staleness(item)
+        if state.stale:
+            found.append((item, state))
+    return found

@@ -1,0 +1,127 @@
+"""The stale rule: position remains, only a pointer, or the same text as the round before."""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_cli.staleness import SAME_TEXT_RATIO, same_text, staleness
+
+from .factories import item, update
+
+
+@pytest.mark.parametrize(
+    "latest",
+    [
+        "Position update from March 2025 remains. The Force went live with NICHE in February 2026.",
+        "Above position remains. The introduction of MASIP models was lauded.",
+        "The above position remains.",
+    ],
+)
+def test_saying_the_position_remains_is_stale(latest: str) -> None:
+    found = staleness(
+        item(
+            "7.1",
+            update("initial", "Started."),
+            update("march-2025", "Awaited."),
+            update("march-2026", latest),
+        )
+    )
+    assert found.stale
+    assert found.since == "march-2025"
+    assert found.reason == "says the position remains"
+
+
+@pytest.mark.parametrize(
+    "latest",
+    ["Update as ref 25.1", "Update addressed within 20.1 above.", "Note position update re rec 20.3."],
+)
+def test_only_pointing_elsewhere_is_stale(latest: str) -> None:
+    found = staleness(
+        item("25.2", update("march-2025", "Budget constraints continue."), update("march-2026", latest))
+    )
+    assert found.stale and found.reason == "only points to another item's update"
+
+
+@pytest.mark.parametrize(
+    "latest",
+    [
+        "Update as ref 25.1. In addition the Force note the priority area in the VAWG strategy.",
+        "Note position update re rec 20.3. In addition Operation Modify remains on the training plan.",
+        "For medium and standard victims, the existing process remains.",
+        "This remains the position for all NICHE Forces but a new system is live.",
+    ],
+)
+def test_pointing_elsewhere_and_adding_something_is_not_stale(latest: str) -> None:
+    assert not staleness(item("25.3", update("march-2025", "Earlier."), update("march-2026", latest))).stale
+
+
+def test_same_text_as_the_round_before_is_stale() -> None:
+    before = (
+        "We are exploring ways to replace the Nutshell/SOS App for which a replacement is yet to be found. "
+        "Officers continue to have access to immediate support information for victims as previously outlined."
+    )
+    after = (
+        "A replacement for the Nutshell/SOS App remains outstanding. "
+        "Officers continue to have access to immediate support information for victims as previously outlined."
+    )
+    found = staleness(item("14.4", update("march-2025", before), update("march-2026", after)))
+    assert not found.stale  # reworded opening sentence on a short text: under the threshold
+    repeated = staleness(
+        item("14.4", update("march-2025", before), update("march-2026", before.upper() + " "))
+    )
+    assert repeated.stale and repeated.reason == "repeats the round before"
+
+
+def test_same_text_threshold_edges() -> None:
+    # "x"*k + "y"*(100-k) against "x"*100 has ratio exactly k/100.
+    at = round(100 * SAME_TEXT_RATIO)
+    base = "x" * 100
+    assert same_text("x" * at + "y" * (100 - at), base)
+    assert not same_text("x" * (at - 1) + "y" * (101 - at), base)
+    assert not same_text("", base)
+
+
+def test_stale_since_reaches_back_over_several_empty_rounds() -> None:
+    found = staleness(
+        item(
+            "22.1",
+            update("initial", "Awaiting the NPCC response."),
+            update("march-2025", "The position remains."),
+            update("march-2026", "Above position remains."),
+        )
+    )
+    assert found.since == "initial"
+
+
+def test_an_item_that_never_reported_anything_is_stale_since_its_first_update() -> None:
+    found = staleness(
+        item("25.2", update("march-2025", "Update as ref 25.1"), update("march-2026", "Update as ref 25.1"))
+    )
+    assert found.stale and found.since == "march-2025"
+
+
+def test_new_text_is_not_stale_even_after_stale_rounds() -> None:
+    found = staleness(
+        item(
+            "7.1",
+            update("march-2025", "The position remains."),
+            update("march-2026", "Minerva delivered a fix."),
+        )
+    )
+    assert not found.stale and found.since is None
+
+
+def test_complete_items_are_never_stale() -> None:
+    done = item(
+        "12.3", update("march-2025", "Done."), update("march-2026", "Position remains.", status="complete")
+    )
+    assert not staleness(done).stale
+
+
+def test_real_plan_stale_items(real_plan) -> None:
+    stale = {i.id: staleness(i).since for i in real_plan.items if staleness(i).stale}
+    assert stale["7.1"] == "march-2025"
+    assert stale["22.1"] == "march-2025"
+    assert stale["14.4"] == "march-2025"  # March 2026 rewords March 2025
+    assert "20.4" not in stale  # points to 20.3 but adds a sentence of its own
+    assert "14.3" not in stale
