@@ -38,7 +38,7 @@ def write_document(path: Path | str, data: bytes, force: bool = False) -> None:
             target, f"the directory '{folder}' does not exist; create it first (mkdir -p {folder})"
         )
     if target.exists() and not force:
-        raise WriteError(target, "already exists; pass --force to overwrite it, or choose another --output")
+        raise WriteError(target, "already exists; pass --force to overwrite it, or choose another file")
     temporary = _write_temporary(target, data)
     try:
         _move_into_place(temporary, target, force)
@@ -54,7 +54,7 @@ def _write_temporary(target: Path, data: bytes) -> str:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except PermissionError:
         raise WriteError(
-            target, f"cannot write in '{target.parent}' (permission denied); choose another --output"
+            target, f"cannot write in '{target.parent}' (permission denied); choose another file"
         ) from None
     except OSError as error:
         raise WriteError(target, f"cannot be written ({error.strerror or error})") from None
@@ -95,7 +95,7 @@ def _move_into_place(temporary: str, target: Path, force: bool) -> None:
             _link_without_overwriting(temporary, target)
     except FileExistsError:
         raise WriteError(
-            target, "already exists; pass --force to overwrite it, or choose another --output"
+            target, "already exists; pass --force to overwrite it, or choose another file"
         ) from None
     except OSError as error:
         raise WriteError(
