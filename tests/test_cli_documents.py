@@ -311,8 +311,13 @@ def test_draft_names_every_outstanding_item_with_its_latest_text_and_dependencie
                 assert f"Chase {dep.party}: {dep.title}" in rendered, (item.id, dep_id)
 
 
-def test_draft_without_a_round_says_how_to_declare_one() -> None:
-    result = run("draft", "--plan", str(PLAN_FILE))
+def test_draft_without_a_round_says_how_to_declare_one(tmp_path: Path) -> None:
+    declared = "  - id: march-2027\n    title: March 2027 Update\n"
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    assert declared in text
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace(declared, ""), encoding="utf-8")
+    result = run("draft", "--plan", str(path))
     assert result.code == 2 and result.out == b""
     assert "Add it under rounds: in the plan" in result.err
     assert "plan draft --round 'March 2027 Update' --due 2027-03-27" in result.err
@@ -320,8 +325,8 @@ def test_draft_without_a_round_says_how_to_declare_one() -> None:
 
 def test_draft_uses_a_declared_next_round(tmp_path: Path) -> None:
     text = PLAN_FILE.read_text(encoding="utf-8").replace(
-        "    due: 2026-04-06",
-        "    due: 2026-04-06\n  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27",
+        "    title: March 2027 Update\n",
+        "    title: March 2027 Update\n    due: 2027-03-27\n",
         1,
     )
     path = tmp_path / "plan.yaml"
