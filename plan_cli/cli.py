@@ -78,7 +78,6 @@ def completes_from_plan(candidates: Callable[[Plan, str], Candidates]) -> Callab
 
 
 complete_item_or_recommendation = completes_from_plan(completion.items_and_recommendations)
-complete_item_id = completes_from_plan(completion.item_ids)
 complete_recommendation = completes_from_plan(completion.recommendation_numbers)
 complete_owner = completes_from_plan(completion.owners)
 complete_dependency_id = completes_from_plan(completion.dependency_ids)
@@ -342,6 +341,7 @@ def outstanding(
             metavar="DEP",
             help="Only items waiting on this open dependency, e.g. minerva-niche (see plan deps).",
             show_default=False,
+            autocompletion=complete_dependency_id,
         ),
     ] = None,
     stale: Annotated[
@@ -758,6 +758,7 @@ def draft(
             metavar="TITLE",
             show_default=False,
             help="The round to draft, if the plan does not declare it, e.g. 'March 2027 Update'.",
+            autocompletion=complete_round_title,
         ),
     ] = None,
     due: Annotated[

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from plan_cli import completion
-from plan_cli.cli import app, complete_dependency_id, complete_round_title
+from plan_cli.cli import app
 from plan_cli.loader import load_plan
 from plan_cli.model import Plan
 
@@ -137,22 +136,7 @@ def test_no_plan_anywhere_means_no_candidates(tmp_path: Path, monkeypatch: pytes
     assert complete("plan show 7") == ([], "")
 
 
-def test_dependency_and_round_callbacks_are_ready_to_wire() -> None:
-    """The callbacks other commands (plan deps, plan draft --round) use, driven through Typer."""
-    probe = typer.Typer()
-
-    @probe.command()
-    def deps(
-        dependency: Annotated[str, typer.Argument(autocompletion=complete_dependency_id)],
-        round_title: Annotated[str, typer.Option("--round", autocompletion=complete_round_title)] = "",
-        plan: Annotated[Path | None, typer.Option("--plan", envvar="PLAN_FILE")] = None,
-    ) -> None:
-        """Probe."""
-
-    @probe.command()
-    def other() -> None:
-        """Second command, so deps is a subcommand as in plan."""
-
+def test_blocked_by_and_draft_round_complete_from_the_plan() -> None:
     env = {"PLAN_FILE": str(MINIMAL_FILE)}
-    assert complete("plan deps m", env, on=probe)[0] == ["minerva-niche"]
-    assert complete("plan deps x --round M", env, on=probe)[0] == ["March 2025 Update"]
+    assert complete("plan outstanding --blocked-by m", env)[0] == ["minerva-niche"]
+    assert complete("plan draft --round M", env)[0] == ["March 2025 Update"]
