@@ -15,6 +15,7 @@ from typing import Any
 from . import analysis
 from .deadlines import deadlines as dated_entries
 from .deadlines import milestone_needs_update
+from .dependencies import dependency_record
 from .dependencies import report as dependency_report
 from .errors import UsageError
 from .model import (
@@ -248,27 +249,17 @@ def _recommendation_record(
 
 
 def _dependency_record(plan: Plan, dep: Dependency, today: date) -> dict[str, Any]:
+    """What ``plan deps --json`` prints, plus the names and real dates templates use."""
     entry = dependency_report(plan, dep, today)
     raised = plan.round(dep.raised)
     return {
-        "id": dep.id,
-        "title": dep.title,
-        "party": dep.party,
-        "status": dep.status.value,
+        **dependency_record(plan, entry),
         "open": dep.is_open,
-        "raised": dep.raised,
         "raised_title": raised.title,
         "raised_due": raised.due,
-        "age_days": entry.age_days,
         "age_rounds": entry.rounds_since,
-        "expected": dep.expected.text,
         "expected_start": dep.expected.start,
         "expected_end": dep.expected.end,
-        "expected_passed": entry.expected_passed,
-        "notes": dep.notes,
-        "items": [item.id for item in entry.items],
-        "blocking": [item.id for item in entry.blocking],
-        "recommendations": entry.recommendations,
     }
 
 
