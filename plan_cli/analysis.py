@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from .errors import UsageError
-from .model import EvidenceItem, Plan, Round, Status
+from .model import EvidenceItem, Plan, Recommendation, Round, Status
 
 
 def status_counts(plan: Plan) -> dict[Status, int]:
@@ -208,3 +208,65 @@ def find_item_or_recommendation(plan: Plan, ref: str) -> EvidenceItem | int:
         f"'{ref}' is neither an item id nor a recommendation number.{hint} "
         f"Recommendations: {', '.join(str(r.number) for r in plan.recommendations)}"
     )
+
+
+def deadline_passed(rec: Recommendation, today: date) -> bool:
+    """True when a recommendation's deadline is before ``today`` and some item still needs action."""
+    return rec.deadline is not None and rec.deadline < today and not rec.worst_status.is_done
+
+
+def recommendation_record(plan: Plan, rec: Recommendation, today: date) -> dict[str, Any]:
+    """Return a recommendation and its items as JSON-ready data: what ``plan show N --json`` prints."""
+    return {
+        "number": rec.number,
+        "text": rec.text,
+        "deadline": rec.deadline.isoformat() if rec.deadline else None,
+        "deadline_passed": deadline_passed(rec, today),
+        "owner": rec.owner,
+        "owners": list(rec.owners),
+        "complete": rec.complete_count,
+        "worst_status": rec.worst_status.value,
+        "items": [item_record(plan, item) for item in rec.items],
+    }
+
+
+def status_record(plan: Plan, today: date) -> dict[str, Any]:
+    """Return the ``plan status`` summary as JSON-ready data, for scripts and spreadsheets."""
+
+    def round_data(declared: Round | None) -> dict[str, Any] | None:
+        if declared is None:
+            return None
+        return {
+            "id": declared.id,
+            "title": declared.title,
+            "due": declared.due.isoformat() if declared.due else None,
+            "days_left": days_until(declared.due, today) if declared.due else None,
+        }
+
+    return {
+        "title": plan.title,
+        "force": plan.force,
+        "responds_to": plan.responds_to,
+        "executive_lead": plan.executive_lead,
+        "operational_lead": plan.operational_lead,
+        "today": today.isoformat(),
+        "latest_round": round_data(latest_round(plan)),
+        "next_round": round_data(next_round(plan)),
+        "status_counts": {status.value: count for status, count in status_counts(plan).items()},
+        "moved": [
+            {"id": m.item.id, "before": m.before.value if m.before else None, "after": m.after.value}
+            for m in movements(plan)
+        ],
+        "recommendations": [
+            {
+                "number": rec.number,
+                "text": rec.text,
+                "deadline": rec.deadline.isoformat() if rec.deadline else None,
+                "deadline_passed": deadline_passed(rec, today),
+                "items": len(rec.items),
+                "complete": rec.complete_count,
+                "worst_status": rec.worst_status.value,
+            }
+            for rec in plan.recommendations
+        ],
+    }

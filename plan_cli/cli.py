@@ -3,7 +3,7 @@
 This is the only module that knows Typer or prints with Rich. Data goes to
 stdout, messages to stderr, so a pipe gets only data.
 
-Exit codes: 0 fine, 1 invalid plan or failed check, 2 usage error.
+Exit codes: 0 fine, 1 invalid plan or failed check (or a file not written), 2 usage error.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -23,9 +25,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from . import analysis, checks, deadlines, dependencies, measures, review
+from . import analysis, checks, completion, deadlines, dependencies, measures, review
 from .errors import InvalidPlanError, PlanToolError, Problem, UsageError
-from .loader import LoadedPlan, load_plan
+from .loader import LoadedPlan, load_plan, parse_plan
 from .model import EvidenceItem, Plan, Status
 
 app = typer.Typer(
@@ -33,7 +35,8 @@ app = typer.Typer(
     help=(
         "Keep a police force's published stalking action plan (NPCC template) as YAML, "
         "and see where it stands.\n\n"
-        "Example: plan outstanding --owner 'Chief Constables'"
+        "Example: plan outstanding --owner 'Chief Constables'\n\n"
+        "Exit codes: 0 fine, 1 invalid plan or failed check, 2 usage error."
     ),
     no_args_is_help=True,
     add_completion=True,
@@ -42,6 +45,44 @@ app = typer.Typer(
 )
 
 DEFAULT_PLAN = Path("data/plan.yaml")
+
+Candidates = list[tuple[str, str]]
+
+
+def plan_for_completion(ctx: typer.Context) -> Plan | None:
+    """The plan a command line being completed refers to (--plan, PLAN_FILE, else discovery); None if unusable.
+
+    Completion runs on every Tab press: whatever is wrong with the plan, it
+    must print nothing and offer nothing rather than an error or a traceback.
+    """
+    try:
+        explicit = ctx.params.get("plan")
+        return load_plan(find_plan(Path(explicit) if explicit else None)).plan
+    except Exception:
+        return None
+
+
+def completes_from_plan(candidates: Callable[[Plan, str], Candidates]) -> Callable[..., Candidates]:
+    """Turn a core candidates function into a Typer ``autocompletion=`` callback."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> Candidates:
+        found = plan_for_completion(ctx)
+        if found is None:
+            return []
+        try:
+            return candidates(found, incomplete)
+        except Exception:
+            return []
+
+    complete.__name__ = f"complete_{candidates.__name__}"
+    return complete
+
+
+complete_item_or_recommendation = completes_from_plan(completion.items_and_recommendations)
+complete_recommendation = completes_from_plan(completion.recommendation_numbers)
+complete_owner = completes_from_plan(completion.owners)
+complete_dependency_id = completes_from_plan(completion.dependency_ids)
+complete_round_title = completes_from_plan(completion.round_titles)
 
 PlanOption = Annotated[
     Path | None,
@@ -160,13 +201,22 @@ def long_date(when: date) -> str:
 
 @app.command()
 @reports_errors
-def status(plan: PlanOption = None, today: TodayOption = None) -> None:
+def status(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a JSON object (rounds, counts, recommendations) instead.")
+    ] = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
     """Show where the plan stands: rounds, counts by status, and every recommendation.
 
     Example: plan status --today 2026-11-28
     """
     day = parse_today(today)
     loaded = open_plan(plan)
+    if as_json:
+        print_json(analysis.status_record(loaded.plan, day))
+        return
     print_status(loaded.plan, day)
 
 
@@ -240,7 +290,7 @@ def print_status(plan: Plan, today: date) -> None:
         deadline = Text("—")
         if rec.deadline:
             deadline = Text(long_date(rec.deadline))
-            if rec.deadline < today and rec.worst_status.severity > Status.SUPERSEDED.severity:
+            if analysis.deadline_passed(rec, today):
                 deadline.append(" passed", style="red")
         rows.append(
             [
@@ -311,11 +361,17 @@ def outstanding(
             "--owner",
             help="Only items this body owns, e.g. 'Chief Constables' (any case).",
             show_default=False,
+            autocompletion=complete_owner,
         ),
     ] = None,
     rec: Annotated[
         int | None,
-        typer.Option("--rec", help="Only items of this recommendation number.", show_default=False),
+        typer.Option(
+            "--rec",
+            help="Only items of this recommendation number.",
+            show_default=False,
+            autocompletion=complete_recommendation,
+        ),
     ] = None,
     status_filter: StatusOption = None,
     blocked_by: Annotated[
@@ -325,6 +381,7 @@ def outstanding(
             metavar="DEP",
             help="Only items waiting on this open dependency, e.g. minerva-niche (see plan deps).",
             show_default=False,
+            autocompletion=complete_dependency_id,
         ),
     ] = None,
     stale: Annotated[
@@ -398,8 +455,17 @@ def print_items(
 @reports_errors
 def show(
     ref: Annotated[
-        str, typer.Argument(metavar="ID", help="An item id (7.1) or a recommendation number (7).")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="An item id (7.1) or a recommendation number (7).",
+            autocompletion=complete_item_or_recommendation,
+        ),
     ],
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print JSON instead: the item, or the recommendation with its items."),
+    ] = False,
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -412,6 +478,14 @@ def show(
     day = parse_today(today)
     loaded = open_plan(plan)
     found = analysis.find_item_or_recommendation(loaded.plan, ref)
+    if as_json:
+        if isinstance(found, int):
+            rec = loaded.plan.recommendation(found)
+            assert rec is not None
+            print_json(analysis.recommendation_record(loaded.plan, rec, day))
+        else:
+            print_json(analysis.item_record(loaded.plan, found))
+        return
     out = stdout()
     if isinstance(found, int):
         rec = loaded.plan.recommendation(found)
@@ -460,32 +534,336 @@ def print_item(plan: Plan, item: EvidenceItem, out: Console, today: date | None 
 @app.command()
 @reports_errors
 def check(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="FILE",
+            help="Plan files to check, as pre-commit passes them. Default: the --plan file.",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print a JSON array: each file, whether it is valid, and its problems."),
+    ] = False,
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Validate the plan file: exit 0 when valid, 1 when not.
+    """Validate plan files: exit 0 when every one is valid, 1 when any is not.
 
-    Warnings (cited items that are not in the plan, blocked items with no open
+    Checks the --plan file (or data/plan.yaml), or each FILE given. Warnings
+    (cited items that are not in the plan, blocked items with no open
     dependency, dependencies no item names, complete items on open dependencies,
     outstanding items with no text in the latest round) are printed, located,
     but only fail with --strict.
 
     Example: plan check --strict
     """
-    parse_today(today)
-    path = find_plan(plan)
-    loaded = load_plan(path)
+    day = parse_today(today)
+    results = [check_file(path, day) for path in files_to_check(ctx, files, plan)]
+    failed = [r for r in results if r.errors or (strict and r.warnings)]
+    if as_json:
+        print_json([r.record() for r in results])
+    else:
+        for result in results:
+            print_check_result(result)
+    if failed:
+        raise typer.Exit(1)
+
+
+def files_to_check(ctx: typer.Context, files: list[Path] | None, plan: Path | None) -> list[Path]:
+    """The files ``plan check`` checks: FILEs (with --plan if given on the command line too), else the plan."""
+    if not files:
+        return [find_plan(plan)]
+    # A PLAN_FILE in the environment must not add a file to the ones pre-commit names.
+    from_command_line = getattr(ctx.get_parameter_source("plan"), "name", "") == "COMMANDLINE"
+    chosen = [plan] if plan is not None and from_command_line else []
+    return list(dict.fromkeys([*chosen, *files]))
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What checking one file found."""
+
+    path: Path
+    loaded: LoadedPlan | None
+    errors: list[Problem]
+    warnings: list[Problem]
+
+    def record(self) -> dict[str, Any]:
+        """The result as JSON-ready data."""
+        return {
+            "file": str(self.path),
+            "valid": not self.errors,
+            "recommendations": len(self.loaded.plan.recommendations) if self.loaded else None,
+            "items": len(self.loaded.plan.items) if self.loaded else None,
+            "problems": [
+                {
+                    "file": p.path,
+                    "line": p.line,
+                    "column": p.column,
+                    "field": p.field,
+                    "severity": p.severity,
+                    "message": p.message,
+                }
+                for p in sorted([*self.errors, *self.warnings], key=lambda p: (p.line or 0, p.column or 0))
+            ],
+        }
+
+
+def check_file(path: Path, today: date) -> CheckResult:
+    """Load one plan file and collect its errors and warnings."""
+    try:
+        loaded = load_plan(path)
+    except InvalidPlanError as error:
+        return CheckResult(path, None, [p for p in error.problems if p.severity == "error"], [])
     warnings: list[Problem] = [loaded.source.problem(f) for f in checks.warnings(loaded.plan)]
-    print_problems(warnings)
-    items = len(loaded.plan.items)
+    return CheckResult(path, loaded, [], warnings)
+
+
+def print_check_result(result: CheckResult) -> None:
+    """Print one file's problems and a summary line to stderr."""
+    print_problems([*result.errors, *result.warnings])
+    count = len(result.errors)
+    if count:
+        stderr().print(
+            f"{result.path}: {count} error{'s' if count != 1 else ''}; fix them and run 'plan check' again.",
+            markup=False,
+        )
+        return
+    assert result.loaded is not None
+    plan = result.loaded.plan
+    warnings = len(result.warnings)
     stderr().print(
-        f"{path}: valid plan: {len(loaded.plan.recommendations)} recommendations, {items} evidence items, "
-        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.",
+        f"{result.path}: valid plan: {len(plan.recommendations)} recommendations, {len(plan.items)} evidence "
+        f"items, {warnings} warning{'s' if warnings != 1 else ''}.",
         markup=False,
     )
-    if strict and warnings:
-        raise typer.Exit(1)
+
+
+# --- commands added by issue 6: schema, init -------------------------------
+
+
+@app.command()
+@reports_errors
+def schema() -> None:
+    """Print the plan file's JSON Schema (draft 2020-12), for editors and validators.
+
+    The repository keeps a copy in plan.schema.json; a plan file's first line
+    '# yaml-language-server: $schema=../plan.schema.json' lets VS Code and other
+    editors complete and check it as you type.
+
+    Example: plan schema > plan.schema.json
+    """
+    from .schema import json_schema
+
+    print_json(json_schema())
+
+
+@app.command()
+@reports_errors
+def init(
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="Where to write the new plan; must not exist yet.")
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
+    force_name: Annotated[
+        str | None,
+        typer.Option(
+            "--force-name",
+            metavar="NAME",
+            help="The new plan's force, e.g. 'Durham Constabulary'. Default: a placeholder to replace.",
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = None,
+) -> None:
+    """Start a plan for another force: the current plan's recommendations and evidence requirements, no responses.
+
+    The recommendations come from the --plan file (or data/plan.yaml). Every
+    evidence item starts with no updates (not-started); comments in the file
+    say what to fill in. Refuses to overwrite an existing file (exit 1).
+
+    Example: plan init durham.yaml --force-name 'Durham Constabulary'
+    """
+    if force_name is not None and not force_name.strip():
+        raise UsageError(
+            "--force-name is empty; give the force's name, e.g. --force-name 'Durham Constabulary'"
+        )
+    from .scaffold import starting_plan_yaml
+    from .writer import write_document
+
+    source = open_plan(plan).plan
+    text = starting_plan_yaml(source, force_name)
+    parse_plan(text, str(path))  # what we write must be a plan that 'plan check' accepts
+    write_document(path, text.encode("utf-8"), force=force)
+    stderr().print(
+        f"{path}: wrote a starting plan for {force_name or 'a new force'}: "
+        f"{len(source.recommendations)} recommendations, {len(source.items)} evidence items, no updates yet. "
+        f"Fill in the force's responses, then run: plan check --plan {path}",
+        markup=False,
+    )
+
+
+# ---- documents: report, draft, export ----------------------------------------
+# Jinja and the renderers are imported inside the commands, so that the other
+# commands (plan status …) never pay for importing them.
+
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        metavar="FILE",
+        show_default=False,
+        help="Render this Jinja template instead of the shipped one (same context; see docs/templates.md).",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        show_default=False,
+        help="Write the document to FILE (atomically) instead of stdout.",
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")]
+
+
+class ExportFormat(StrEnum):
+    """The formats plan export writes."""
+
+    MD = "md"
+    HTML = "html"
+    CSV = "csv"
+    JSON = "json"
+
+
+def deliver(document: str, output: Path | None, force: bool, what: str) -> None:
+    """Send a document to --output (atomically, refusing to overwrite without --force) or to stdout."""
+    data = document.encode("utf-8")
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from .writer import write_document
+
+    write_document(output, data, force=force)
+    stderr().print(f"Wrote {what} to {output}.", markup=False)
+
+
+def parse_due(value: str | None) -> date | None:
+    """The date from --due, or None."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--due '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-27") from None
+
+
+@app.command()
+@reports_errors
+def report(
+    template: TemplateOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write a progress report (Markdown): counts, movement, dependencies, deadlines, a timeline.
+
+    Example: plan report --today 2026-11-28 --output report.md
+    """
+    from .context import template_context
+    from .render import render_document
+
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    document = render_document(template_context(loaded.plan, day), "report.md.j2", template)
+    deliver(document, output, force, "the report")
+
+
+@app.command()
+@reports_errors
+def draft(
+    round_title: Annotated[
+        str | None,
+        typer.Option(
+            "--round",
+            metavar="TITLE",
+            show_default=False,
+            help="The round to draft, if the plan does not declare it, e.g. 'March 2027 Update'.",
+            autocompletion=complete_round_title,
+        ),
+    ] = None,
+    due: Annotated[
+        str | None,
+        typer.Option("--due", metavar="YYYY-MM-DD", show_default=False, help="That round's deadline."),
+    ] = None,
+    template: TemplateOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write the draft of the next update (Markdown) to circulate to action owners.
+
+    Each outstanding item carries its latest update forward word for word, with
+    prompts: dependencies to chase, milestones fallen due, figures to refresh.
+    The round is the plan's next declared one, or name it with --round and --due.
+
+    Example: plan draft --round 'March 2027 Update' --due 2027-03-27 --output draft.md
+    """
+    from .context import draft_round, template_context
+    from .render import render_document
+
+    day = parse_today(today)
+    deadline = parse_due(due)
+    loaded = open_plan(plan)
+    drafted = draft_round(loaded.plan, round_title, deadline)
+    document = render_document(template_context(loaded.plan, day, drafted), "draft.md.j2", template)
+    deliver(document, output, force, f"the {drafted.title} draft")
+
+
+@app.command()
+@reports_errors
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="md or html: the plan in the published layout; csv: one row per item; json: everything.",
+        ),
+    ],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Export the whole plan: the published layout as Markdown or a standalone HTML page, or CSV/JSON.
+
+    Example: plan export --format html --output plan.html
+    """
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    if fmt in (ExportFormat.MD, ExportFormat.HTML):
+        from .context import template_context
+        from .render import render_document
+
+        shipped = "plan.md.j2" if fmt is ExportFormat.MD else "plan.html.j2"
+        document = render_document(template_context(loaded.plan, day), shipped)
+    else:
+        from .export import plan_csv, plan_json
+
+        document = plan_csv(loaded.plan) if fmt is ExportFormat.CSV else plan_json(loaded.plan, day)
+    deliver(document, output, force, f"the plan as {fmt.value}")
 
 
 # --- reviewer flags: dependencies, deadlines, stale items, measures (issue 3) ---

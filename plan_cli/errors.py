@@ -75,3 +75,9 @@ def format_field_path(parts: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+class TemplateError(PlanToolError):
+    """A document template is invalid or failed while rendering; the message names file:line (exit 1)."""
+
+    exit_code = 1

@@ -135,38 +135,60 @@ NAMES = ListOf(item=Text(), noun="a list of names")
 
 BODY = Obj(
     name="Body",
-    description="A body that can own recommendations.",
+    description="A body the Recommendation Owner column can name (e.g. Chief Constables).",
     fields={
-        "name": Field(Text(), "The body's name, e.g. Chief Constables.", required=True),
-        "aliases": Field(NAMES, "Other names the plan text uses for it, e.g. CCs."),
+        "name": Field(
+            Text(), "The body's name as the template uses it, e.g. Chief Constables.", required=True
+        ),
+        "aliases": Field(NAMES, "Other names the Recommendation Owner column uses for it, e.g. CCs."),
     },
 )
 ROUND = Obj(
     name="Round",
-    description="An update round: one column of the NPCC template.",
+    description=(
+        "An update round: one response column of the NPCC template, "
+        'from the Initial Action Plan Response to each "<Month Year> Update".'
+    ),
     fields={
         "id": Field(
             Text(pattern=SLUG, pattern_hint="lower-case letters, digits and hyphens"),
-            "Short id used under each item's updates, e.g. march-2026.",
+            "Short id for the column, used as the key under each item's updates, e.g. initial or march-2026.",
             required=True,
         ),
-        "title": Field(Text(), "The column heading, e.g. March 2026 Update.", required=True),
-        "due": Field(ExactDate(), "The date the round's update is due."),
+        "title": Field(
+            Text(),
+            'The column heading without its colon: Initial Action Plan Response, or "<Month Year> Update" such as March 2026 Update.',
+            required=True,
+        ),
+        "due": Field(
+            ExactDate(),
+            'The date the column\'s response or update is due (YYYY-MM-DD), e.g. "next update required 06/04/26" is 2026-04-06.',
+        ),
     },
 )
 DEPENDENCY = Obj(
     name="Dependency",
-    description="Something only a party outside the force can deliver.",
+    description="Something only a party outside the force can deliver, that evidence items wait on.",
     fields={
         "id": Field(
             Text(pattern=SLUG, pattern_hint="lower-case letters, digits and hyphens"),
-            "Short id that items name in depends_on.",
+            "Short id (lower-case, hyphens) that evidence items name in depends_on.",
             required=True,
         ),
-        "title": Field(Text(), "What must be delivered.", required=True),
-        "party": Field(Text(), "The external party that must deliver it.", required=True),
-        "status": Field(DEPENDENCY_STATUS, "open, resolved or withdrawn.", required=True),
-        "raised": Field(ROUND_REF, "The round in which it was first raised.", required=True),
+        "title": Field(Text(), "What must be delivered, in the words of the updates.", required=True),
+        "party": Field(
+            Text(),
+            "The party outside the force that must deliver it, e.g. Minerva (development for Niche).",
+            required=True,
+        ),
+        "status": Field(
+            DEPENDENCY_STATUS,
+            "open (awaited), resolved (delivered) or withdrawn (no longer needed).",
+            required=True,
+        ),
+        "raised": Field(
+            ROUND_REF, "The id of the round whose response or update first raised it.", required=True
+        ),
         "expected": Field(
             FuzzyDateSpec(),
             f"When it is expected, as the source states it ({FUZZY_DATE_FORMS}).",
@@ -177,110 +199,166 @@ DEPENDENCY = Obj(
 )
 MILESTONE = Obj(
     name="Milestone",
-    description="A dated promise made in an update.",
+    description="A dated promise made in a response or update.",
     fields={
         "date": Field(FuzzyDateSpec(), f"When it falls due ({FUZZY_DATE_FORMS}).", required=True),
-        "text": Field(Text(), "What was promised, quoting the update.", required=True),
-        "raised": Field(ROUND_REF, "The round whose update made the promise.", required=True),
-        "done": Field(Boolean(), "True once a later update reports it done."),
+        "text": Field(
+            Text(), "What was promised, quoting the response or update word for word.", required=True
+        ),
+        "raised": Field(
+            ROUND_REF, "The id of the round whose response or update made the promise.", required=True
+        ),
+        "done": Field(Boolean(), "True once a later update reports it done (default false)."),
     },
 )
 MEASURE = Obj(
     name="Measure",
-    description="A figure with a target, as of a date.",
+    description="A figure with a target reported in an update, as of a date (e.g. e-learning completions).",
     fields={
-        "name": Field(Text(), "What is counted.", required=True),
-        "value": Field(Number(), "The figure reported.", required=True),
-        "target": Field(Number(), "The figure aimed for.", required=True),
-        "as_of": Field(FuzzyDateSpec(), "When the figure was taken.", required=True),
-        "raised": Field(ROUND_REF, "The round whose update reported it.", required=True),
+        "name": Field(Text(), "What is counted, in the update's words.", required=True),
+        "value": Field(Number(), "The figure the update reports.", required=True),
+        "target": Field(Number(), "The figure aimed for (the target audience, for example).", required=True),
+        "as_of": Field(
+            FuzzyDateSpec(),
+            f"When the figure was taken, as the update states it ({FUZZY_DATE_FORMS}).",
+            required=True,
+        ),
+        "raised": Field(ROUND_REF, "The id of the round whose update reported it.", required=True),
     },
 )
 PART = Obj(
     name="Part",
-    description="A labelled part of an update (Context, Progress, Action …).",
+    description="A labelled paragraph of a response, e.g. the Context, Progress and Action paragraphs of the Initial Action Plan Response.",
     fields={
-        "label": Field(Text(), "The label as published, e.g. Progress.", required=True),
-        "text": Field(Text(), "The text after the label, verbatim.", required=True),
+        "label": Field(
+            Text(), "The label as published, without its dash: Context, Progress, Action …", required=True
+        ),
+        "text": Field(Text(), "The paragraph after the label, word for word.", required=True),
     },
 )
 UPDATE = Obj(
     name="Update",
-    description="An item's update in one round, with the status judged from it.",
+    description=(
+        'One cell of a response column (Initial Action Plan Response or "<Month Year> Update") for an '
+        "evidence requirement, with the status judged from it. Give text or parts, not both."
+    ),
     fields={
-        "status": Field(STATUS, "The item's status as judged from this round's text.", required=True),
-        "text": Field(Text(), "The update, verbatim; paragraphs separated by a blank line."),
+        "status": Field(
+            STATUS,
+            "Where the evidence requirement stands, judged from this cell's words: not-started, in-progress, "
+            "blocked (waiting on something outside the force), complete or superseded.",
+            required=True,
+        ),
+        "text": Field(Text(), "The cell's text, word for word; paragraphs separated by a blank line."),
         "parts": Field(
             ListOf(item=PART, noun="a list of parts"),
-            "The update in its labelled parts, where the source labels them.",
+            "The cell's labelled paragraphs (Context - …, Progress - …, Action - …), where the source labels them.",
         ),
     },
     exactly_one_of=("text", "parts"),
 )
 ITEM = Obj(
     name="EvidenceItem",
-    description="An evidence requirement of progress/completion (7.1, 7.2 …).",
+    description="One row of the template: an evidence requirement of progress/completion (7.1, 7.2 …) and the force's responses to it.",
     fields={
         "id": Field(
             Text(pattern=ITEM_ID, pattern_hint='a quoted id such as "7.1"'),
-            'The evidence requirement number, quoted: "7.1".',
+            'The number in the Evidence requirements of progress/completion column, quoted: "7.1" (Rec. No. dot n).',
             required=True,
         ),
-        "evidence": Field(Text(), "The evidence requirement text, verbatim."),
-        "owner": Field(Text(), "The owner cell, where it differs from the recommendation's."),
-        "owners": Field(NAMES, "The bodies that owner text names."),
+        "evidence": Field(
+            Text(),
+            "The Evidence requirements of progress/completion text, word for word; leave out where the published plan has none.",
+        ),
+        "owner": Field(
+            Text(),
+            "The Recommendation Owner cell of this row, word for word, only where it differs from the recommendation's.",
+        ),
+        "owners": Field(
+            NAMES, "The bodies (names from bodies) that this row's owner text names; give with owner."
+        ),
         "depends_on": Field(
             ListOf(item=Text(pattern=SLUG), noun="a list of dependency ids"),
-            "Ids of the dependencies this item waits on.",
+            "Ids of the dependencies (from dependencies) this evidence requirement waits on.",
         ),
-        "milestones": Field(ListOf(item=MILESTONE, noun="a list of milestones"), "Dated promises."),
-        "measures": Field(ListOf(item=MEASURE, noun="a list of measures"), "Figures with targets."),
+        "milestones": Field(
+            ListOf(item=MILESTONE, noun="a list of milestones"),
+            "Dated promises made in its responses and updates.",
+        ),
+        "measures": Field(
+            ListOf(item=MEASURE, noun="a list of measures"), "Figures with targets reported in its updates."
+        ),
         "updates": Field(
             MapOf(value=UPDATE, key_pattern=SLUG),
-            "The item's update in each round, keyed by round id.",
+            "Its cell in each response column, keyed by round id (initial, march-2025 …); {} until the first response, which counts as not-started.",
             required=True,
         ),
     },
 )
 RECOMMENDATION = Obj(
     name="Recommendation",
-    description="A recommendation of the super-complaint report.",
+    description="A recommendation of the super-complaint report: the Rec. No., Recommendation and Recommendation Owner columns.",
     fields={
-        "number": Field(Integer(), "The recommendation number, e.g. 7.", required=True),
-        "text": Field(Text(), "The recommendation, verbatim.", required=True),
-        "deadline": Field(ExactDate(), 'The date in "By 27 March 2025".'),
-        "owner": Field(Text(), "The Recommendation Owner cell, verbatim.", required=True),
-        "owners": Field(NAMES, "The bodies that owner text names.", required=True),
+        "number": Field(
+            Integer(),
+            "The Rec. No. column: the recommendation's number in the super-complaint report, e.g. 7.",
+            required=True,
+        ),
+        "text": Field(Text(), "The Recommendation column, word for word.", required=True),
+        "deadline": Field(
+            ExactDate(),
+            'The deadline the recommendation text states, as YYYY-MM-DD: "By 27 March 2025" is 2025-03-27.',
+        ),
+        "owner": Field(
+            Text(),
+            "The Recommendation Owner column, word for word, e.g. CCs, PCs and their mayor equivalents.",
+            required=True,
+        ),
+        "owners": Field(
+            NAMES,
+            "The bodies (names from bodies) that this row's owner text names; give with owner.",
+            required=True,
+        ),
         "items": Field(
             ListOf(item=ITEM, noun="a list of evidence items"),
-            "The evidence requirements of progress/completion.",
+            "Its rows: the Evidence requirements of progress/completion, in published order.",
             required=True,
         ),
     },
 )
 PLAN = Obj(
     name="Plan",
-    description="A police force's action plan in the NPCC template.",
+    description="A police force's published stalking action plan in the NPCC template, with its update rounds.",
     fields={
-        "title": Field(Text(), "The plan's title as published.", required=True),
-        "responds_to": Field(Text(), "What the plan responds to, as published."),
-        "force": Field(Text(), "The force, e.g. Northumbria Police.", required=True),
-        "executive_lead": Field(Text(), "The executive lead, as published."),
-        "operational_lead": Field(Text(), "The operational lead, as published."),
+        "title": Field(
+            Text(),
+            "The plan's title as published, e.g. Police Stalking Action Plan (March 2026 Update).",
+            required=True,
+        ),
+        "responds_to": Field(
+            Text(),
+            "The words after the title, e.g. in response to the Super Complaint submitted by Suzy Lamplugh Trust …",
+        ),
+        "force": Field(Text(), "The Force: field, e.g. Northumbria Police.", required=True),
+        "executive_lead": Field(Text(), "The Executive Lead: field, as published."),
+        "operational_lead": Field(Text(), "The Operational Lead: field, as published."),
         "bodies": Field(
             ListOf(item=BODY, noun="a list of bodies"),
-            "The bodies that can own recommendations.",
+            "The bodies the Recommendation Owner column names, with their aliases; --owner matches these.",
             required=True,
         ),
         "rounds": Field(
-            ListOf(item=ROUND, noun="a list of rounds"), "The update rounds, oldest first.", required=True
+            ListOf(item=ROUND, noun="a list of rounds"),
+            'The response columns (update rounds), oldest first: Initial Action Plan Response, then each "<Month Year> Update".',
+            required=True,
         ),
         "dependencies": Field(
-            ListOf(item=DEPENDENCY, noun="a list of dependencies"), "External dependencies."
+            ListOf(item=DEPENDENCY, noun="a list of dependencies"),
+            "Things only parties outside the force can deliver, that evidence requirements wait on.",
         ),
         "recommendations": Field(
             ListOf(item=RECOMMENDATION, noun="a list of recommendations"),
-            "The recommendations and their evidence items.",
+            "The rows of the template: each recommendation with its evidence requirements.",
             required=True,
         ),
     },
@@ -457,7 +535,7 @@ def _not_a_choice(value: str, spec: Choice) -> str:
 
 def _required_hint(spec: Obj, name: str) -> str:
     if spec.name == "EvidenceItem" and name == "updates":
-        return "add updates: with at least one round's update"
+        return "add updates: with each round's update (updates: {} before the first response)"
     return f"every {spec.name or 'entry'} needs {name}:"
 
 
@@ -636,7 +714,7 @@ def json_schema() -> dict[str, Any]:
     root = _schema_of(PLAN, definitions)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://github.com/plan-cli/plan/plan.schema.json",
+        "$comment": "Generated from plan_cli/schema.py; regenerate with: plan schema > plan.schema.json",
         "title": "Police stalking action plan (NPCC template)",
         **{k: v for k, v in definitions[root["$ref"].rsplit("/", 1)[1]].items()},
         "$defs": {k: v for k, v in definitions.items() if k != PLAN.name},

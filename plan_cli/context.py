@@ -1,0 +1,280 @@
+"""The data every document template sees: one plain dictionary built from the plan and ``today``.
+
+This is a documented interface (docs/templates.md): shipped templates and a
+user's ``--template`` get exactly the same context, so its keys stay stable.
+Everything is plain data (dicts, lists, strings, numbers, ``date``), already
+worked out (ages, passed or not), so templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from . import analysis
+from .deadlines import deadlines as dated_entries
+from .deadlines import milestone_needs_update
+from .dependencies import dependency_record
+from .dependencies import report as dependency_report
+from .errors import UsageError
+from .model import (
+    Dependency,
+    EvidenceItem,
+    Measure,
+    Milestone,
+    Plan,
+    Recommendation,
+    Round,
+    Update,
+)
+from .review import item_flags
+
+
+def template_context(plan: Plan, today: date, next_round: Round | None = None) -> dict[str, Any]:
+    """Return the template context for ``plan`` as of ``today``.
+
+    ``next_round`` is the round a draft is for; by default the first declared
+    round after the latest reported one (None when none is declared).
+    """
+    latest = analysis.latest_round(plan)
+    previous = analysis.previous_round(plan, latest.id) if latest else None
+    following = next_round if next_round is not None else analysis.next_round(plan)
+    reported = _reported_round_ids(plan)
+    rounds = [_round_record(plan, r, reported) for r in plan.rounds]
+    items = {item.id: _item_record(plan, item, today, latest) for item in plan.items}
+    recommendations = [_recommendation_record(rec, items, today) for rec in plan.recommendations]
+    dependencies = [_dependency_record(plan, dep, today) for dep in plan.dependencies]
+    counts = analysis.status_counts(plan)
+    item_list = list(items.values())
+    return {
+        "today": today,
+        "plan": {
+            "title": plan.title,
+            "responds_to": plan.responds_to,
+            "force": plan.force,
+            "executive_lead": plan.executive_lead,
+            "operational_lead": plan.operational_lead,
+            "bodies": [body.name for body in plan.bodies],
+            "rounds": rounds,
+            "reported_rounds": [r for r in rounds if r["reported"]],
+            "recommendations": recommendations,
+        },
+        "latest_round": _round_record(plan, latest, reported) if latest else None,
+        "previous_round": _round_record(plan, previous, reported) if previous else None,
+        "next_round": _next_round_record(plan, following, reported, today) if following else None,
+        "counts": [{"status": status.value, "count": count} for status, count in counts.items()],
+        "total": len(item_list),
+        "movements": [
+            {
+                "id": move.item.id,
+                "item": items[move.item.id],
+                "before": move.before.value if move.before else None,
+                "after": move.after.value,
+            }
+            for move in analysis.movements(plan)
+        ],
+        "recommendations": recommendations,
+        "items": item_list,
+        "outstanding": [record for record in item_list if record["outstanding"]],
+        "complete": [record for record in item_list if not record["outstanding"]],
+        "dependencies": [record for record in dependencies if record["open"]],
+        "all_dependencies": dependencies,
+        "milestones": [m for record in item_list for m in record["milestones"]],
+        "deadlines": _deadlines(plan, today),
+        "stale": [record for record in item_list if record["stale"]],
+        "stale_assessed": True,
+    }
+
+
+def draft_round(plan: Plan, title: str | None, due: date | None) -> Round:
+    """Return the round a draft is for: the next declared one, or one named by --round/--due.
+
+    Raise UsageError when there is neither, when --round names a round that
+    already has updates, or when --due contradicts the due date the plan declares.
+    """
+    declared = analysis.next_round(plan)
+    if title is not None:
+        wanted = title.strip().casefold()
+        match = next((r for r in plan.rounds if wanted in {r.title.casefold(), r.id.casefold()}), None)
+        if match is None:
+            return Round(_slug(title), title.strip(), due)
+        if match.id in _reported_round_ids(plan):
+            raise UsageError(
+                f"the {match.title} already has updates; a draft is for the next round "
+                f"(--round 'NEXT TITLE' --due YYYY-MM-DD), or declare it under rounds: in the plan"
+            )
+        declared = match
+    if declared is None:
+        raise UsageError(
+            "no next update round is declared in the plan. Add it under rounds: in the plan, e.g.\n"
+            "  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27\n"
+            "or name it here: plan draft --round 'March 2027 Update' --due 2027-03-27"
+        )
+    if due is not None and declared.due is not None and due != declared.due:
+        raise UsageError(
+            f"the plan declares the {declared.title} due {declared.due.isoformat()}, not {due.isoformat()}; "
+            "change rounds: in the plan or drop --due"
+        )
+    return Round(declared.id, declared.title, due or declared.due)
+
+
+def _slug(title: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    return words.removesuffix("-update") or "next"
+
+
+def _reported_round_ids(plan: Plan) -> set[str]:
+    return {update.round for item in plan.items for update in item.updates}
+
+
+def _round_record(plan: Plan, declared: Round, reported: set[str]) -> dict[str, Any]:
+    return {
+        "id": declared.id,
+        "title": declared.title,
+        "due": declared.due,
+        "declared": declared in plan.rounds,
+        "reported": declared.id in reported,
+    }
+
+
+def _next_round_record(plan: Plan, declared: Round, reported: set[str], today: date) -> dict[str, Any]:
+    record = _round_record(plan, declared, reported)
+    record["days_left"] = analysis.days_until(declared.due, today) if declared.due else None
+    record["due_text"] = analysis.describe_days(declared.due, today) if declared.due else None
+    return record
+
+
+def _update_record(plan: Plan, update: Update) -> dict[str, Any]:
+    return {
+        "round": update.round,
+        "round_title": _title_of(plan, update.round),
+        "status": update.status.value,
+        "text": update.full_text,
+        "paragraphs": list(update.paragraphs),
+        "parts": [{"label": part.label, "text": part.text} for part in update.parts],
+        "plain": update.text,
+    }
+
+
+def _title_of(plan: Plan, round_id: str) -> str:
+    try:
+        return plan.round(round_id).title
+    except KeyError:
+        return round_id
+
+
+def _item_record(plan: Plan, item: EvidenceItem, today: date, latest: Round | None) -> dict[str, Any]:
+    record = analysis.item_record(plan, item)
+    rec = plan.recommendation(item.recommendation)
+    updates = [_update_record(plan, update) for update in item.updates]
+    record.update(
+        {
+            "recommendation_text": rec.text if rec else None,
+            "owner_overridden": item.owner_overridden,
+            "outstanding": item.is_outstanding,
+            "latest": updates[-1] if updates else None,
+            "updates": updates,
+            "by_round": {update["round"]: update for update in updates},
+            "depends_on": list(item.depends_on),
+            "milestones": [_milestone_record(plan, item, m, today, latest) for m in item.milestones],
+            "measures": [_measure_record(m, today) for m in item.measures],
+        }
+    )
+    flags = item_flags(plan, item)
+    record["blocked_by"] = list(flags.blocked_by)
+    record["stale"] = flags.stale
+    record["stale_since"] = flags.staleness.since
+    record["stale_since_title"] = _title_of(plan, flags.staleness.since) if flags.staleness.since else None
+    record["stale_reason"] = flags.staleness.reason
+    return record
+
+
+def _milestone_record(
+    plan: Plan, item: EvidenceItem, milestone: Milestone, today: date, latest: Round | None
+) -> dict[str, Any]:
+    passed = milestone.date.has_passed(today)
+    since_last = (
+        passed
+        and milestone.date.end is not None
+        and (latest is None or latest.due is None or milestone.date.end >= latest.due)
+    )
+    return {
+        "item": item.id,
+        "recommendation": item.recommendation,
+        "date": milestone.date.text,
+        "start": milestone.date.start,
+        "end": milestone.date.end,
+        "text": milestone.text,
+        "raised": milestone.raised,
+        "raised_title": _title_of(plan, milestone.raised),
+        "done": milestone.done,
+        "passed": passed,
+        "state": "done" if milestone.done else ("passed" if passed else "upcoming"),
+        "needs_update": milestone_needs_update(plan, [u.round for u in item.updates], milestone, today),
+        "due_since_last_round": bool(since_last) and not milestone.done,
+    }
+
+
+def _measure_record(measure: Measure, today: date) -> dict[str, Any]:
+    end = measure.as_of.end
+    return {
+        "name": measure.name,
+        "value": measure.value,
+        "target": measure.target,
+        "percent": round(100 * measure.fraction),
+        "as_of": measure.as_of.text,
+        "age_days": (today - end).days if end else None,
+        "raised": measure.raised,
+    }
+
+
+def _recommendation_record(
+    rec: Recommendation, items: dict[str, dict[str, Any]], today: date
+) -> dict[str, Any]:
+    done = all(item.status.is_done for item in rec.items)
+    return {
+        "number": rec.number,
+        "text": rec.text,
+        "deadline": rec.deadline,
+        "deadline_passed": bool(rec.deadline and rec.deadline < today and not done),
+        "owner": rec.owner,
+        "owners": list(rec.owners),
+        "worst_status": rec.worst_status.value,
+        "complete_count": rec.complete_count,
+        "total": len(rec.items),
+        "done": done,
+        "items": [items[item.id] for item in rec.items],
+    }
+
+
+def _dependency_record(plan: Plan, dep: Dependency, today: date) -> dict[str, Any]:
+    """What ``plan deps --json`` prints, plus the names and real dates templates use."""
+    entry = dependency_report(plan, dep, today)
+    raised = plan.round(dep.raised)
+    return {
+        **dependency_record(plan, entry),
+        "open": dep.is_open,
+        "raised_title": raised.title,
+        "raised_due": raised.due,
+        "age_rounds": entry.rounds_since,
+        "expected_start": dep.expected.start,
+        "expected_end": dep.expected.end,
+    }
+
+
+def _deadlines(plan: Plan, today: date) -> list[dict[str, Any]]:
+    """Every dated thing in date order, as ``plan deadlines`` lists them (unknown dates left out)."""
+    return [
+        {
+            "date": entry.when.text,
+            "start": entry.when.start,
+            "end": entry.when.end,
+            "kind": entry.kind.value,
+            "ref": entry.ref,
+            "text": entry.text,
+            "state": entry.state.value,
+            "needs_update": entry.needs_update,
+        }
+        for entry in dated_entries(plan, today)
+    ]

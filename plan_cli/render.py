@@ -1,0 +1,247 @@
+"""Rendering documents from Jinja templates: the environment, its filters and located errors.
+
+Shipped templates are package data of ``plan_cli.templates`` (read through
+importlib.resources, so they work from a wheel); a user's template is read by
+path, and the templates beside it can be included. Undefined variables are
+errors (StrictUndefined), reported as ``template:line: message``. HTML
+templates (``.html``/``.htm``, with or without ``.j2``) are autoescaped.
+
+Markdown filters make plan text safe in GitHub-flavoured Markdown, which is
+often turned into HTML later: see :func:`markdown_text` and :func:`markdown_cell`.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import analysis
+from .errors import TemplateError, UsageError
+
+SHIPPED_PACKAGE = "plan_cli.templates"
+SHIPPED = ("report.md.j2", "draft.md.j2", "plan.md.j2", "plan.html.j2")
+_HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".xhtml", ".xhtml.j2")
+
+STATUS_WORDS = {
+    "not-started": "Not started",
+    "in-progress": "In progress",
+    "blocked": "Blocked",
+    "complete": "Complete",
+    "superseded": "Superseded",
+}
+
+
+class ShippedLoader(jinja2.BaseLoader):
+    """Loads the templates installed with the package (package data of plan_cli.templates)."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        """Return the shipped template's text; its 'file name' in messages is the template name."""
+        if "/" in template or "\\" in template or not template.endswith(".j2"):
+            raise jinja2.TemplateNotFound(template)
+        resource = resources.files(SHIPPED_PACKAGE).joinpath(template)
+        if not resource.is_file():
+            raise jinja2.TemplateNotFound(template)
+        return resource.read_text(encoding="utf-8"), template, lambda: True
+
+    def list_templates(self) -> list[str]:
+        """The names of the shipped templates."""
+        return sorted(
+            entry.name for entry in resources.files(SHIPPED_PACKAGE).iterdir() if entry.name.endswith(".j2")
+        )
+
+
+def is_html(name: str | None) -> bool:
+    """True when a template name says it produces HTML, so it must be autoescaped."""
+    return bool(name) and str(name).lower().endswith(_HTML_SUFFIXES)
+
+
+def environment(user_folder: Path | None = None) -> jinja2.Environment:
+    """Return the Jinja environment: strict undefined, HTML autoescaped, the document filters."""
+    loaders: list[jinja2.BaseLoader] = []
+    if user_folder is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_folder)))
+    loaders.append(ShippedLoader())
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=is_html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markdown_text,
+        md_cell=markdown_cell,
+        md_inline=markdown_inline,
+        mermaid=mermaid_text,
+        html_lines=html_lines,
+        long_date=long_date,
+        days=days_text,
+        first_sentence=analysis.first_sentence,
+        status_words=status_words,
+        plural=plural,
+    )
+    env.globals["plural"] = plural
+    return env
+
+
+def render_document(context: dict[str, Any], shipped: str, template: Path | None = None) -> str:
+    """Render the user's ``template`` (a path) or else the ``shipped`` template with ``context``.
+
+    Raise UsageError when the user's template cannot be read and TemplateError,
+    naming the template file and line, for any error inside a template.
+    """
+    if template is None:
+        env, name = environment(), shipped
+    else:
+        if not template.is_file():
+            problem = "is a directory" if template.is_dir() else "no such file"
+            raise UsageError(f"--template {template}: {problem}; give the path of a Jinja template file")
+        env, name = environment(template.parent), template.name
+    try:
+        compiled = env.get_template(name)
+        return compiled.render(context)
+    except jinja2.TemplateSyntaxError as error:
+        where = _display_name(error.filename or error.name or name, template)
+        raise TemplateError(f"{where}:{error.lineno}: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        where = _located(error, template, name)
+        raise TemplateError(f"{where}: template not found: {error.name}") from None
+    except Exception as error:  # anything a template's expressions raise, reported where it happened
+        where = _located(error, template, name)
+        message = (
+            str(error) if isinstance(error, jinja2.TemplateError) else f"{type(error).__name__}: {error}"
+        )
+        raise TemplateError(f"{where}: {message}") from None
+
+
+def _located(error: BaseException, template: Path | None, name: str) -> str:
+    """'file:line' of the innermost template frame in the error's traceback."""
+    folder = template.parent.resolve() if template is not None else None
+
+    def is_template(filename: str) -> bool:
+        if filename.endswith(".py"):
+            return False
+        if filename.endswith(".j2") or filename in SHIPPED:
+            return True
+        return folder is not None and Path(filename).resolve().is_relative_to(folder)
+
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if is_template(frame.filename)]
+    if not frames:
+        return _display_name(name, template)
+    frame = frames[-1]
+    return f"{_display_name(frame.filename, template)}:{frame.lineno}"
+
+
+def _display_name(filename: str, template: Path | None) -> str:
+    """The user's template as they named it; shipped templates by name."""
+    if template is not None and (filename == template.name or Path(filename).resolve() == template.resolve()):
+        return str(template)
+    return filename
+
+
+# ---- filters ---------------------------------------------------------------
+
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_LINK_CLOSE = re.compile(r"\](?=\s*[(\[:])")
+
+
+def _neutralise(text: str) -> str:
+    """Escape what Markdown would turn into markup: raw HTML, entities, links, code spans."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\\", "\\\\")
+    text = _ENTITY_LIKE.sub("&amp;", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("`", "\\`")
+    return _LINK_CLOSE.sub("\\\\]", text)
+
+
+def markdown_text(value: object) -> str:
+    """Plan text as Markdown paragraphs, with raw HTML and links neutralised.
+
+    ``<`` and ``>`` become ``&lt;``/``&gt;``; ``&`` is escaped only where it
+    would start an entity (so "A & B" stays readable); a ``]`` that would close
+    a link or link reference is backslash-escaped, so ``[x](javascript:…)``
+    is text, not a link; backslashes and backticks are escaped.
+    """
+    return _neutralise(str(value)).strip()
+
+
+def markdown_inline(value: object) -> str:
+    """Plan text on one Markdown line (a heading or list item): neutralised, line breaks as spaces."""
+    return re.sub(r"\s*\n\s*", " ", markdown_text(value))
+
+
+def markdown_cell(value: object) -> str:
+    """Plan text inside a GFM table cell: neutralised, ``|`` escaped, line breaks as ``<br>``.
+
+    A paragraph break becomes ``<br><br>``, so a cell never breaks the table.
+    """
+    if value is None:
+        return ""
+    text = markdown_text(value).replace("|", "\\|")
+    text = re.sub(r"\n[ \t]*\n\s*", "<br><br>", text)
+    return re.sub(r"[ \t]*\n[ \t]*", "<br>", text)
+
+
+_MERMAID_KEYWORD = re.compile(
+    r"(gantt|title|section|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|"
+    r"inclusiveenddates|topaxis|weekday|weekend|acctitle|accdescr|click|call|href|%%)",
+    re.IGNORECASE,
+)
+
+
+def mermaid_text(value: object, limit: int = 70) -> str:
+    """Text safe as a Mermaid gantt task name: one line without ':', '#', ';', '%%' or markup.
+
+    Text that starts like a gantt keyword ("Title …", "Section …") would be
+    read as that keyword, so it is prefixed with '- '.
+    """
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    text = text.replace(":", " -").replace("#", "no.").replace(";", ",").replace("&", "and")
+    text = re.sub(r"[<>{}\[\]`\"]", "", text).replace("%%", "%")
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    if not text or _MERMAID_KEYWORD.match(text):
+        text = "- " + text
+    return text
+
+
+def html_lines(value: object) -> Markup:
+    """Escaped text with its single line breaks as <br> (for one HTML paragraph)."""
+    escaped = escape(str(value).replace("\r\n", "\n"))
+    return Markup("<br>\n").join(escaped.split("\n"))
+
+
+def long_date(value: date | None) -> str:
+    """'27 March 2025'; an em dash for no date."""
+    if value is None:
+        return "—"
+    return f"{value.day} {value:%B %Y}"
+
+
+def days_text(value: date | None, today: date) -> str:
+    """'12 days left', 'due today' or '236 days overdue'."""
+    if value is None:
+        return "no date"
+    return analysis.describe_days(value, today)
+
+
+def status_words(value: str) -> str:
+    """A status in words for readers: 'in-progress' -> 'In progress'."""
+    return STATUS_WORDS.get(value, value)
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 item', '3 items'."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"

@@ -1,0 +1,357 @@
+"""plan report, plan draft and plan export end to end: golden files, the record, escaping, writing.
+
+Golden files (tests/golden/) hold each shipped document for data/plan.yaml
+with --today 2026-11-28. After a deliberate change to a template or the plan,
+regenerate them with
+
+    PLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_cli_documents.py
+
+and review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from plan_cli.cli import app
+
+from .conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE
+
+GOLDEN = Path(__file__).parent / "golden"
+SEED = FIXTURES / "seed" / "northumbria-stalking-action-plan-march-2026.txt"
+ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": ""}
+DRAFT_ROUND = ("--round", "March 2027 Update", "--due", "2027-03-27")
+UPDATE = os.environ.get("PLAN_UPDATE_GOLDEN") == "1"
+PARSER = MarkdownIt("commonmark").enable("table")
+
+
+class Result:
+    def __init__(self, code: int, out: bytes, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    @property
+    def text(self) -> str:
+        return self.out.decode("utf-8")
+
+
+def run(*args: str) -> Result:
+    result = CliRunner(env=ENV).invoke(app, list(args), catch_exceptions=False)
+    return Result(result.exit_code, result.stdout_bytes, result.stderr)
+
+
+def check_golden(name: str, data: bytes) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+    assert path.exists(), f"no golden file {path}; run with PLAN_UPDATE_GOLDEN=1 to create it"
+    assert data == path.read_bytes(), f"{name} differs from its golden file; see the module docstring"
+
+
+# ---- golden files -----------------------------------------------------------
+
+DOCUMENTS = [
+    ("report.md", ("report",)),
+    ("draft.md", ("draft", *DRAFT_ROUND)),
+    ("plan.md", ("export", "--format", "md")),
+    ("plan.html", ("export", "--format", "html")),
+    ("plan.csv", ("export", "--format", "csv")),
+    ("plan.json", ("export", "--format", "json")),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), DOCUMENTS, ids=[name for name, _ in DOCUMENTS])
+def test_documents_match_their_golden_files(name: str, args: tuple[str, ...]) -> None:
+    result = run(*args, "--plan", str(PLAN_FILE))
+    assert result.code == 0, result.err
+    assert result.err == "", "without --output only the document is printed, and only to stdout"
+    check_golden(name, result.out)
+
+
+# ---- the published record ------------------------------------------------------
+
+LABEL = re.compile(r"<b>[^<]*</b>\s*-\s*")
+# The heading line is "**Title:** responds to ...": two fields, split where the bold ends.
+BOLD_HEADING = re.compile(r"\*\*(.*?)\*\*")
+
+
+def seed_sentences() -> list[str]:
+    """Every sentence of the published plan: tags stripped, entities decoded, bold labels removed."""
+    sentences: list[str] = []
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        for cell in BOLD_HEADING.sub("\\1\t", line).split("\t"):
+            text = LABEL.sub(" ", cell)
+            text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+            for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+                sentence = sentence.strip().rstrip(":").strip()
+                if sentence:
+                    sentences.append(sentence)
+    return sentences
+
+
+def visible_text(page_html: str) -> str:
+    """What a reader sees of an HTML page, whitespace normalised."""
+    body = re.sub(r"<(style|script)\b.*?</\1>", " ", page_html, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def missing_sentences(document_text: str) -> list[str]:
+    return [s for s in seed_sentences() if s not in document_text]
+
+
+def test_seed_has_sentences_to_check() -> None:
+    assert len(seed_sentences()) > 400
+
+
+def test_html_export_holds_every_sentence_of_the_seed() -> None:
+    result = run("export", "--format", "html", "--plan", str(PLAN_FILE))
+    assert result.code == 0, result.err
+    assert missing_sentences(visible_text(result.text)) == []
+
+
+def test_markdown_export_holds_every_sentence_of_the_seed() -> None:
+    result = run("export", "--format", "md", "--plan", str(PLAN_FILE))
+    assert result.code == 0, result.err
+    rendered = PARSER.render(result.text)
+    assert missing_sentences(visible_text(rendered)) == []
+
+
+# ---- the published layout -------------------------------------------------------
+
+
+def test_html_is_standalone_accessible_and_printable() -> None:
+    page = run("export", "--format", "html", "--plan", str(PLAN_FILE)).text
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "<caption" in page and '<th scope="col">Rec. No.</th>' in page
+    assert '<th scope="row">7.1</th>' in page and 'scope="rowgroup"' in page
+    assert "@media print" in page
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), "no external assets"
+    assert "<link" not in page and "<script" not in page
+    assert re.search(r'<span class="status status-blocked">Blocked</span>', page), "status in words"
+    headings = re.findall(r'<th scope="col">([^<]*)</th>', page)
+    assert headings[-4:] == [
+        "Initial Action Plan Response",
+        "March 2025 Update",
+        "March 2026 Update",
+        "Status",
+    ]
+    assert "<p><b>Context</b> - Linked to recommendation 6" in page
+
+
+def test_markdown_plan_table_has_a_column_per_round_and_labelled_parts() -> None:
+    text = run("export", "--format", "md", "--plan", str(PLAN_FILE)).text
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    header = rows[0]
+    assert header.startswith("| Rec. No. | Recommendation | Evidence requirements of progress/completion |")
+    assert "| Initial Action Plan Response | March 2025 Update | March 2026 Update | Status |" in header
+    tokens = PARSER.parse(text)
+    columns = [t for t in tokens if t.type == "th_open"]
+    cells_per_row = sum(1 for t in tokens if t.type == "td_open") / (len(rows) - 2)
+    assert cells_per_row == len(columns) == 8
+    assert "**Context** - Linked to recommendation 6" in text
+
+
+# ---- escaping -------------------------------------------------------------------
+
+
+def hostile_plan(tmp_path: Path) -> Path:
+    text = MINIMAL_FILE.read_text(encoding="utf-8")
+    text = text.replace(
+        "evidence: Processes should be put in place.",
+        "evidence: \"<script>alert('x')</script> | pipe & more\"",
+    )
+    text = text.replace(
+        'text: "Awaited from Minerva.\\n\\nSecond para."',
+        'text: "[click](javascript:alert(1))\\nnext | line <img src=x onerror=alert(1)>"',
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_html_export_escapes_injected_markup(tmp_path: Path) -> None:
+    result = run("export", "--format", "html", "--plan", str(hostile_plan(tmp_path)))
+    assert result.code == 0, result.err
+    assert "<script>" not in result.text and "<img" not in result.text
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | pipe &amp; more" in result.text
+    assert "<script>alert('x')</script> | pipe & more" in visible_text(result.text)
+
+
+@pytest.mark.parametrize("args", [("export", "--format", "md"), ("report",), ("draft", *DRAFT_ROUND)])
+def test_markdown_documents_neutralise_injected_markup(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run(*args, "--plan", str(hostile_plan(tmp_path)))
+    assert result.code == 0, result.err
+    tokens = PARSER.parse(result.text)
+    children = [child for token in tokens for child in (token.children or [])]
+    assert not [t for t in tokens + children if t.type in ("link_open", "image", "html_block")]
+    assert {t.content for t in children if t.type == "html_inline"} <= {"<br>"}
+    rendered = PARSER.render(result.text)
+    assert "<script>" not in rendered and "<img" not in rendered and 'href="javascript' not in rendered
+
+
+def test_markdown_table_cells_keep_pipes_and_line_breaks(tmp_path: Path) -> None:
+    text = run("export", "--format", "md", "--plan", str(hostile_plan(tmp_path))).text
+    tokens = PARSER.parse(text)
+    per_row: list[int] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            per_row.append(0)
+        elif token.type in ("th_open", "td_open"):
+            per_row[-1] += 1
+    assert set(per_row) == {7}, "every row has the header's 7 columns"
+    assert "\\| pipe" in text and "[click\\](javascript:alert(1))<br>next \\| line" in text
+
+
+# ---- custom templates -------------------------------------------------------
+
+
+def test_custom_template_gets_the_same_context(tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text(
+        "{{ plan.force }}\n{% for item in outstanding %}{{ item.id }} {% endfor %}\n", encoding="utf-8"
+    )
+    result = run("report", "--template", str(template), "--plan", str(PLAN_FILE))
+    assert result.code == 0, result.err
+    force, ids = result.text.splitlines()
+    assert force == "Northumbria Police"
+    from plan_cli.loader import load_plan
+
+    expected = [i.id for i in load_plan(PLAN_FILE).plan.items if i.is_outstanding]
+    assert ids.split() == expected and "7.1" in expected and "12.3" not in expected
+
+
+def test_custom_template_for_the_draft_sees_the_round(tmp_path: Path) -> None:
+    template = tmp_path / "mine.txt"
+    template.write_text("{{ next_round.title }} {{ next_round.due }} {{ next_round.days_left }}")
+    result = run("draft", *DRAFT_ROUND, "--template", str(template), "--plan", str(PLAN_FILE))
+    assert result.text == "March 2027 Update 2027-03-27 119"
+
+
+def test_template_error_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text("{{ plan.force }}\n{{ plan.forse }}\n")
+    output = tmp_path / "out.md"
+    result = run("report", "--template", str(template), "--output", str(output), "--plan", str(PLAN_FILE))
+    assert result.code == 1
+    assert result.err == f"error: {template}:2: 'dict object' has no attribute 'forse'\n"
+    assert result.out == b"" and not output.exists()
+
+
+def test_missing_template_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("report", "--template", str(tmp_path / "nope.j2"), "--plan", str(PLAN_FILE))
+    assert result.code == 2 and "no such file" in result.err
+
+
+# ---- writing files ---------------------------------------------------------------
+
+
+def test_draft_to_a_file_then_refuse_to_overwrite(tmp_path: Path) -> None:
+    output = tmp_path / "draft.md"
+    first = run("draft", *DRAFT_ROUND, "--output", str(output), "--plan", str(PLAN_FILE))
+    assert first.code == 0, first.err
+    assert first.out == b"" and first.err == f"Wrote the March 2027 Update draft to {output}.\n"
+    assert output.read_bytes() == (GOLDEN / "draft.md").read_bytes()
+
+    output.write_text("the owners' edits\n", encoding="utf-8")
+    second = run("draft", *DRAFT_ROUND, "--output", str(output), "--plan", str(PLAN_FILE))
+    assert second.code == 1
+    assert "already exists; pass --force to overwrite it" in second.err
+    assert output.read_text(encoding="utf-8") == "the owners' edits\n"
+
+    forced = run("draft", *DRAFT_ROUND, "--output", str(output), "--force", "--plan", str(PLAN_FILE))
+    assert forced.code == 0 and output.read_bytes() == (GOLDEN / "draft.md").read_bytes()
+
+
+def test_output_into_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    output = tmp_path / "nowhere" / "plan.html"
+    result = run("export", "--format", "html", "--output", str(output), "--plan", str(PLAN_FILE))
+    assert result.code == 1 and "does not exist; create it first" in result.err
+    assert not output.parent.exists()
+
+
+def test_csv_file_is_written_byte_for_byte(tmp_path: Path) -> None:
+    output = tmp_path / "plan.csv"
+    result = run("export", "--format", "csv", "-o", str(output), "--plan", str(PLAN_FILE))
+    assert result.code == 0, result.err
+    assert output.read_bytes() == (GOLDEN / "plan.csv").read_bytes()
+    assert output.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+# ---- the draft ----------------------------------------------------------------------
+
+
+def test_draft_names_every_outstanding_item_with_its_latest_text_and_dependencies() -> None:
+    from plan_cli.loader import load_plan
+
+    plan = load_plan(PLAN_FILE).plan
+    text = run("draft", *DRAFT_ROUND, "--plan", str(PLAN_FILE)).text
+    rendered = visible_text(PARSER.render(text))
+    assert "March 2027 Update" in text and "27 March 2027 (119 days left)" in text
+    for item in plan.items:
+        if not item.is_outstanding:
+            continue
+        assert f"### {item.id} · " in text
+        latest = item.latest_update
+        assert latest is not None
+        for paragraph in latest.paragraphs:
+            assert " ".join(paragraph.split()) in rendered, (item.id, paragraph)
+        for dep_id in item.depends_on:
+            dep = plan.dependency(dep_id)
+            assert dep is not None
+            if dep.is_open:
+                assert f"Chase {dep.party}: {dep.title}" in rendered, (item.id, dep_id)
+
+
+def test_draft_without_a_round_says_how_to_declare_one(tmp_path: Path) -> None:
+    declared = "  - id: march-2027\n    title: March 2027 Update\n"
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    assert declared in text
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace(declared, ""), encoding="utf-8")
+    result = run("draft", "--plan", str(path))
+    assert result.code == 2 and result.out == b""
+    assert "Add it under rounds: in the plan" in result.err
+    assert "plan draft --round 'March 2027 Update' --due 2027-03-27" in result.err
+
+
+def test_draft_uses_a_declared_next_round(tmp_path: Path) -> None:
+    text = PLAN_FILE.read_text(encoding="utf-8").replace(
+        "    title: March 2027 Update\n",
+        "    title: March 2027 Update\n    due: 2027-03-27\n",
+        1,
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("draft", "--plan", str(path))
+    assert result.code == 0, result.err
+    assert result.out == (GOLDEN / "draft.md").read_bytes().replace(b" (not yet declared in the plan)", b"")
+
+
+def test_bad_due_date_is_a_usage_error() -> None:
+    result = run("draft", "--round", "March 2027 Update", "--due", "27/03/2027", "--plan", str(PLAN_FILE))
+    assert result.code == 2 and "--due '27/03/2027' is not a date" in result.err
+
+
+# ---- start-up cost --------------------------------------------------------------------
+
+
+def test_status_never_imports_jinja() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from plan_cli.cli import app\n"
+        f"result = CliRunner().invoke(app, ['status', '--plan', {str(PLAN_FILE)!r}, '--today', '2026-11-28'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

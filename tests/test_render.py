@@ -1,0 +1,266 @@
+"""The Jinja environment and its filters: strict, escaping, located errors.
+
+Markdown output is checked by parsing it with markdown-it-py (a dependency of
+rich, so always installed) with tables on: what a renderer would really see.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from plan_cli import render
+from plan_cli.context import template_context
+from plan_cli.errors import TemplateError, UsageError
+from plan_cli.loader import parse_plan
+from plan_cli.render import (
+    is_html,
+    markdown_cell,
+    markdown_inline,
+    markdown_text,
+    mermaid_text,
+    render_document,
+)
+
+TODAY = date(2026, 11, 28)
+PARSER = MarkdownIt("commonmark").enable("table")
+
+
+def tokens(markdown: str) -> list[Token]:
+    """Every token, inline children included."""
+    out: list[Token] = []
+    for token in PARSER.parse(markdown):
+        out.append(token)
+        out.extend(token.children or [])
+    return out
+
+
+def markup_tokens(markdown: str) -> list[str]:
+    """Tokens that would become links, images or raw HTML (other than our own <br>)."""
+    return [
+        f"{t.type}:{t.content}"
+        for t in tokens(markdown)
+        if t.type in ("link_open", "image", "html_block", "code_inline")
+        or (t.type == "html_inline" and t.content != "<br>")
+    ]
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    """The table's rows as lists of cell texts (<br> read as a line break)."""
+    rows: list[list[str]] = []
+    cell: list[str] | None = None
+    for token in PARSER.parse(markdown):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type in ("th_open", "td_open"):
+            cell = []
+        elif token.type == "inline" and cell is not None:
+            for child in token.children or []:
+                cell.append("\n" if child.type == "html_inline" else child.content)
+        elif token.type in ("th_close", "td_close"):
+            assert cell is not None
+            rows[-1].append("".join(cell))
+            cell = None
+    return rows
+
+
+def one_cell_table(text: str) -> str:
+    return f"| a | b | c |\n| --- | --- | --- |\n| x | {markdown_cell(text)} | z |\n"
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---- Markdown -------------------------------------------------------------
+
+
+def test_a_pipe_and_line_breaks_stay_in_their_cell() -> None:
+    rows = table_rows(one_cell_table("Police | partners\nsecond line\n\nnew paragraph"))
+    assert rows == [["a", "b", "c"], ["x", "Police | partners\nsecond line\n\nnew paragraph", "z"]]
+
+
+def test_a_backslash_before_a_pipe_does_not_unescape_it() -> None:
+    rows = table_rows(one_cell_table("C:\\|D"))
+    assert rows[1] == ["x", "C:\\|D", "z"]
+
+
+def test_raw_html_in_plan_text_is_shown_as_text() -> None:
+    text = "<script>alert(1)</script> and <a href='javascript:alert(1)'>x</a>"
+    cell_md = one_cell_table(text)
+    assert markup_tokens(cell_md) == []
+    assert table_rows(cell_md)[1][1] == text
+    assert markup_tokens(markdown_text(text)) == []
+    assert "<script>" not in PARSER.render(markdown_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[click](javascript:alert(1))",
+        "[click]( javascript:alert(1) )",
+        "![img](javascript:alert(1))",
+        "[click][ref]\n\n[ref]: javascript:alert(1)",
+        "[ref]\n\n[ref]: javascript:alert(1)",
+        "<javascript:alert(1)>",
+        "[safe](https://example.org)",
+    ],
+)
+def test_links_in_plan_text_are_neutralised(text: str) -> None:
+    assert markup_tokens(markdown_text(text)) == []
+    assert markup_tokens(one_cell_table(text)) == []
+    assert "javascript:alert(1)" in normalised(PARSER.render(markdown_text(text))) or "https" in text
+
+
+def test_ampersands_stay_readable_and_entities_are_not_decoded() -> None:
+    text = "Police & Crime Commissioner &amp; &#60;b&#62; &copy;"
+    assert markdown_text(text).startswith("Police & Crime Commissioner &amp;amp;")
+    assert table_rows(one_cell_table(text))[1][1] == text
+
+
+def test_code_spans_cannot_hide_markup() -> None:
+    text = "`<b>` stays"
+    assert markup_tokens(markdown_text(text)) == []
+    assert table_rows(one_cell_table(text))[1][1] == text
+
+
+def test_inline_text_is_one_line() -> None:
+    assert markdown_inline("one\n\n two\nthree") == "one two three"
+
+
+SAFE_TEXT = st.text(
+    alphabet=st.sampled_from(list("abcXYZ019 .,;:!?'\"()[]{}<>&#/\\|`=+-—–£é\n")),
+    max_size=60,
+)
+
+
+@given(SAFE_TEXT)
+def test_any_text_is_one_cell_with_its_words_and_no_markup(text: str) -> None:
+    markdown = one_cell_table(text)
+    rows = table_rows(markdown)
+    assert len(rows) == 2 and len(rows[1]) == 3, markdown
+    assert normalised(rows[1][1]) == normalised(text)
+    assert markup_tokens(markdown) == []
+
+
+# ---- Mermaid --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ref: 7.1 # note; more", "Ref - 7.1 no. note, more"),
+        ("Title of the APP", "- Title of the APP"),
+        ("section 35\nguidance", "- section 35 guidance"),
+        ("%% not a comment", "% not a comment"),
+        ("Police & <b>partners</b>", "Police and bpartners/b"),
+        ("", "- "),
+    ],
+)
+def test_mermaid_names_cannot_break_the_chart(text: str, expected: str) -> None:
+    assert mermaid_text(text) == expected
+
+
+def test_mermaid_names_are_shortened() -> None:
+    name = mermaid_text("x" * 100, 20)
+    assert len(name) == 20 and name.endswith("…")
+
+
+# ---- the environment and errors --------------------------------------------
+
+
+def minimal_context(minimal_text: str, **changes: Any) -> dict[str, Any]:
+    plan = parse_plan(minimal_text, "plan.yaml").plan
+    return {**template_context(plan, TODAY), **changes}
+
+
+def test_html_templates_are_autoescaped_even_as_html_j2() -> None:
+    assert is_html("plan.html.j2") and is_html("page.HTML") and is_html("x.htm.j2")
+    assert not is_html("report.md.j2") and not is_html("plan.md")
+
+
+def test_user_html_template_escapes_and_markdown_does_not(tmp_path: Path, minimal_text: str) -> None:
+    context = minimal_context(minimal_text)
+    context["plan"] = {**context["plan"], "title": "<script>x</script>"}
+    for name in ("page.html.j2", "page.md.j2"):
+        (tmp_path / name).write_text("{{ plan.title }}")
+    assert render_document(context, "", tmp_path / "page.html.j2") == "&lt;script&gt;x&lt;/script&gt;"
+    assert render_document(context, "", tmp_path / "page.md.j2") == "<script>x</script>"
+
+
+def test_misspelt_variable_names_the_template_file_and_line(tmp_path: Path, minimal_text: str) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text("# {{ plan.force }}\n\n{{ plan.forse }}\n")
+    with pytest.raises(TemplateError) as caught:
+        render_document(minimal_context(minimal_text), "report.md.j2", template)
+    assert str(caught.value) == f"{template}:3: 'dict object' has no attribute 'forse'"
+
+
+def test_undefined_top_level_name_in_a_loop(tmp_path: Path, minimal_text: str) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text("{% for item in outstanding %}\n{{ item.id }} {{ owner }}\n{% endfor %}\n")
+    with pytest.raises(TemplateError, match=r"mine\.md\.j2:2: 'owner' is undefined$"):
+        render_document(minimal_context(minimal_text), "report.md.j2", template)
+
+
+def test_syntax_error_names_the_file_and_line(tmp_path: Path, minimal_text: str) -> None:
+    template = tmp_path / "broken.md.j2"
+    template.write_text("ok\n{% if %}\n")
+    with pytest.raises(TemplateError, match=r"broken\.md\.j2:2: Expected an expression"):
+        render_document(minimal_context(minimal_text), "report.md.j2", template)
+
+
+def test_error_in_an_included_template_names_that_file(tmp_path: Path, minimal_text: str) -> None:
+    (tmp_path / "part.md.j2").write_text("line one\n{{ nothing.here }}\n")
+    template = tmp_path / "main.md.j2"
+    template.write_text("{% include 'part.md.j2' %}\n")
+    with pytest.raises(TemplateError, match=r"part\.md\.j2:2: 'nothing' is undefined"):
+        render_document(minimal_context(minimal_text), "report.md.j2", template)
+
+
+def test_python_errors_in_a_template_are_located_too(tmp_path: Path, minimal_text: str) -> None:
+    template = tmp_path / "sums.md.j2"
+    template.write_text("\n\n{{ total / 0 }}\n")
+    with pytest.raises(TemplateError, match=r"sums\.md\.j2:3: ZeroDivisionError: division by zero"):
+        render_document(minimal_context(minimal_text), "report.md.j2", template)
+
+
+def test_shipped_template_errors_name_the_shipped_template(minimal_text: str) -> None:
+    context = minimal_context(minimal_text)
+    del context["latest_round"]
+    with pytest.raises(TemplateError, match=r"^report\.md\.j2:\d+: 'latest_round' is undefined$"):
+        render_document(context, "report.md.j2")
+
+
+def test_missing_user_template_is_a_usage_error(tmp_path: Path, minimal_text: str) -> None:
+    with pytest.raises(UsageError, match=r"--template .*nope\.j2: no such file"):
+        render_document(minimal_context(minimal_text), "report.md.j2", tmp_path / "nope.j2")
+
+
+def test_user_templates_can_extend_shipped_ones(tmp_path: Path, minimal_text: str) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text("{% include 'plan.md.j2' %}\nSigned off.\n")
+    text = render_document(minimal_context(minimal_text), "report.md.j2", template)
+    assert text.startswith("# Test plan\n") and text.endswith("Signed off.\n")
+
+
+def test_shipped_templates_are_listed_from_the_package() -> None:
+    assert set(render.SHIPPED) <= set(render.ShippedLoader().list_templates())
+
+
+@pytest.mark.parametrize("name", render.SHIPPED)
+def test_every_shipped_template_renders_the_minimal_plan(name: str, minimal_text: str) -> None:
+    plan = parse_plan(minimal_text, "plan.yaml").plan
+    from plan_cli.context import draft_round
+
+    context = template_context(plan, TODAY, draft_round(plan, "March 2027 Update", date(2027, 3, 27)))
+    text = render_document(context, name)
+    assert "Test" in text
+    assert "7.1" in text
