@@ -1,4 +1,4 @@
-"""Nothing lost: a read command writes nothing, valid plan or not."""
+"""Nothing lost: a read command (or a writing one without --output) writes nothing, valid plan or not."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ READ_COMMANDS = [
     ["deps", "--json"],
     ["deadlines"],
     ["deadlines", "--json"],
+    ["schema"],
+    # Without --output these print the document instead of writing it.
+    ["report"],
+    ["draft", "--round", "March 2027 Update", "--due", "2027-03-27"],
+    ["export", "--format", "md"],
+    ["export", "--format", "html"],
+    ["export", "--format", "csv"],
+    ["export", "--format", "json"],
 ]
 REGISTERED = {
     command.name or (command.callback.__name__ if command.callback else "")
