@@ -15,7 +15,7 @@ from typing import Any
 from . import analysis
 from .deadlines import deadlines as dated_entries
 from .deadlines import milestone_needs_update
-from .dependencies import dependency_record
+from .dependencies import DependencyReport, dependency_record, dependency_reports
 from .dependencies import report as dependency_report
 from .errors import UsageError
 from .model import (
@@ -44,7 +44,9 @@ def template_context(plan: Plan, today: date, next_round: Round | None = None) -
     rounds = [_round_record(plan, r, reported) for r in plan.rounds]
     items = {item.id: _item_record(plan, item, today, latest) for item in plan.items}
     recommendations = [_recommendation_record(rec, items, today) for rec in plan.recommendations]
-    dependencies = [_dependency_record(plan, dep, today) for dep in plan.dependencies]
+    # All reports at once: one pass over the items, not one per dependency.
+    reports = {entry.dependency.id: entry for entry in dependency_reports(plan, today, include_all=True)}
+    dependencies = [_dependency_record(plan, dep, today, reports[dep.id]) for dep in plan.dependencies]
     counts = analysis.status_counts(plan)
     item_list = list(items.values())
     return {
@@ -80,6 +82,7 @@ def template_context(plan: Plan, today: date, next_round: Round | None = None) -
         "complete": [record for record in item_list if not record["outstanding"]],
         "dependencies": [record for record in dependencies if record["open"]],
         "all_dependencies": dependencies,
+        "dependencies_by_id": {record["id"]: record for record in dependencies},
         "milestones": [m for record in item_list for m in record["milestones"]],
         "deadlines": _deadlines(plan, today),
         "stale": [record for record in item_list if record["stale"]],
@@ -248,9 +251,12 @@ def _recommendation_record(
     }
 
 
-def _dependency_record(plan: Plan, dep: Dependency, today: date) -> dict[str, Any]:
+def _dependency_record(
+    plan: Plan, dep: Dependency, today: date, entry: DependencyReport | None = None
+) -> dict[str, Any]:
     """What ``plan deps --json`` prints, plus the names and real dates templates use."""
-    entry = dependency_report(plan, dep, today)
+    if entry is None:
+        entry = dependency_report(plan, dep, today)
     raised = plan.round(dep.raised)
     return {
         **dependency_record(plan, entry),

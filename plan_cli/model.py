@@ -296,6 +296,7 @@ class Plan:
     _items: tuple[EvidenceItem, ...] = field(init=False, repr=False, compare=False)
     _item_index: dict[str, EvidenceItem] = field(init=False, repr=False, compare=False)
     _dependency_index: dict[str, Dependency] = field(init=False, repr=False, compare=False)
+    _recommendation_index: dict[int, Recommendation] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         items = tuple(item for rec in self.recommendations for item in rec.items)
@@ -308,6 +309,10 @@ class Plan:
         for dep in self.dependencies:
             dependencies.setdefault(dep.id, dep)
         object.__setattr__(self, "_dependency_index", dependencies)
+        recommendations: dict[int, Recommendation] = {}
+        for rec in self.recommendations:
+            recommendations.setdefault(rec.number, rec)
+        object.__setattr__(self, "_recommendation_index", recommendations)
 
     @property
     def items(self) -> tuple[EvidenceItem, ...]:
@@ -327,10 +332,7 @@ class Plan:
 
     def recommendation(self, number: int) -> Recommendation | None:
         """The recommendation with this number, or None."""
-        for rec in self.recommendations:
-            if rec.number == number:
-                return rec
-        return None
+        return self._recommendation_index.get(number)
 
     def dependency(self, dependency_id: str) -> Dependency | None:
         """The dependency with this id, or None."""

@@ -27,6 +27,7 @@ DOCUMENTED_KEYS = {
     "complete",
     "dependencies",
     "all_dependencies",
+    "dependencies_by_id",
     "milestones",
     "deadlines",
     "stale",
