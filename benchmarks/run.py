@@ -160,7 +160,9 @@ def hostile(plan: str, work: Path, runs: int) -> None:
         ),
         "nesting 20,000 deep": lambda: minimal + "notes: " + "[" * 20_000 + "]" * 20_000 + "\n",
         "a 20 MB value": lambda: minimal.replace("title: Test plan", "title: " + "x" * 20_000_000, 1),
-        "a 50 MB value": lambda: minimal.replace("title: Test plan", "title: " + "x" * 50_000_000, 1),
+        "a 50 MB file (refused by size)": lambda: minimal.replace(
+            "title: Test plan", "title: " + "x" * 50_000_000, 1
+        ),
         "a 100x plan (for scale)": None,
     }
     print(f"{'hostile input to plan check':<34}{'time':>10}{'peak memory':>14}  exit")
