@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -25,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from . import analysis, checks, completion, deadlines, dependencies, measures, review
+from . import analysis, completion, deadlines, dependencies, measures, review
 from .errors import InvalidPlanError, PlanToolError, Problem, UsageError
 from .loader import LoadedPlan, load_plan, parse_plan
 from .model import EvidenceItem, Plan, Status
@@ -419,6 +418,8 @@ def outstanding(
 
 def print_json(data: Any) -> None:
     """Write JSON to stdout, nothing else: no colour, no wrapping."""
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -619,6 +620,8 @@ def check_file(path: Path, today: date) -> CheckResult:
         loaded = load_plan(path)
     except InvalidPlanError as error:
         return CheckResult(path, None, [p for p in error.problems if p.severity == "error"], [])
+    from . import checks  # only plan check needs the reference and consistency rules
+
     warnings: list[Problem] = [loaded.source.problem(f) for f in checks.warnings(loaded.plan)]
     return CheckResult(path, loaded, [], warnings)
 
