@@ -998,8 +998,9 @@ def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Console) 
         dep = plan.dependency(dep_id)
         if dep is None:
             continue
+        verb = "Waits on" if dep.is_open else "Waited on"
         line = Text(
-            f"Waits on {dep.id} ({dep.status.value}): {dep.title} — {dep.party}; expected {dep.expected}"
+            f"{verb} {dep.id} ({dep.status.value}): {dep.title} — {dep.party}; expected {dep.expected}"
         )
         if dep.is_open and dep.expected.has_passed(today):
             line.append(" (passed)", style="red")

@@ -194,3 +194,12 @@ def test_check_strict_passes_on_a_plan_without_warnings(tmp_path: Path) -> None:
     code, _, err = run("check", "--strict", "--plan", str(MINIMAL_FILE))
     assert code == 0, err
     assert "0 warnings." in err
+
+
+def test_show_says_a_resolved_dependency_was_waited_on() -> None:
+    result = CliRunner(
+        env={"COLUMNS": "200", "NO_COLOR": "1", "PLAN_TODAY": "2026-11-28", "PLAN_FILE": ""}
+    ).invoke(app, ["show", "10.3", "--plan", str(PLAN_FILE)])
+    assert result.exit_code == 0
+    assert "Waited on opcc-advocacy-funding (resolved)" in result.stdout
+    assert "Waits on opcc-advocacy-funding" not in result.stdout
