@@ -18,6 +18,7 @@ from .deadlines import milestone_needs_update
 from .dependencies import DependencyReport, dependency_record, dependency_reports
 from .dependencies import report as dependency_report
 from .errors import UsageError
+from .measures import progress, progress_record
 from .model import (
     Dependency,
     EvidenceItem,
@@ -181,7 +182,7 @@ def _item_record(plan: Plan, item: EvidenceItem, today: date, latest: Round | No
             "by_round": {update["round"]: update for update in updates},
             "depends_on": list(item.depends_on),
             "milestones": [_milestone_record(plan, item, m, today, latest) for m in item.milestones],
-            "measures": [_measure_record(m, today) for m in item.measures],
+            "measures": [_measure_record(item, m, today) for m in item.measures],
         }
     )
     flags = item_flags(plan, item)
@@ -219,17 +220,10 @@ def _milestone_record(
     }
 
 
-def _measure_record(measure: Measure, today: date) -> dict[str, Any]:
-    end = measure.as_of.end
-    return {
-        "name": measure.name,
-        "value": measure.value,
-        "target": measure.target,
-        "percent": round(100 * measure.fraction),
-        "as_of": measure.as_of.text,
-        "age_days": (today - end).days if end else None,
-        "raised": measure.raised,
-    }
+def _measure_record(item: EvidenceItem, measure: Measure, today: date) -> dict[str, Any]:
+    """The measure as ``measures.progress_record`` gives it, with a whole-number percent for prose."""
+    entry = progress(item, measure, today)
+    return {**progress_record(entry), "percent": round(entry.percent)}
 
 
 def _recommendation_record(

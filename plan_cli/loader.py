@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -562,8 +562,3 @@ class _Converter:
         except (ValueError, TypeError, KeyError):
             self.fail(node, parts, f"'{_shorten(node.value)}' is not a valid {tag}; quote it if it is text")
             return None
-
-
-def iter_problems(error: InvalidPlanError) -> Iterator[Problem]:
-    """The problems of an InvalidPlanError, in file order."""
-    yield from sorted(error.problems, key=lambda p: (p.line or 0, p.column or 0))
