@@ -135,8 +135,8 @@ def test_interrupted_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytes
     assert leftovers(tmp_path) == []
 
 
-def test_file_appearing_meanwhile_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "draft.md"
+def race_in_after_the_temporary_file(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make another writer create ``target`` between our temporary file and the move into place."""
     real_write = writer._write_temporary
 
     def write_then_race(path: Path, data: bytes) -> str:
@@ -145,6 +145,11 @@ def test_file_appearing_meanwhile_is_not_overwritten(tmp_path: Path, monkeypatch
         return temporary
 
     monkeypatch.setattr(writer, "_write_temporary", write_then_race)
+
+
+def test_file_appearing_meanwhile_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "draft.md"
+    race_in_after_the_temporary_file(target, monkeypatch)
     with pytest.raises(WriteError, match="already exists"):
         write_document(target, b"mine")
     assert target.read_bytes() == b"someone else's file"
@@ -162,14 +167,7 @@ def test_without_hard_links_still_refuses_a_file_appearing_meanwhile(
     write_document(target, b"first")
     assert target.read_bytes() == b"first"
     target.unlink()
-    real_write = writer._write_temporary
-
-    def write_then_race(path: Path, data: bytes) -> str:
-        temporary = real_write(path, data)
-        target.write_bytes(b"someone else's file")
-        return temporary
-
-    monkeypatch.setattr(writer, "_write_temporary", write_then_race)
+    race_in_after_the_temporary_file(target, monkeypatch)
     with pytest.raises(WriteError, match="already exists"):
         write_document(target, b"second")
     assert target.read_bytes() == b"someone else's file"
