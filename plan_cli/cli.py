@@ -10,24 +10,27 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TextIO, TypeVar
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from . import analysis, completion, deadlines, dependencies, measures, review
 from .errors import InvalidPlanError, PlanToolError, Problem, UsageError
 from .loader import LoadedPlan, load_plan, parse_plan
 from .model import EvidenceItem, Plan, Status
+from .styled import Styled
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+    from rich.text import Text
 
 app = typer.Typer(
     name="plan",
@@ -42,6 +45,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
+
 
 DEFAULT_PLAN = Path("data/plan.yaml")
 
@@ -116,14 +120,122 @@ STATUS_STYLE = {
 }
 
 
-def stdout() -> Console:
-    """The console for data: plain when piped or under NO_COLOR (Rich honours both)."""
-    return Console(highlight=False, soft_wrap=False)
+class Screen:
+    """Where a command prints: plain text to a pipe, a file or under NO_COLOR; Rich on a colour terminal.
+
+    Most output goes to pipes, files and CI logs, and importing Rich costs a
+    quarter of a command's start-up. So :class:`Styled` lines are written
+    plainly unless a terminal is to be coloured, and Rich is imported only then
+    or to lay out a table whose cells wrap. Plain lines never end in spaces.
+    """
+
+    def __init__(self, stream: TextIO, *, wrap: bool = True) -> None:
+        self.stream = stream
+        self.wrap = wrap
+        self.colour = wants_colour(stream)
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        """The Rich console for this stream, made on first use (colourless unless colouring)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(
+                file=self.stream,
+                highlight=False,
+                soft_wrap=not self.wrap,
+                color_system="auto" if self.colour else None,
+            )
+        return self._console
+
+    @property
+    def width(self) -> int:
+        """The columns to fit lines in."""
+        return self.console.width if self.colour else terminal_width()
+
+    def print(self, item: Styled | str | RenderableType = "") -> None:
+        """Print one line (wrapped to the width unless it is ``no_wrap``), or a Rich table."""
+        if isinstance(item, str):
+            item = Styled(item)
+        if isinstance(item, Styled):
+            if self.colour:
+                self.console.print(rich_text(item))
+                return
+            lines = item.lines(self.width if self.wrap else None)
+            self.stream.write("\n".join(line.rstrip() for line in lines) + item.end)
+            return
+        if self.colour:
+            self.console.print(item)
+            return
+        with self.console.capture() as drawn:
+            self.console.print(item)
+        self.stream.write("".join(line.rstrip() + "\n" for line in drawn.get().splitlines()))
 
 
-def stderr() -> Console:
-    """The console for messages."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+def wants_colour(stream: TextIO) -> bool:
+    """True when ``stream`` is a terminal to colour, by the rules Rich follows.
+
+    NO_COLOR (https://no-color.org) or TERM=dumb turn colour off; TTY_COMPATIBLE
+    or FORCE_COLOR force it; otherwise colour goes to terminals only.
+    """
+    environ = os.environ
+    if environ.get("NO_COLOR", "") or environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return False
+    if environ.get("TTY_COMPATIBLE", "") in ("0", "1"):
+        return environ["TTY_COMPATIBLE"] == "1"
+    if "FORCE_COLOR" in environ:
+        return environ["FORCE_COLOR"] != ""
+    try:
+        return stream.isatty()
+    except ValueError:  # a closed stream
+        return False
+
+
+def terminal_width() -> int:
+    """The width plain output fits: COLUMNS, else the terminal's, else 80 (as Rich decides it)."""
+    width = 0
+    for descriptor in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+            break
+        except (OSError, ValueError):
+            continue
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    return width or 80
+
+
+def rich_text(item: Styled | str) -> Text:
+    """The Rich Text for a line or table cell (never parsed as markup: published text is literal)."""
+    from rich.text import Span, Text
+
+    if isinstance(item, str):
+        return Text(item)
+    return Text(
+        item.plain,
+        style=item.style,
+        spans=[Span(start, end, style) for start, end, style in item.spans],
+        no_wrap=item.no_wrap or None,
+        overflow="ignore" if item.no_wrap else None,
+        end=item.end,
+    )
+
+
+def add_row(table: Table, *cells: Styled | str) -> None:
+    """Add a row of lines to a Rich table."""
+    table.add_row(*map(rich_text, cells))
+
+
+def stdout() -> Screen:
+    """The screen for data."""
+    return Screen(sys.stdout)
+
+
+def stderr() -> Screen:
+    """The screen for messages: never wrapped, so a long path or message stays on one line."""
+    return Screen(sys.stderr, wrap=False)
 
 
 def reports_errors(command: F) -> F:
@@ -136,13 +248,10 @@ def reports_errors(command: F) -> F:
         except InvalidPlanError as error:
             print_problems(error.problems)
             count = sum(1 for p in error.problems if p.severity == "error")
-            stderr().print(
-                f"{count} error{'s' if count != 1 else ''}; fix them and run 'plan check' again.",
-                markup=False,
-            )
+            stderr().print(f"{count} error{'s' if count != 1 else ''}; fix them and run 'plan check' again.")
             raise typer.Exit(error.exit_code) from None
         except PlanToolError as error:
-            stderr().print(f"error: {error}", markup=False)
+            stderr().print(f"error: {error}")
             raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
@@ -153,7 +262,7 @@ def print_problems(problems: Iterable[Problem]) -> None:
     console = stderr()
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0)):
         style = "yellow" if problem.severity == "warning" else "red"
-        console.print(Text(str(problem), style=style))
+        console.print(Styled(str(problem), style=style))
 
 
 def find_plan(explicit: Path | None) -> Path:
@@ -188,9 +297,9 @@ def open_plan(plan_path: Path | None) -> LoadedPlan:
     return load_plan(find_plan(plan_path))
 
 
-def status_text(status: Status) -> Text:
+def status_text(status: Status) -> Styled:
     """A status word, coloured where colour is on (the word carries the meaning)."""
-    return Text(status.value, style=STATUS_STYLE[status])
+    return Styled(status.value, style=STATUS_STYLE[status])
 
 
 def long_date(when: date) -> str:
@@ -222,8 +331,8 @@ def status(
 def print_status(plan: Plan, today: date) -> None:
     """Print the one-screen summary of ``plan status``."""
     out = stdout()
-    out.print(Text(plan.title, style="bold"))
-    out.print(Text(plan.force + (f" · {plan.responds_to}" if plan.responds_to else ""), style="dim"))
+    out.print(Styled(plan.title, style="bold"))
+    out.print(Styled(plan.force + (f" · {plan.responds_to}" if plan.responds_to else ""), style="dim"))
     leads = [
         f"{label}: {value}"
         for label, value in (
@@ -233,62 +342,62 @@ def print_status(plan: Plan, today: date) -> None:
         if value
     ]
     for lead in leads:
-        out.print(Text(lead))
+        out.print(Styled(lead))
     out.print()
 
     latest = analysis.latest_round(plan)
     following = analysis.next_round(plan)
     out.print(
-        Text(
+        Styled(
             f"Latest round:  {latest.title if latest else 'none reported yet'}"
             + (f" (due {long_date(latest.due)})" if latest and latest.due else "")
         )
     )
     if following is None:
         out.print(
-            Text(
+            Styled(
                 "Next round:    not declared yet; add it under rounds: in the plan "
                 "(or use plan draft --round TITLE --due DATE)"
             )
         )
     elif following.due:
         out.print(
-            Text(
+            Styled(
                 f"Next round:    {following.title}, due {long_date(following.due)} "
                 f"({analysis.describe_days(following.due, today)})"
             )
         )
     else:
-        out.print(Text(f"Next round:    {following.title} (no due date declared)"))
+        out.print(Styled(f"Next round:    {following.title} (no due date declared)"))
     out.print()
 
     counts = analysis.status_counts(plan)
     total = sum(counts.values())
-    out.print(Text(f"Evidence items by status ({total})", style="bold"))
+    out.print(Styled(f"Evidence items by status ({total})", style="bold"))
     widest = max(counts.values()) or 1
     for state, count in counts.items():
         bar = "█" * round(30 * count / widest)
-        line = Text("  ")
+        line = Styled("  ")
         line.append(f"{state.value:<12}", style=STATUS_STYLE[state])
         line.append(f"{count:>3}  ")
         line.append(bar, style=STATUS_STYLE[state])
         line.rstrip()
         out.print(line)
     blocked = counts[Status.BLOCKED]
-    out.print(Text(f"{blocked} item{'s' if blocked != 1 else ''} blocked on something outside the force."))
+    out.print(Styled(f"{blocked} item{'s' if blocked != 1 else ''} blocked on something outside the force."))
     moved = analysis.movements(plan)
     if latest is not None and moved:
         arrivals = Counter(m.after for m in moved)
         summary = ", ".join(f"{n} to {state.value}" for state, n in arrivals.items())
-        out.print(Text(f"Moved in the {latest.title}: {len(moved)} ({summary})."))
+        out.print(Styled(f"Moved in the {latest.title}: {len(moved)} ({summary})."))
     out.print()
     print_status_flags(plan, today, out)
 
-    rows: list[list[Text | str]] = []
+    rows: list[list[Styled | str]] = []
     for rec in plan.recommendations:
-        deadline = Text("—")
+        deadline = Styled("—")
         if rec.deadline:
-            deadline = Text(long_date(rec.deadline))
+            deadline = Styled(long_date(rec.deadline))
             if analysis.deadline_passed(rec, today):
                 deadline.append(" passed", style="red")
         rows.append(
@@ -309,13 +418,13 @@ def print_status(plan: Plan, today: date) -> None:
     )  # fmt: skip
 
 
-def cell_width(cell: Text | str) -> int:
+def cell_width(cell: Styled | str) -> int:
     """How many terminal columns ``cell`` takes."""
-    return cell.cell_len if isinstance(cell, Text) else Text(cell).cell_len
+    return cell.cell_len if isinstance(cell, Styled) else Styled(cell).cell_len
 
 
 def print_columns(
-    out: Console, columns: list[tuple[str, int | None, bool]], rows: list[list[Text | str]]
+    out: Screen, columns: list[tuple[str, int | None, bool]], rows: list[list[Styled | str]]
 ) -> None:
     """Print rows under bold headings in fixed-width columns, two spaces apart, one line each.
 
@@ -325,21 +434,21 @@ def print_columns(
     """
     fixed = sum(width for _, width, _ in columns if width is not None)
     flexible = max(10, out.width - fixed - 2 * (len(columns) - 1))
-    block = Text(no_wrap=True, overflow="ignore", end="")
-    headings: list[Text | str] = [Text(heading, style="bold") for heading, _, _ in columns]
+    block = Styled(no_wrap=True)
+    headings: list[Styled | str] = [Styled(heading, style="bold") for heading, _, _ in columns]
     for index, row in enumerate([headings, *rows]):
         if index:
             block.append("\n")
         for position, ((_, width, right), cell) in enumerate(zip(columns, row, strict=True)):
-            text = cell.copy() if isinstance(cell, Text) else Text(cell)
+            text = cell.copy() if isinstance(cell, Styled) else Styled(cell)
             size = flexible if width is None else width
-            text.truncate(size, overflow="ellipsis")
+            text.truncate(size)
             padding = " " * (size - text.cell_len)
             if position:
                 block.append("  ")
             if right:
                 block.append(padding)
-            block.append_text(text)
+            block.append(text)
             if not right:
                 block.append(padding)
     out.print(block)
@@ -431,6 +540,8 @@ def print_items(
     if not items:
         out.print("No outstanding items match.")
         return
+    from rich.table import Table
+
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
     table.add_column("Item", width=5, no_wrap=True)
     table.add_column("Evidence", overflow="ellipsis", no_wrap=True, ratio=1, min_width=16)
@@ -439,15 +550,16 @@ def print_items(
     table.add_column("Latest", no_wrap=True, max_width=17)
     for item in items:
         latest = item.latest_update
-        table.add_row(
+        add_row(
+            table,
             item.id,
-            analysis.first_sentence(item.evidence, 200) or Text("(no evidence text)", style="dim"),
+            analysis.first_sentence(item.evidence, 200) or Styled("(no evidence text)", style="dim"),
             ", ".join(item.owners),
             status_text(item.status) + flag_marks(flags.get(item.id) if flags else None),
-            analysis.round_title(plan, latest.round) if latest else "—",
+            plan.round(latest.round).title if latest else "—",
         )
     out.print(table)
-    out.print(Text(f"{len(items)} outstanding item{'s' if len(items) != 1 else ''}.", style="dim"))
+    out.print(Styled(f"{len(items)} outstanding item{'s' if len(items) != 1 else ''}.", style="dim"))
     if flags:
         print_flag_legend(plan, items, flags, out)
 
@@ -491,10 +603,10 @@ def show(
     if isinstance(found, int):
         rec = loaded.plan.recommendation(found)
         assert rec is not None
-        out.print(Text(f"Recommendation {rec.number}", style="bold"))
-        out.print(Text(rec.text))
+        out.print(Styled(f"Recommendation {rec.number}", style="bold"))
+        out.print(Styled(rec.text))
         if rec.deadline:
-            out.print(Text(f"Deadline: {long_date(rec.deadline)}", style="dim"))
+            out.print(Styled(f"Deadline: {long_date(rec.deadline)}", style="dim"))
         for item in rec.items:
             out.print()
             print_item(loaded.plan, item, out, today=day)
@@ -502,14 +614,14 @@ def show(
         print_item(loaded.plan, found, out, today=day)
 
 
-def print_item(plan: Plan, item: EvidenceItem, out: Console, today: date | None = None) -> None:
+def print_item(plan: Plan, item: EvidenceItem, out: Screen, today: date | None = None) -> None:
     """Print one item in full (with its flags, dependencies, milestones and measures given ``today``)."""
-    heading = Text(f"{item.id}  ", style="bold")
-    heading.append_text(status_text(item.status))
+    heading = Styled(f"{item.id}  ", style="bold")
+    heading.append(status_text(item.status))
     out.print(heading)
-    out.print(Text(item.evidence or "(no evidence text in the published plan)"))
+    out.print(Styled(item.evidence or "(no evidence text in the published plan)"))
     out.print(
-        Text(
+        Styled(
             f"Owner: {item.owner}"
             + (
                 f" ({', '.join(item.owners)})"
@@ -520,16 +632,16 @@ def print_item(plan: Plan, item: EvidenceItem, out: Console, today: date | None 
         )
     )
     history = " → ".join(f"{plan.round(u.round).title}: {u.status.value}" for u in item.updates)
-    out.print(Text(f"History: {history}", style="dim"))
+    out.print(Styled(f"History: {history}", style="dim"))
     if today is not None:
         print_item_flags(plan, item, today, out)
     for update in item.updates:
         out.print()
-        title = Text(plan.round(update.round).title, style="bold underline")
+        title = Styled(plan.round(update.round).title, style="bold underline")
         title.append("  ")
-        title.append_text(status_text(update.status))
+        title.append(status_text(update.status))
         out.print(title)
-        out.print(Text("\n\n".join(update.paragraphs)))
+        out.print(Styled("\n\n".join(update.paragraphs)))
 
 
 @app.command()
@@ -584,8 +696,7 @@ def files_to_check(ctx: typer.Context, files: list[Path] | None, plan: Path | No
     return list(dict.fromkeys([*chosen, *files]))
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     """What checking one file found."""
 
     path: Path
@@ -633,7 +744,6 @@ def print_check_result(result: CheckResult) -> None:
     if count:
         stderr().print(
             f"{result.path}: {count} error{'s' if count != 1 else ''}; fix them and run 'plan check' again.",
-            markup=False,
         )
         return
     assert result.loaded is not None
@@ -642,7 +752,6 @@ def print_check_result(result: CheckResult) -> None:
     stderr().print(
         f"{result.path}: valid plan: {len(plan.recommendations)} recommendations, {len(plan.items)} evidence "
         f"items, {warnings} warning{'s' if warnings != 1 else ''}.",
-        markup=False,
     )
 
 
@@ -706,7 +815,6 @@ def init(
         f"{path}: wrote a starting plan for {force_name or 'a new force'}: "
         f"{len(source.recommendations)} recommendations, {len(source.items)} evidence items, no updates yet. "
         f"Fill in the force's responses, then run: plan check --plan {path}",
-        markup=False,
     )
 
 
@@ -756,7 +864,7 @@ def deliver(document: str, output: Path | None, force: bool, what: str) -> None:
     from .writer import write_document
 
     write_document(output, data, force=force)
-    stderr().print(f"Wrote {what} to {output}.", markup=False)
+    stderr().print(f"Wrote {what} to {output}.")
 
 
 def parse_due(value: str | None) -> date | None:
@@ -884,40 +992,40 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else words or word + 's'}"
 
 
-def flag_marks(flags: review.ItemFlags | None) -> Text:
+def flag_marks(flags: review.ItemFlags | None) -> Styled:
     """'waits', 'stale' on a line under a status: the marks ``outstanding`` explains below its table."""
     words = []
     if flags is not None and flags.blocked_by:
-        words.append(Text("waits", style="bold red"))
+        words.append(Styled("waits", style="bold red"))
     if flags is not None and flags.stale:
-        words.append(Text("stale", style="magenta"))
-    return Text("\n").join([Text(), Text(" ").join(words)]) if words else Text()
+        words.append(Styled("stale", style="magenta"))
+    return Styled("\n").join([Styled(), Styled(" ").join(words)]) if words else Styled()
 
 
 def print_flag_legend(
-    plan: Plan, items: list[EvidenceItem], flags: dict[str, review.ItemFlags], out: Console
+    plan: Plan, items: list[EvidenceItem], flags: dict[str, review.ItemFlags], out: Screen
 ) -> None:
     """Explain the marks of ``outstanding``: what each waiting item waits on, since when stale ones are."""
     waiting = [item for item in items if flags[item.id].blocked_by]
     stale = [item for item in items if flags[item.id].stale]
     if waiting:
-        out.print(Text("waits = waits on an open dependency (plan deps):", style="dim"))
+        out.print(Styled("waits = waits on an open dependency (plan deps):", style="dim"))
         for item in waiting:
-            out.print(Text(f"  {item.id}: {', '.join(flags[item.id].blocked_by)}", style="dim"))
+            out.print(Styled(f"  {item.id}: {', '.join(flags[item.id].blocked_by)}", style="dim"))
     if stale:
-        out.print(Text("stale = the latest update reports nothing new:", style="dim"))
+        out.print(Styled("stale = the latest update reports nothing new:", style="dim"))
         for item in stale:
             state = flags[item.id].staleness
             since = plan.round(state.since).title if state.since else "?"
-            out.print(Text(f"  {item.id}: since the {since} ({state.reason})", style="dim"))
+            out.print(Styled(f"  {item.id}: since the {since} ({state.reason})", style="dim"))
 
 
-def measure_lines(entry: measures.Progress, indent: str = "") -> list[Text]:
+def measure_lines(entry: measures.Progress, indent: str = "") -> list[Styled]:
     """A measure as a name line and a bar line: bar, value/target, percentage, as-of date and age."""
     m = entry.measure
-    name = Text(f"{indent}{m.name}")
+    name = Styled(f"{indent}{m.name}")
     filled = max(0, min(BAR_WIDTH, round(BAR_WIDTH * entry.percent / 100)))
-    bar = Text(indent + "  ")
+    bar = Styled(indent + "  ")
     bar.append("█" * filled, style="green")
     bar.append("░" * (BAR_WIDTH - filled), style="dim")
     bar.append(
@@ -927,20 +1035,20 @@ def measure_lines(entry: measures.Progress, indent: str = "") -> list[Text]:
     return [name, bar]
 
 
-def print_status_flags(plan: Plan, today: date, out: Console) -> None:
+def print_status_flags(plan: Plan, today: date, out: Screen) -> None:
     """Print the reviewer's part of ``status``: open dependencies, stale items, measures."""
     reports = dependencies.dependency_reports(plan, today)
     if reports:
         out.print(
-            Text(
+            Styled(
                 f"Waiting on others: {plural(len(reports), 'open dependency', 'open dependencies')}",
                 style="bold",
             )
         )
-        rows: list[list[Text | str]] = []
+        rows: list[list[Styled | str]] = []
         for entry in reports:
             blocked = ", ".join(item.id for item in entry.blocking)
-            expected = Text(entry.dependency.expected.text)
+            expected = Styled(entry.dependency.expected.text)
             if entry.expected_passed:
                 expected.append(" passed", style="red")
             rows.append(
@@ -958,17 +1066,17 @@ def print_status_flags(plan: Plan, today: date, out: Console) -> None:
         out.print()
     stale = review.stale_items(plan)
     out.print(
-        Text(
+        Styled(
             f"Stale: {plural(len(stale), 'outstanding item')} report nothing new"
             + (": " + ", ".join(item.id for item, _ in stale) if stale else ".")
         )
     )
     if stale:
-        out.print(Text("  see plan outstanding --stale", style="dim"))
+        out.print(Styled("  see plan outstanding --stale", style="dim"))
     out.print()
     progress = measures.all_progress(plan, today)
     if progress:
-        out.print(Text("Measures", style="bold"))
+        out.print(Styled("Measures", style="bold"))
         # The same figure reported under several items is drawn once, naming them all.
         shown: dict[tuple[str, float, float, str], list[str]] = {}
         first: dict[tuple[str, float, float, str], measures.Progress] = {}
@@ -980,16 +1088,16 @@ def print_status_flags(plan: Plan, today: date, out: Console) -> None:
         for key, item_ids in shown.items():
             for line in measure_lines(first[key], indent="  "):
                 out.print(line)
-            out.print(Text(f"    reported under {', '.join(item_ids)}", style="dim"))
+            out.print(Styled(f"    reported under {', '.join(item_ids)}", style="dim"))
         out.print()
 
 
-def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Console) -> None:
+def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Screen) -> None:
     """Print under an item's history: stale since, what it waits on, its milestones and measures."""
     state = review.item_flags(plan, item).staleness
     if state.stale and state.since:
         out.print(
-            Text(
+            Styled(
                 f"Stale since the {plan.round(state.since).title}: the latest update {state.reason}.",
                 style="magenta",
             )
@@ -999,7 +1107,7 @@ def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Console) 
         if dep is None:
             continue
         verb = "Waits on" if dep.is_open else "Waited on"
-        line = Text(
+        line = Styled(
             f"{verb} {dep.id} ({dep.status.value}): {dep.title} — {dep.party}; expected {dep.expected}"
         )
         if dep.is_open and dep.expected.has_passed(today):
@@ -1012,7 +1120,7 @@ def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Console) 
             if milestone.done
             else (deadlines.State.PASSED if milestone.date.has_passed(today) else deadlines.State.UPCOMING)
         )
-        line = Text(f"Milestone {milestone.date}: ")
+        line = Styled(f"Milestone {milestone.date}: ")
         line.append(state_of.value, style=DEADLINE_STYLE[state_of])
         if deadlines.milestone_needs_update(plan, sorted(raised), milestone, today):
             line.append(", needs an update", style="bold red")
@@ -1064,36 +1172,40 @@ def print_dependencies(plan: Plan, reports: list[dependencies.DependencyReport],
     if not reports:
         out.print("No open dependencies. (plan deps --all lists resolved and withdrawn ones.)")
         return
+    from rich.table import Table
+
     for index, entry in enumerate(reports):
         dep = entry.dependency
         if index:
             out.print()
-        heading = Text(dep.id, style="bold")
+        heading = Styled(dep.id, style="bold")
         heading.append(f"  {dep.status.value}", style="bold red" if dep.is_open else "green")
         out.print(heading)
         # A grid keeps wrapped values under their value column at 80 columns.
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=11, no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row("  What:", Text(dep.title))
-        grid.add_row("  Party:", Text(dep.party))
+        add_row(grid, "  What:", Styled(dep.title))
+        add_row(grid, "  Party:", Styled(dep.party))
         raised = plan.round(dep.raised)
         age = f"{plural(entry.age_days, 'day')}, " if entry.age_days is not None else ""
-        grid.add_row("  Raised:", Text(f"{raised.title} ({age}{plural(entry.rounds_since, 'round')} since)"))
-        expected = Text(dep.expected.text)
+        add_row(
+            grid, "  Raised:", Styled(f"{raised.title} ({age}{plural(entry.rounds_since, 'round')} since)")
+        )
+        expected = Styled(dep.expected.text)
         if entry.expected_passed:
             expected.append(" — passed", style="red")
-        grid.add_row("  Expected:", expected)
+        add_row(grid, "  Expected:", expected)
         if entry.items:
             recs = ", ".join(str(n) for n in entry.recommendations)
             listed = entry.blocking if dep.is_open else entry.items
             ids = ", ".join(i.id for i in listed) or "nothing outstanding"
-            grid.add_row("  Blocks:" if dep.is_open else "  Items:", Text(f"{ids} (rec {recs})"))
+            add_row(grid, "  Blocks:" if dep.is_open else "  Items:", Styled(f"{ids} (rec {recs})"))
         else:
-            grid.add_row("  Blocks:", Text("no item names it (add it to depends_on)", style="yellow"))
+            add_row(grid, "  Blocks:", Styled("no item names it (add it to depends_on)", style="yellow"))
         out.print(grid)
     out.print()
-    out.print(Text(f"{plural(len(reports), 'dependency', 'dependencies')}.", style="dim"))
+    out.print(Styled(f"{plural(len(reports), 'dependency', 'dependencies')}.", style="dim"))
 
 
 @app.command("deadlines")
@@ -1128,6 +1240,8 @@ def print_deadlines(entries: list[deadlines.Deadline]) -> None:
     if not entries:
         out.print("The plan has no dated entries.")
         return
+    from rich.table import Table
+
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
     table.add_column("Date", no_wrap=True)
     table.add_column("State", no_wrap=True)
@@ -1139,19 +1253,19 @@ def print_deadlines(entries: list[deadlines.Deadline]) -> None:
         deadlines.Kind.MILESTONE: "{ref}",
     }
     for entry in entries:
-        state = Text(entry.state.value, style=DEADLINE_STYLE[entry.state])
+        state = Styled(entry.state.value, style=DEADLINE_STYLE[entry.state])
         if entry.needs_update:
             state.append(" needs update", style="bold red")
-        what = Text(labels[entry.kind].format(ref=entry.ref) + ": ", style="bold")
+        what = Styled(labels[entry.kind].format(ref=entry.ref) + ": ", style="bold")
         what.append(
             entry.text if entry.kind is not deadlines.Kind.DEPENDENCY else f"{entry.text} ({entry.ref})"
         )
-        table.add_row(entry.when.text, state, what)
+        add_row(table, entry.when.text, state, what)
     out.print(table)
     counts = {state: sum(1 for e in entries if e.state is state) for state in deadlines.State}
     needing = sum(1 for e in entries if e.needs_update)
     out.print(
-        Text(
+        Styled(
             f"{counts[deadlines.State.PASSED]} passed, {counts[deadlines.State.UPCOMING]} upcoming, "
             f"{counts[deadlines.State.DONE]} done; {plural(needing, 'milestone')} "
             f"need{'s' if needing == 1 else ''} an update.",

@@ -1,0 +1,104 @@
+"""How the CLI prints: plain to pipes and under NO_COLOR, Rich's colours on a terminal, the same words."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from plan_cli.cli import Screen, app, terminal_width, wants_colour
+from plan_cli.styled import Styled
+
+from .conftest import PLAN_FILE
+
+ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "PLAN_FILE": str(PLAN_FILE)}
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+COMMANDS = [["status"], ["outstanding"], ["show", "14.3"], ["show", "7"], ["deps", "--all"], ["deadlines"]]
+
+
+def run(args: list[str], **env: str) -> str:
+    result = CliRunner(env={**ENV, **env}).invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_colour_and_plain_output_say_the_same(args: list[str]) -> None:
+    """Colour is drawn by Rich, plain text written directly: the words and lines must agree."""
+    plain = run(args, NO_COLOR="1")
+    coloured = run(args, FORCE_COLOR="1", NO_COLOR="")
+    assert ANSI.search(coloured), "FORCE_COLOR should colour the output"
+    assert not ANSI.search(plain)
+    assert [line.rstrip() for line in ANSI.sub("", coloured).splitlines()] == plain.splitlines()
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_plain_lines_never_end_in_spaces(args: list[str]) -> None:
+    out = run(args, NO_COLOR="1")
+    assert all(line == line.rstrip() for line in out.splitlines())
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_no_color_wins_over_force_color() -> None:
+    assert not ANSI.search(run(["status"], NO_COLOR="1", FORCE_COLOR="1"))
+
+
+class FakeStream(io.StringIO):
+    def __init__(self, terminal: bool) -> None:
+        super().__init__()
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+
+@pytest.mark.parametrize(
+    ("environ", "terminal", "colour"),
+    [
+        ({}, True, True),
+        ({}, False, False),
+        ({"NO_COLOR": "1"}, True, False),
+        ({"NO_COLOR": ""}, True, True),
+        ({"TERM": "dumb"}, True, False),
+        ({"FORCE_COLOR": "1"}, False, True),
+        ({"FORCE_COLOR": ""}, True, False),
+        ({"TTY_COMPATIBLE": "1"}, False, True),
+        ({"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, True, False),
+    ],
+)
+def test_colour_follows_rich_rules(
+    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], terminal: bool, colour: bool
+) -> None:
+    for name in ("NO_COLOR", "TERM", "FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert wants_colour(FakeStream(terminal)) is colour
+
+
+def test_width_is_columns_else_80_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    assert terminal_width() == 100
+    monkeypatch.delenv("COLUMNS")
+    monkeypatch.setattr("os.get_terminal_size", lambda descriptor: (_ for _ in ()).throw(OSError()))
+    assert terminal_width() == 80
+
+
+def test_screen_wraps_plain_lines_and_leaves_no_wrap_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "20")
+    stream = FakeStream(terminal=True)
+    screen = Screen(stream)
+    screen.print(Styled("Waiting on others: 11 open dependencies", style="bold"))
+    screen.print(Styled("  minerva-niche   2 items   ", no_wrap=True))
+    screen.print()
+    assert stream.getvalue() == "Waiting on others:\n11 open dependencies\n  minerva-niche   2 items\n\n"
+
+
+def test_messages_are_never_wrapped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "20")
+    stream = FakeStream(terminal=False)
+    Screen(stream, wrap=False).print("data/plan.yaml:120:7: recommendations[4].items[1].status: wrong")
+    assert stream.getvalue().count("\n") == 1
