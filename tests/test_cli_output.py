@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
 
-from plan_cli.cli import Screen, app, terminal_width, wants_colour
+from plan_cli.cli import Screen, app, app_for, terminal_width, wants_colour
 from plan_cli.styled import Styled
 
 from .conftest import PLAN_FILE
@@ -102,3 +104,35 @@ def test_messages_are_never_wrapped(monkeypatch: pytest.MonkeyPatch) -> None:
     stream = FakeStream(terminal=False)
     Screen(stream, wrap=False).print("data/plan.yaml:120:7: recommendations[4].items[1].status: wrong")
     assert stream.getvalue().count("\n") == 1
+
+
+def test_only_the_named_command_is_built() -> None:
+    narrowed = app_for(["status", "--plan", "x.yaml"])
+    assert [info.callback.__name__ for info in narrowed.registered_commands] == ["status"]  # type: ignore[union-attr]
+    assert app_for(["dependencies"]).registered_commands[0].name == "dependencies"
+    assert app_for(["deadlines"]).registered_commands[0].name == "deadlines"
+    assert len(app.registered_commands) > 10  # the app itself is untouched
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["-h", "status"], ["statu"]])
+def test_help_and_mistakes_get_the_whole_app(args: list[str]) -> None:
+    assert app_for(args) is app
+
+
+def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_PLAN_COMPLETE", "complete_bash")
+    assert app_for(["status"]) is app
+
+
+def test_the_console_script_runs_a_narrowed_command() -> None:
+    """main() end to end: the one built command still parses its options and reports errors."""
+    script = "import sys; from plan_cli.cli import main; sys.argv[0] = 'plan'; main()"
+    base = [sys.executable, "-c", script]
+    env = {**ENV, "NO_COLOR": "1"}
+    ok = subprocess.run([*base, "status", "--plan", str(PLAN_FILE)], capture_output=True, text=True, env=env)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("Police Stalking Action Plan (March 2026 Update)\n")
+    wrong = subprocess.run([*base, "status", "--bogus"], capture_output=True, text=True, env=env)
+    assert wrong.returncode == 2
+    assert "Usage: plan status [OPTIONS]" in wrong.stderr
+    assert "No such option: --bogus" in wrong.stderr
