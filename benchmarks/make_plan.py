@@ -18,7 +18,6 @@ import argparse
 import random
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,29 +86,27 @@ def scaled(plan: Plan, scale: int, seed: int = SEED) -> Plan:
         suffix = f"-{copy}" if copy else ""
         for dep in plan.dependencies:
             dependencies.append(
-                replace(dep, id=dep.id + suffix, title=text(dep.title), notes=text(dep.notes))
+                dep._replace(id=dep.id + suffix, title=text(dep.title), notes=text(dep.notes))
             )
         for rec in plan.recommendations:
             number += 1
             items = tuple(_item(item, number, text, suffix) for item in rec.items)
-            recommendations.append(replace(rec, number=number, text=text(rec.text) or rec.text, items=items))
-    return replace(plan, recommendations=tuple(recommendations), dependencies=tuple(dependencies))
+            recommendations.append(rec._replace(number=number, text=text(rec.text) or rec.text, items=items))
+    return plan._replace(recommendations=tuple(recommendations), dependencies=tuple(dependencies))
 
 
 def _item(item: EvidenceItem, number: int, text: Rewriter, suffix: str) -> EvidenceItem:
     _, n = item.id.split(".")
-    return replace(
-        item,
+    return item._replace(
         id=f"{number}.{n}",
         recommendation=number,
         evidence=text(item.evidence),
         depends_on=tuple(dep + suffix for dep in item.depends_on),
-        milestones=tuple(replace(m, text=text(m.text) or m.text) for m in item.milestones),
+        milestones=tuple(m._replace(text=text(m.text) or m.text) for m in item.milestones),
         updates=tuple(
-            replace(
-                update,
+            update._replace(
                 text=text(update.text),
-                parts=tuple(replace(part, text=text(part.text) or part.text) for part in update.parts),
+                parts=tuple(part._replace(text=text(part.text) or part.text) for part in update.parts),
             )
             for update in item.updates
         ),

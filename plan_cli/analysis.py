@@ -8,9 +8,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .model import EvidenceItem, Plan, Recommendation, Round, Status
@@ -47,8 +46,7 @@ def previous_round(plan: Plan, round_id: str) -> Round | None:
     return plan.rounds[index - 1] if index > 0 else None
 
 
-@dataclass(frozen=True, slots=True)
-class Movement:
+class Movement(NamedTuple):
     """An item whose status changed between two rounds."""
 
     item: EvidenceItem

@@ -17,10 +17,9 @@ order and are left out (``plan deps`` lists them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import FuzzyDate, Milestone, Plan, parse_fuzzy_date
 
@@ -42,8 +41,7 @@ class State(StrEnum):
     DONE = "done"
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(NamedTuple):
     """One dated entry: when, what it is, what it refers to, and its state.
 
     ``ref`` is the recommendation number, round id, dependency id or item id;

@@ -6,16 +6,14 @@ Pure functions of a Plan and ``today``.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .model import Dependency, EvidenceItem, Plan
 
 
-@dataclass(frozen=True, slots=True)
-class DependencyReport:
+class DependencyReport(NamedTuple):
     """A dependency with what a reviewer chases it with.
 
     ``items`` are all the items that name it in ``depends_on``; ``blocking``

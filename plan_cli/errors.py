@@ -7,12 +7,11 @@ CLI can print it the way a compiler would and map it to an exit code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One located problem in a plan file: an error or a warning."""
 
     message: str

@@ -12,10 +12,9 @@ import gc
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -90,14 +89,40 @@ _INVISIBLE_NAMES = {
 }
 
 
-@dataclass
 class SourceMap:
-    """Where each value of a plan file sits: field path to (line, column), 1-based."""
+    """Where each value of a plan file sits: field path to (line, column), 1-based.
 
+    Filled in while the file is composed, so a plain mutable class (no
+    dataclass: that generates code at import); equal when the maps are.
+    """
+
+    __slots__ = ("keys", "path", "values", "written")
     path: str
-    values: dict[FieldParts, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[FieldParts, tuple[int, int]] = field(default_factory=dict)
-    written: dict[FieldParts, str] = field(default_factory=dict)
+    values: dict[FieldParts, tuple[int, int]]
+    keys: dict[FieldParts, tuple[int, int]]
+    written: dict[FieldParts, str]
+
+    def __init__(
+        self,
+        path: str,
+        values: dict[FieldParts, tuple[int, int]] | None = None,
+        keys: dict[FieldParts, tuple[int, int]] | None = None,
+        written: dict[FieldParts, str] | None = None,
+    ) -> None:
+        self.path = path
+        self.values = {} if values is None else values
+        self.keys = {} if keys is None else keys
+        self.written = {} if written is None else written
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceMap):
+            return NotImplemented
+        return (self.path, self.values, self.keys, self.written) == (
+            other.path,
+            other.values,
+            other.keys,
+            other.written,
+        )
 
     def locate(self, parts: FieldParts, at_key: bool = False) -> tuple[int, int] | None:
         """The position of the value (or its key) at ``parts``, or of its nearest located parent."""
@@ -126,8 +151,7 @@ class SourceMap:
         )
 
 
-@dataclass(frozen=True)
-class LoadedPlan:
+class LoadedPlan(NamedTuple):
     """A validated plan with the map of where its values sit in the file."""
 
     plan: Plan
@@ -290,12 +314,14 @@ def _reader_problem(error: yaml.reader.ReaderError, path: str, text: str) -> Pro
     )
 
 
-@dataclass
 class _EventScan:
     """What a walk over the YAML event stream found: aliases and over-deep nesting, located."""
 
-    aliases: list[Problem] = field(default_factory=list)
-    too_deep: list[Problem] = field(default_factory=list)
+    __slots__ = ("aliases", "too_deep")
+
+    def __init__(self) -> None:
+        self.aliases: list[Problem] = []
+        self.too_deep: list[Problem] = []
 
 
 def _scan_events(text: str, path: str) -> _EventScan:
@@ -376,7 +402,7 @@ def _scan_events(text: str, path: str) -> _EventScan:
     if more is not None:
         extra = alias_count - MAX_ALIAS_PROBLEMS
         found.aliases.append(
-            replace(more, message=f"{extra} more alias{'es' if extra != 1 else ''} from here on, not listed")
+            more._replace(message=f"{extra} more alias{'es' if extra != 1 else ''} from here on, not listed")
         )
     return found
 

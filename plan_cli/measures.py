@@ -5,15 +5,13 @@ Pure functions of a Plan and ``today``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import EvidenceItem, Measure, Plan
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
+class Progress(NamedTuple):
     """A measure of an item with how far it has got and how old the figure is.
 
     ``age_days`` counts from the end of the ``as_of`` period (the latest the

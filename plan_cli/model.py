@@ -3,15 +3,21 @@
 These are what every command works on once the loader has validated a plan
 file. They hold the published text exactly as written; anything derived
 (an item's current status, a recommendation's worst status) is computed.
+
+The records are ``NamedTuple`` classes, not dataclasses: ``@dataclass``
+generates and compiles its methods at import, about 0.3 ms a class, and every
+command pays that at start-up (issue 5). ``Plan`` keeps derived indexes, which a
+NamedTuple cannot hold, so it is a slotted class written out by hand, immutable
+like the records and with the same ``_replace``.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any, NamedTuple, NoReturn
 
 
 class Status(StrEnum):
@@ -62,8 +68,7 @@ _FUZZY_PATTERNS = (
 FUZZY_DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY-Qn, Spring/Summer/Autumn/Winter YYYY, YYYY or unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class FuzzyDate:
+class FuzzyDate(NamedTuple):
     """A date as precise as the source states it: a day, month, quarter, season, year or unknown.
 
     ``start`` and ``end`` are the first and last day of the period (both None
@@ -125,16 +130,14 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-@dataclass(frozen=True, slots=True)
-class Body:
+class Body(NamedTuple):
     """A body that can own recommendations, with the other names the text uses for it."""
 
     name: str
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Round:
+class Round(NamedTuple):
     """An update round: one column of the published plan."""
 
     id: str
@@ -142,8 +145,7 @@ class Round:
     due: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Dependency:
+class Dependency(NamedTuple):
     """Something only a party outside the force can deliver."""
 
     id: str
@@ -160,8 +162,7 @@ class Dependency:
         return self.status is DependencyStatus.OPEN
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
+class Milestone(NamedTuple):
     """A dated promise made in an update."""
 
     date: FuzzyDate
@@ -170,8 +171,7 @@ class Milestone:
     done: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(NamedTuple):
     """A figure with a target, as of a date (e.g. e-learning completions)."""
 
     name: str
@@ -186,16 +186,14 @@ class Measure:
         return self.value / self.target if self.target else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """A labelled part of an update (Context, Progress, Action …)."""
 
     label: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Update:
+class Update(NamedTuple):
     """What an item's owners reported in one round, and the status judged from it."""
 
     round: str
@@ -216,8 +214,7 @@ class Update:
         return "\n\n".join(self.paragraphs)
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceItem:
+class EvidenceItem(NamedTuple):
     """An evidence requirement (7.1, 7.2 …) with its updates, in round order."""
 
     id: str
@@ -255,8 +252,7 @@ class EvidenceItem:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     """A recommendation of the super-complaint report and its evidence items."""
 
     number: int
@@ -279,40 +275,118 @@ class Recommendation:
         return sum(1 for item in self.items if item.status.is_done)
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """A force's published action plan: header, rounds, dependencies, recommendations."""
+_PLAN_FIELDS = (
+    "title",
+    "force",
+    "bodies",
+    "rounds",
+    "recommendations",
+    "dependencies",
+    "responds_to",
+    "executive_lead",
+    "operational_lead",
+)
 
+
+class Plan:
+    """A force's published action plan: header, rounds, dependencies, recommendations.
+
+    Immutable like the records: assigning to an attribute raises AttributeError,
+    and :meth:`_replace` returns a changed copy. Equality, hashing and repr use
+    the public fields only.
+    """
+
+    __slots__ = (
+        *_PLAN_FIELDS,
+        "_dependency_index",
+        "_item_index",
+        "_items",
+        "_recommendation_index",
+    )
     title: str
     force: str
     bodies: tuple[Body, ...]
     rounds: tuple[Round, ...]
     recommendations: tuple[Recommendation, ...]
-    dependencies: tuple[Dependency, ...] = ()
-    responds_to: str | None = None
-    executive_lead: str | None = None
-    operational_lead: str | None = None
+    dependencies: tuple[Dependency, ...]
+    responds_to: str | None
+    executive_lead: str | None
+    operational_lead: str | None
     # Derived once, so items and lookups by id stay cheap in a plan of thousands of items.
-    _items: tuple[EvidenceItem, ...] = field(init=False, repr=False, compare=False)
-    _item_index: dict[str, EvidenceItem] = field(init=False, repr=False, compare=False)
-    _dependency_index: dict[str, Dependency] = field(init=False, repr=False, compare=False)
-    _recommendation_index: dict[int, Recommendation] = field(init=False, repr=False, compare=False)
+    _items: tuple[EvidenceItem, ...]
+    _item_index: dict[str, EvidenceItem]
+    _dependency_index: dict[str, Dependency]
+    _recommendation_index: dict[int, Recommendation]
 
-    def __post_init__(self) -> None:
-        items = tuple(item for rec in self.recommendations for item in rec.items)
+    def __init__(
+        self,
+        title: str,
+        force: str,
+        bodies: tuple[Body, ...],
+        rounds: tuple[Round, ...],
+        recommendations: tuple[Recommendation, ...],
+        dependencies: tuple[Dependency, ...] = (),
+        responds_to: str | None = None,
+        executive_lead: str | None = None,
+        operational_lead: str | None = None,
+    ) -> None:
+        init = object.__setattr__
+        init(self, "title", title)
+        init(self, "force", force)
+        init(self, "bodies", bodies)
+        init(self, "rounds", rounds)
+        init(self, "recommendations", recommendations)
+        init(self, "dependencies", dependencies)
+        init(self, "responds_to", responds_to)
+        init(self, "executive_lead", executive_lead)
+        init(self, "operational_lead", operational_lead)
+        items = tuple(item for rec in recommendations for item in rec.items)
         index: dict[str, EvidenceItem] = {}
         for item in items:
             index.setdefault(item.id, item)
-        object.__setattr__(self, "_items", items)
-        object.__setattr__(self, "_item_index", index)
-        dependencies: dict[str, Dependency] = {}
-        for dep in self.dependencies:
-            dependencies.setdefault(dep.id, dep)
-        object.__setattr__(self, "_dependency_index", dependencies)
-        recommendations: dict[int, Recommendation] = {}
-        for rec in self.recommendations:
-            recommendations.setdefault(rec.number, rec)
-        object.__setattr__(self, "_recommendation_index", recommendations)
+        init(self, "_items", items)
+        init(self, "_item_index", index)
+        dependency_index: dict[str, Dependency] = {}
+        for dep in dependencies:
+            dependency_index.setdefault(dep.id, dep)
+        init(self, "_dependency_index", dependency_index)
+        recommendation_index: dict[int, Recommendation] = {}
+        for rec in recommendations:
+            recommendation_index.setdefault(rec.number, rec)
+        init(self, "_recommendation_index", recommendation_index)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _PLAN_FIELDS)
+
+    def _replace(self, **changes: Any) -> Plan:
+        """A copy with the given fields changed, as ``NamedTuple._replace`` gives for the records."""
+        values = dict(zip(_PLAN_FIELDS, self._values(), strict=True))
+        values.update(changes)  # an unknown name fails in __init__ with a TypeError
+        return Plan(**values)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}: a Plan is immutable; use _replace()")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}: a Plan is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{name}={value!r}" for name, value in zip(_PLAN_FIELDS, self._values(), strict=True)
+        )
+        return f"Plan({fields})"
+
+    def __reduce__(self) -> tuple[type[Plan], tuple[Any, ...]]:
+        # copy and pickle would otherwise restore the slots with the refused __setattr__
+        return Plan, self._values()
 
     @property
     def items(self) -> tuple[EvidenceItem, ...]:

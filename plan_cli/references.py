@@ -26,7 +26,7 @@ Item ids are never external: only a force's own plan has evidence items.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXTERNAL_BODIES = (
     "Home Office",
@@ -59,8 +59,7 @@ _EXTERNAL = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in EXTERNAL_BODIES
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|\n+")
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """One item or recommendation cited in a text, with where it was written.
 
     ``item`` is an item id ("12.1") or None when a whole recommendation is

@@ -6,16 +6,14 @@ commands that list items (``outstanding``, ``show``, ``status``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .dependencies import find_open_dependency, open_blockers
 from .model import EvidenceItem, Plan
 from .staleness import Staleness, staleness
 
 
-@dataclass(frozen=True, slots=True)
-class ItemFlags:
+class ItemFlags(NamedTuple):
     """An item's open dependencies and staleness."""
 
     blocked_by: tuple[str, ...]

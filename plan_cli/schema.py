@@ -11,9 +11,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple, TypeAlias, assert_never
 
 from .errors import format_field_path
 from .model import (
@@ -36,8 +36,7 @@ from .model import (
 FieldParts = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem found in plain plan data, before it is given a file location."""
 
     parts: FieldParts
@@ -47,81 +46,72 @@ class Finding:
 
 
 # --- the declaration -------------------------------------------------------
+# Each kind of value is its own record (a NamedTuple: cheap to define at
+# start-up), with ``noun`` naming it in messages ("text", "a date" …).
+# Checking and the JSON Schema dispatch on the kind with isinstance.
 
 
-@dataclass(frozen=True)
-class Spec:
-    """What a value must be; ``noun`` names it in messages ("text", "a date" …)."""
-
-    noun: str = "a value"
-
-
-@dataclass(frozen=True)
-class Text(Spec):
+class Text(NamedTuple):
     noun: str = "text"
     pattern: str | None = None
     pattern_hint: str = ""
 
 
-@dataclass(frozen=True)
-class Integer(Spec):
+class Integer(NamedTuple):
     noun: str = "a whole number"
 
 
-@dataclass(frozen=True)
-class Number(Spec):
+class Number(NamedTuple):
     noun: str = "a number"
 
 
-@dataclass(frozen=True)
-class Boolean(Spec):
+class Boolean(NamedTuple):
     noun: str = "true or false"
 
 
-@dataclass(frozen=True)
-class ExactDate(Spec):
+class ExactDate(NamedTuple):
     noun: str = "a date (YYYY-MM-DD)"
 
 
-@dataclass(frozen=True)
-class FuzzyDateSpec(Spec):
+class FuzzyDateSpec(NamedTuple):
     noun: str = "a date"
 
 
-@dataclass(frozen=True)
-class Choice(Spec):
+class Choice(NamedTuple):
+    noun: str = "a value"
     values: tuple[str, ...] = ()
     what: str = "value"
 
 
-@dataclass(frozen=True)
-class ListOf(Spec):
+class ListOf(NamedTuple):
+    item: Spec
     noun: str = "a list"
-    item: Spec = field(default_factory=Spec)
 
 
-@dataclass(frozen=True)
-class MapOf(Spec):
+class MapOf(NamedTuple):
+    value: Spec
     noun: str = "a mapping"
-    value: Spec = field(default_factory=Spec)
     key_pattern: str | None = None
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     spec: Spec
     description: str
     required: bool = False
 
 
-@dataclass(frozen=True)
-class Obj(Spec):
+class Obj(NamedTuple):
     noun: str = "a mapping"
     name: str = ""
     description: str = ""
-    fields: Mapping[str, Field] = field(default_factory=dict)
+    fields: Mapping[str, Field] = MappingProxyType({})
     exactly_one_of: tuple[str, ...] = ()
 
+
+Spec: TypeAlias = (
+    Text | Integer | Number | Boolean | ExactDate | FuzzyDateSpec | Choice | ListOf | MapOf | Obj
+)
+"""What a value must be: one of the kinds above."""
 
 SLUG = r"[a-z0-9][a-z0-9-]*"
 ITEM_ID = r"\d+\.\d+"
@@ -776,4 +766,4 @@ def _schema_of(spec: Spec, definitions: dict[str, Any]) -> dict[str, Any]:
                 {"type": "integer", "minimum": 1000, "maximum": 9999},
             ]
         }
-    return {}
+    assert_never(spec)

@@ -22,7 +22,7 @@ import difflib
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import EvidenceItem, Update
 
@@ -47,8 +47,7 @@ _POINTER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Staleness:
+class Staleness(NamedTuple):
     """Whether an item is stale, why, and since which round nothing new was reported."""
 
     stale: bool

@@ -1,8 +1,12 @@
+import copy
+import pickle
 from datetime import date
 
 import pytest
 
-from plan_cli.model import FuzzyDate, Status, parse_fuzzy_date
+from plan_cli.model import FuzzyDate, Plan, Status, parse_fuzzy_date
+
+from .factories import dependency, item, plan, update
 
 
 @pytest.mark.parametrize(
@@ -66,3 +70,50 @@ def test_status_severity_orders_blocked_worst() -> None:
 
 def test_fuzzy_date_str_is_source_text() -> None:
     assert str(FuzzyDate("Spring 2026", None, None)) == "Spring 2026"
+
+
+def _sample_plan() -> Plan:
+    return plan(item("7.1", update("initial")), item("7.2"), dependencies=(dependency("niche"),))
+
+
+def test_plans_with_the_same_fields_are_equal_and_hash_alike() -> None:
+    a, b = _sample_plan(), _sample_plan()
+    assert a is not b and a == b and hash(a) == hash(b)
+    assert a != a._replace(force="Other Police")
+    assert a != (a.title, a.force)
+
+
+def test_plan_is_immutable() -> None:
+    p = _sample_plan()
+    with pytest.raises(AttributeError, match="immutable"):
+        p.title = "Changed"
+    with pytest.raises(AttributeError, match="immutable"):
+        del p.force
+    assert p.title == "Test"
+
+
+def test_plan_replace_rebuilds_the_lookups() -> None:
+    p = _sample_plan()
+    later = p._replace(recommendations=(), dependencies=())
+    assert (later.items, later.item("7.1"), later.dependency("niche"), later.recommendation(7)) == (
+        (),
+        None,
+        None,
+        None,
+    )
+    assert p.item("7.1") is not None and p.dependency("niche") is not None
+    with pytest.raises(TypeError):
+        p._replace(titel="Typo")
+
+
+def test_plan_survives_copy_and_pickle() -> None:
+    p = _sample_plan()
+    for again in (copy.copy(p), copy.deepcopy(p), pickle.loads(pickle.dumps(p))):
+        assert again == p
+        assert again.item("7.2") == p.item("7.2")
+
+
+def test_plan_repr_names_the_published_fields_only() -> None:
+    text = repr(_sample_plan())
+    assert text.startswith("Plan(title='Test', force='Test Police', bodies=(Body(name='Chief Constables'")
+    assert "_item_index" not in text and "operational_lead=None)" in text

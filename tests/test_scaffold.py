@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -58,7 +56,7 @@ def test_without_a_name_the_force_is_a_marked_placeholder(minimal: Plan) -> None
 
 
 def test_the_rounds_update_is_dropped_from_the_title(minimal: Plan) -> None:
-    dated = replace(minimal, title="Police Stalking Action Plan (March 2026 Update)")
+    dated = minimal._replace(title="Police Stalking Action Plan (March 2026 Update)")
     started = parse_plan(starting_plan_yaml(dated, "X"), "new.yaml").plan
     assert started.title == "Police Stalking Action Plan"
 
@@ -81,9 +79,9 @@ def test_any_published_text_survives_word_for_word(
     minimal: Plan, text: str, evidence: str, owner: str
 ) -> None:
     rec = minimal.recommendations[0]
-    item = replace(rec.items[0], evidence=evidence)
-    changed = replace(rec, text=text, owner=owner, items=(item, *rec.items[1:]))
-    plan = replace(minimal, recommendations=(changed, *minimal.recommendations[1:]))
+    item = rec.items[0]._replace(evidence=evidence)
+    changed = rec._replace(text=text, owner=owner, items=(item, *rec.items[1:]))
+    plan = minimal._replace(recommendations=(changed, *minimal.recommendations[1:]))
     started = parse_plan(starting_plan_yaml(plan, "X"), "new.yaml").plan
     assert started.recommendations[0].text == text
     assert started.recommendations[0].owner == owner
