@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TextIO, TypeVar
 
 import typer
 
-from . import analysis, completion, deadlines, dependencies, measures, review
+from . import analysis, dependencies, measures, review
 from .errors import InvalidPlanError, PlanToolError, Problem, UsageError
 from .loader import LoadedPlan, load_plan, parse_plan
 from .model import EvidenceItem, Plan, Status
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.table import Table
     from rich.text import Text
+
+    from . import deadlines
 
 app = typer.Typer(
     name="plan",
@@ -71,27 +73,33 @@ def plan_for_completion(ctx: typer.Context) -> Plan | None:
         return None
 
 
-def completes_from_plan(candidates: Callable[[Plan, str], Candidates]) -> Callable[..., Candidates]:
-    """Turn a core candidates function into a Typer ``autocompletion=`` callback."""
+def completes_from_plan(candidates: str) -> Callable[..., Candidates]:
+    """Turn a core candidates function (named, in plan_cli.completion) into a Typer ``autocompletion=`` callback.
+
+    By name, so that plan_cli.completion is imported only when Tab is pressed.
+    """
 
     def complete(ctx: typer.Context, incomplete: str) -> Candidates:
         found = plan_for_completion(ctx)
         if found is None:
             return []
+        from . import completion
+
         try:
-            return candidates(found, incomplete)
+            offer: Callable[[Plan, str], Candidates] = getattr(completion, candidates)
+            return offer(found, incomplete)
         except Exception:
             return []
 
-    complete.__name__ = f"complete_{candidates.__name__}"
+    complete.__name__ = f"complete_{candidates}"
     return complete
 
 
-complete_item_or_recommendation = completes_from_plan(completion.items_and_recommendations)
-complete_recommendation = completes_from_plan(completion.recommendation_numbers)
-complete_owner = completes_from_plan(completion.owners)
-complete_dependency_id = completes_from_plan(completion.dependency_ids)
-complete_round_title = completes_from_plan(completion.round_titles)
+complete_item_or_recommendation = completes_from_plan("items_and_recommendations")
+complete_recommendation = completes_from_plan("recommendation_numbers")
+complete_owner = completes_from_plan("owners")
+complete_dependency_id = completes_from_plan("dependency_ids")
+complete_round_title = completes_from_plan("round_titles")
 
 PlanOption = Annotated[
     Path | None,
@@ -985,11 +993,7 @@ def export(
 
 # --- reviewer flags: dependencies, deadlines, stale items, measures (issue 3) ---
 
-DEADLINE_STYLE = {
-    deadlines.State.PASSED: "red",
-    deadlines.State.UPCOMING: "yellow",
-    deadlines.State.DONE: "green",
-}
+DEADLINE_STYLE = {"passed": "red", "upcoming": "yellow", "done": "green"}  # by deadlines.State value
 BAR_WIDTH = 30
 
 
@@ -1100,6 +1104,8 @@ def print_status_flags(plan: Plan, today: date, out: Screen) -> None:
 
 def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Screen) -> None:
     """Print under an item's history: stale since, what it waits on, its milestones and measures."""
+    from . import deadlines  # only show and deadlines need it: not imported for the other commands
+
     state = review.item_flags(plan, item).staleness
     if state.stale and state.since:
         out.print(
@@ -1127,7 +1133,7 @@ def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Screen) -
             else (deadlines.State.PASSED if milestone.date.has_passed(today) else deadlines.State.UPCOMING)
         )
         line = Styled(f"Milestone {milestone.date}: ")
-        line.append(state_of.value, style=DEADLINE_STYLE[state_of])
+        line.append(state_of.value, style=DEADLINE_STYLE[state_of.value])
         if deadlines.milestone_needs_update(plan, sorted(raised), milestone, today):
             line.append(", needs an update", style="bold red")
         line.append(f" — {milestone.text}")
@@ -1231,6 +1237,8 @@ def deadlines_command(
 
     Example: plan deadlines --json
     """
+    from . import deadlines
+
     day = parse_today(today)
     loaded = open_plan(plan)
     entries = deadlines.deadlines(loaded.plan, day)
@@ -1242,6 +1250,8 @@ def deadlines_command(
 
 def print_deadlines(entries: list[deadlines.Deadline]) -> None:
     """Print deadlines as a table that reads at 80 columns."""
+    from . import deadlines
+
     out = stdout()
     if not entries:
         out.print("The plan has no dated entries.")
@@ -1259,7 +1269,7 @@ def print_deadlines(entries: list[deadlines.Deadline]) -> None:
         deadlines.Kind.MILESTONE: "{ref}",
     }
     for entry in entries:
-        state = Styled(entry.state.value, style=DEADLINE_STYLE[entry.state])
+        state = Styled(entry.state.value, style=DEADLINE_STYLE[entry.state.value])
         if entry.needs_update:
             state.append(" needs update", style="bold red")
         what = Styled(labels[entry.kind].format(ref=entry.ref) + ": ", style="bold")

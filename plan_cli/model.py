@@ -13,9 +13,8 @@ like the records and with the same ``_replace``.
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple, NoReturn
 
@@ -127,7 +126,7 @@ def _fuzzy_from_match(text: str, kind: str, match: re.Match[str]) -> FuzzyDate:
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)
 
 
 class Body(NamedTuple):
