@@ -1,0 +1,59 @@
+"""The benchmark scripts still run: they are how issue 5's speed targets are checked.
+
+No timing is asserted here (a loaded CI machine would make that flaky); the
+numbers are read by a person from benchmarks/run.py.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plan_cli.loader import load_plan
+
+from .conftest import PLAN_FILE
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def test_make_plan_writes_a_valid_plan_n_times_the_size(tmp_path: Path) -> None:
+    output = tmp_path / "plan-3x.yaml"
+    subprocess.run(
+        [sys.executable, str(BENCHMARKS / "make_plan.py"), "--scale", "3", "--output", str(output)],
+        check=True,
+        capture_output=True,
+    )
+    real = load_plan(PLAN_FILE).plan
+    scaled = load_plan(output).plan
+    assert len(scaled.items) == 3 * len(real.items)
+    assert len(scaled.recommendations) == 3 * len(real.recommendations)
+    assert len(scaled.dependencies) == 3 * len(real.dependencies)
+
+
+@pytest.mark.parametrize("case", ["alias bomb (billion laughs)", "nesting 20,000 deep"])
+def test_hostile_cases_are_written_and_refused(tmp_path: Path, case: str) -> None:
+    output = tmp_path / "hostile.yaml"
+    subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--write-hostile", case, str(output)], check=True
+    )
+    plan = Path(sys.executable).with_name("plan")
+    result = subprocess.run([str(plan), "check", "--plan", str(output)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{output}:" in result.stderr
+
+
+def test_run_prints_the_table_and_the_verdicts() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--scales", "1", "--runs", "1", "--skip-hostile"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "start-up of python -c 'import typer, rich'" in result.stdout
+    for command in ("plan status", "plan outstanding --json", "plan check", "plan draft"):
+        assert any(line.startswith(command) and "ms (" in line for line in result.stdout.splitlines())
+    assert "plan status at 1x:" in result.stdout
+    assert "exit" not in result.stdout  # every command succeeded
