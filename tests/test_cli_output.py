@@ -15,12 +15,21 @@ from plan_cli.styled import Styled
 
 from .conftest import PLAN_FILE
 
-ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "PLAN_FILE": str(PLAN_FILE)}
+# The colour switches of the machine running the tests are cleared (None unsets a variable).
+ENV: dict[str, str | None] = {
+    "COLUMNS": "80",
+    "PLAN_TODAY": "2026-11-28",
+    "PLAN_FILE": str(PLAN_FILE),
+    "TERM": "xterm-256color",
+    "NO_COLOR": None,
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 COMMANDS = [["status"], ["outstanding"], ["show", "14.3"], ["show", "7"], ["deps", "--all"], ["deadlines"]]
 
 
-def run(args: list[str], **env: str) -> str:
+def run(args: list[str], **env: str | None) -> str:
     result = CliRunner(env={**ENV, **env}).invoke(app, args, catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     return result.stdout
@@ -30,7 +39,7 @@ def run(args: list[str], **env: str) -> str:
 def test_colour_and_plain_output_say_the_same(args: list[str]) -> None:
     """Colour is drawn by Rich, plain text written directly: the words and lines must agree."""
     plain = run(args, NO_COLOR="1")
-    coloured = run(args, FORCE_COLOR="1", NO_COLOR="")
+    coloured = run(args, FORCE_COLOR="1")
     assert ANSI.search(coloured), "FORCE_COLOR should colour the output"
     assert not ANSI.search(plain)
     assert [line.rstrip() for line in ANSI.sub("", coloured).splitlines()] == plain.splitlines()
@@ -128,7 +137,7 @@ def test_the_console_script_runs_a_narrowed_command() -> None:
     """main() end to end: the one built command still parses its options and reports errors."""
     script = "import sys; from plan_cli.cli import main; sys.argv[0] = 'plan'; main()"
     base = [sys.executable, "-c", script]
-    env = {**ENV, "NO_COLOR": "1"}
+    env = {name: value for name, value in {**ENV, "NO_COLOR": "1"}.items() if value is not None}
     ok = subprocess.run([*base, "status", "--plan", str(PLAN_FILE)], capture_output=True, text=True, env=env)
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.startswith("Police Stalking Action Plan (March 2026 Update)\n")
