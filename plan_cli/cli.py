@@ -163,9 +163,9 @@ class Screen:
             )
         return self._console
 
-    @property
+    @functools.cached_property
     def width(self) -> int:
-        """The columns to fit lines in."""
+        """The columns to fit lines in (asked once: a command prints many lines)."""
         return self.console.width if self.colour else terminal_width()
 
     def print(self, item: Styled | str | RenderableType = "") -> None:
