@@ -85,8 +85,8 @@ def completes_from_plan(candidates: str) -> Callable[..., Candidates]:
             return []
         from . import completion
 
+        offer: Callable[[Plan, str], Candidates] = getattr(completion, candidates)  # a typo fails loudly
         try:
-            offer: Callable[[Plan, str], Candidates] = getattr(completion, candidates)
             return offer(found, incomplete)
         except Exception:
             return []
