@@ -26,7 +26,7 @@ from . import analysis, dependencies, measures, review
 from .errors import InvalidPlanError, PlanToolError, Problem, UsageError
 from .loader import LoadedPlan, load_plan, parse_plan
 from .model import EvidenceItem, Plan, Status
-from .styled import Styled
+from .styled import Styled, cell_width
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -430,11 +430,6 @@ def print_status(plan: Plan, today: date) -> None:
          ("Done", 5, True), ("Worst", 11, False)],
         rows,
     )  # fmt: skip
-
-
-def cell_width(cell: Styled | str) -> int:
-    """How many terminal columns ``cell`` takes."""
-    return cell.cell_len if isinstance(cell, Styled) else Styled(cell).cell_len
 
 
 def print_columns(
@@ -1068,8 +1063,8 @@ def print_status_flags(plan: Plan, today: date, out: Screen) -> None:
                     expected,
                 ]
             )
-        blocks = max([len("Blocks"), *(cell_width(row[1]) for row in rows)])
-        when = max([len("Expected"), *(cell_width(row[2]) for row in rows)])
+        blocks = max([len("Blocks"), *(cell_width(str(row[1])) for row in rows)])
+        when = max([len("Expected"), *(cell_width(str(row[2])) for row in rows)])
         print_columns(
             out, [("  Dependency", None, False), ("Blocks", blocks, False), ("Expected", when, False)], rows
         )
