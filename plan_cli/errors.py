@@ -80,3 +80,15 @@ class TemplateError(PlanToolError):
     """A document template is invalid or failed while rendering; the message names file:line (exit 1)."""
 
     exit_code = 1
+
+
+class SourceError(PlanToolError):
+    """A published plan cannot be imported; the message names the file and, where known, the line (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        where = f"{path}:{line}" if line is not None else str(path)
+        super().__init__(f"{where}: {message}")

@@ -27,6 +27,8 @@ class Status(StrEnum):
     BLOCKED = "blocked"
     COMPLETE = "complete"
     SUPERSEDED = "superseded"
+    # Not a judgement: the source stated none (``plan import`` writes it); plan check warns until one is judged.
+    UNSTATED = "unstated"
 
     @property
     def is_done(self) -> bool:
@@ -45,6 +47,7 @@ _SEVERITY = {
     Status.IN_PROGRESS: 2,
     Status.NOT_STARTED: 3,
     Status.BLOCKED: 4,
+    Status.UNSTATED: 5,
 }
 
 

@@ -1,0 +1,627 @@
+"""From a table to a plan: columns by their headings, rows into recommendations, items and rounds.
+
+:func:`structure` finds the table holding the plan (a heading row with a
+recommendation column and an evidence column), reads what each column is
+from its heading in any case and spelling forces use, and builds an
+:class:`ImportedPlan`: the published words exactly as the cells hold them,
+with a note (written as a ``# source:`` comment) wherever the source is
+broken and had to be structured. Nothing is judged: a status is taken only
+where the source states one; dependencies, milestones and measures are left
+for the plan team.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..errors import SourceError
+from .table import Cell, Row, Table, plain_segments, segments
+
+UNSTATED = "unstated"
+STATUSES = ("not-started", "in-progress", "blocked", "complete", "superseded")
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s/-]*('?\d{2}|\d{4})\b", re.IGNORECASE
+)
+_ITEM_ID = re.compile(r"(\d{1,3})\.(\d{1,3})")
+_FUSED_ID = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|\s)")
+_NUMBER = re.compile(r"\d{1,3}")
+_DEADLINE = re.compile(
+    r"^\s*(by\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}))\b",
+    re.IGNORECASE,
+)
+_FIELDS = {"force": "force", "executive lead": "executive_lead", "operational lead": "operational_lead"}
+_STATED = (
+    ("not started", "not-started"),
+    ("not yet started", "not-started"),
+    ("superseded", "superseded"),
+    ("blocked", "blocked"),
+    ("in progress", "in-progress"),
+    ("in-progress", "in-progress"),
+    ("ongoing", "in-progress"),
+    ("complete", "complete"),
+    ("completed", "complete"),
+)
+
+
+@dataclass
+class ImportedUpdate:
+    """One round's cell of one item: text or labelled parts, and the status only if stated."""
+
+    round: str
+    status: str = UNSTATED
+    stated: str | None = None  # the source's own words for the status
+    text: str | None = None
+    parts: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportedItem:
+    """An evidence item as the source gives it."""
+
+    id: str
+    evidence: str | None
+    owner: str
+    updates: dict[str, ImportedUpdate] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    evidence_notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportedRecommendation:
+    """A recommendation and its items, in source order."""
+
+    number: int
+    text: str
+    owner: str
+    deadline: date | None = None
+    deadline_note: str | None = None
+    items: list[ImportedItem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportedRound:
+    """An update round named by a column heading or by labels inside cells."""
+
+    id: str
+    title: str
+    order: tuple[int, int]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportedPlan:
+    """Everything read from the source, in the plan's shape, with what the importer left aside."""
+
+    title: str | None = None
+    responds_to: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    rounds: list[ImportedRound] = field(default_factory=list)
+    recommendations: list[ImportedRecommendation] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    table: str = ""
+
+    @property
+    def items(self) -> list[ImportedItem]:
+        """Every item, recommendation by recommendation."""
+        return [item for rec in self.recommendations for item in rec.items]
+
+    @property
+    def unstated(self) -> int:
+        """How many updates still need a status judged from their text."""
+        return sum(1 for item in self.items for u in item.updates.values() if u.status == UNSTATED)
+
+
+class Column:
+    """What a heading says a column holds: kind, and the round for round and status columns."""
+
+    def __init__(self, kind: str, heading: str, round: ImportedRound | None = None) -> None:
+        self.kind = kind
+        self.heading = heading
+        self.round = round
+
+
+def heading_text(cell: Cell) -> str:
+    """A heading as written, on one line, without its trailing colon or asterisks."""
+    text = " ".join(" ".join(cell.texts).replace("*", "").split())
+    return text.rstrip(":").strip()
+
+
+def round_of(text: str) -> ImportedRound | None:
+    """The round a heading or label names: the initial response, or '<Month Year> update'."""
+    low = text.lower()
+    if "initial" in low and ("response" in low or "action" in low or "plan" in low):
+        return ImportedRound("initial", text, (0, 0))
+    match = _MONTH_YEAR.search(text)
+    if match is None or ("update" not in low and "response" not in low and "progress" not in low):
+        return None
+    month = _MONTHS[match[1].lower()[:3]]
+    year = int(match[2].lstrip("'"))
+    year = year + 2000 if year < 100 else year
+    return ImportedRound(f"{_MONTH_NAMES[month - 1]}-{year}", text, (year, month))
+
+
+def classify(heading: str) -> Column | None:
+    """The column a heading names; None for an empty heading."""
+    low = heading.lower()
+    if not low:
+        return None
+    if low.endswith(" status") and (found := round_of(heading[: -len(" status")])):
+        return Column("status", heading, found)
+    if low == "status" or low.startswith("status ") or low == "rag status":
+        return Column("status", heading)
+    if low == "owners":
+        return Column("bodies", heading)
+    if "owner" in low or low in ("lead", "responsible", "addressee", "addressees"):
+        return Column("owner", heading)
+    if "deadline" in low:
+        return Column("deadline", heading)
+    found = round_of(heading)
+    if found is not None:
+        return Column("round", heading, found)
+    if ("evidence" in low or "sub" in low) and re.search(r"\b(id|no|number|ref)\b", low):
+        return Column("item", heading)
+    if "evidence" in low or re.search(r"\bsub[- ]?rec", low):
+        return Column("evidence", heading)
+    if re.search(r"\brec(om+end\w*)?\.?\s*(no|number|num|#|ref)\b", low) or low in ("no", "no.", "#", "rec"):
+        return Column("number", heading)
+    if re.search(r"rec\w*m\w*d", low):
+        return Column("recommendation", heading)
+    return Column("other", heading)
+
+
+def structure(tables: list[Table], name: str, plain: bool, table_number: int | None = None) -> ImportedPlan:
+    """Return the plan the source's table holds; raise SourceError when no table (or two) can be used."""
+    candidates = []
+    for table in tables:
+        header = _header_row(table)
+        if header is not None:
+            candidates.append((table, header))
+    if not candidates:
+        raise SourceError(name, _no_plan_table(tables))
+    if table_number is not None:
+        chosen = [c for c in candidates if c[0].where == f"table {table_number}"]
+        if not chosen:
+            numbers = ", ".join(c[0].where for c in candidates)
+            raise SourceError(
+                name, f"--table {table_number} is not a plan table; the plan tables are: {numbers}"
+            )
+        candidates = chosen
+    if len(candidates) > 1:
+        listed = "; ".join(
+            f"{table.where} ({len(table.rows) - index - 1} rows, headed {_headings(table.rows[index])})"
+            for table, index in candidates
+        )
+        first = candidates[0][0].where.removeprefix("table ")
+        raise SourceError(
+            name,
+            f"holds {len(candidates)} tables that could be the plan: {listed}. "
+            f"Choose one with --table N, e.g. --table {first}",
+        )
+    table, header_index = candidates[0]
+    return _Builder(table, header_index, name, plain).build()
+
+
+def _header_row(table: Table) -> int | None:
+    for index, row in enumerate(table.rows[:50]):
+        kinds = {c.kind for c in (classify(heading_text(cell)) for cell in row.cells) if c is not None}
+        if ("recommendation" in kinds or "number" in kinds) and ("evidence" in kinds or "item" in kinds):
+            return index
+    return None
+
+
+def _headings(row: Row) -> str:
+    return " | ".join(h for h in (heading_text(c) for c in row.cells) if h)
+
+
+def _no_plan_table(tables: list[Table]) -> str:
+    if not tables or not any(t.rows for t in tables):
+        return (
+            "holds no table; expected the plan's table with a recommendation column and an "
+            "evidence requirements column"
+        )
+    seen = "; ".join(f"{t.where}: {_headings(t.rows[0])[:120] or '(empty)'}" for t in tables[:5] if t.rows)
+    return (
+        "has no table with both a recommendation column (e.g. 'Rec. No.' or 'Recommendation') and an "
+        f"evidence column (e.g. 'Evidence requirements' or 'Sub recommendation'). First rows seen: {seen}"
+    )
+
+
+class _Builder:
+    def __init__(self, table: Table, header_index: int, name: str, plain: bool) -> None:
+        self.table = table
+        self.header_index = header_index
+        self.name = name
+        self.plain = plain
+        self.plan = ImportedPlan(table=table.where)
+        self.rounds: dict[str, ImportedRound] = {}
+        self.columns: dict[int, Column] = {}
+
+    # ---- headings ----------------------------------------------------------------
+
+    def build(self) -> ImportedPlan:
+        self._preamble()
+        self._columns()
+        rows = self.table.rows[self.header_index + 1 :]
+        self._label_rounds(rows)
+        owners = Counter(
+            self._text(row.cells[index])
+            for row in rows
+            for index in self._indexes("owner")
+            if index < len(row.cells)
+        )
+        del owners[""]
+        for row in rows:
+            self._row(row, owners)
+        if not self.plan.recommendations:
+            raise SourceError(
+                self.name, f"{self.table.where} has a heading row but no rows of recommendations"
+            )
+        self.plan.rounds = sorted(self.rounds.values(), key=lambda r: r.order)
+        return self.plan
+
+    def _preamble(self) -> None:
+        for cell in self.table.preamble:
+            segs = segments(cell)
+            texts = cell.texts
+            if not texts:
+                continue
+            if self.plan.title is None:
+                label = segs[0][0] if segs else None
+                bold = cell.paragraphs[0][0] if cell.paragraphs and cell.paragraphs[0] else None
+                if bold is not None and bold.bold and label is None and len(cell.paragraphs[0]) > 1:
+                    self.plan.title = bold.text.strip().rstrip(":").strip()
+                    after = "".join(r.text for r in cell.paragraphs[0][1:]).strip()
+                    if after:
+                        self.plan.responds_to = after
+                    if bold.text.strip().endswith(":"):
+                        self.plan.notes.append(f'the title line is "{_quote(texts[0], 90)}"')
+                else:
+                    self.plan.title = texts[0]
+        for row in self.table.rows[: self.header_index]:
+            filled = [self._text(c) for c in row.cells if not c.is_empty]
+            if len(filled) >= 2:
+                key = filled[0].rstrip(":").strip().lower()
+                if key in _FIELDS:
+                    self.plan.fields[_FIELDS[key]] = filled[1]
+                    continue
+            if len(filled) == 1 and self.plan.title is None:
+                self.plan.title = filled[0]
+
+    def _columns(self) -> None:
+        header = self.table.rows[self.header_index]
+        for index, cell in enumerate(header.cells):
+            column = classify(heading_text(cell))
+            if column is not None:
+                self.columns[index] = column
+        rows = self.table.rows[self.header_index + 1 :]
+        if not self._indexes("item"):
+            ids = [0] * (len(header.cells) + 1)
+            for row in rows:
+                for index, cell in enumerate(row.cells[: len(ids)]):
+                    if _ITEM_ID.fullmatch(self._text(cell)):
+                        ids[index] += 1
+            best = max(range(len(ids)), key=lambda i: ids[i])
+            if ids[best] * 2 >= len([r for r in rows if any(not c.is_empty for c in r.cells)]) and ids[best]:
+                if best in self.columns:
+                    moved = {i + 1 if i >= best else i: c for i, c in self.columns.items()}
+                    shifted = self.columns[best].heading
+                    self.columns = moved
+                    self.plan.notes.append(
+                        f"the heading row has no heading over the item numbers (column {best + 1}); "
+                        f'the headings from "{shifted}" on sit one column left of their cells'
+                    )
+                self.columns[best] = Column("item", "")
+        kinds = [c.kind for c in self.columns.values()]
+        for needed, example in (("evidence", "Evidence requirements"),):
+            if needed not in kinds and "item" not in kinds:
+                raise SourceError(self.name, f"{self.table.where} has no {example} column")
+        for _index, column in sorted(self.columns.items()):
+            if column.kind == "other":
+                self.plan.ignored_columns.append(column.heading)
+            if column.round is not None and column.kind == "round":
+                self._declare(column.round)
+        if not self._indexes("round"):
+            raise SourceError(
+                self.name,
+                f"{self.table.where} has no response column: expected a heading such as "
+                "'Initial Action Plan Response' or 'March 2026 Update'",
+            )
+
+    def _declare(self, found: ImportedRound) -> ImportedRound:
+        known = self.rounds.get(found.id)
+        if known is None:
+            self.rounds[found.id] = known = ImportedRound(found.id, found.title, found.order)
+        return known
+
+    def _indexes(self, kind: str) -> list[int]:
+        return [i for i, c in sorted(self.columns.items()) if c.kind == kind]
+
+    def _label_rounds(self, rows: tuple[Row, ...]) -> None:
+        """Declare the rounds named only by labels inside cells, noting which column holds them."""
+        labelled: dict[str, tuple[ImportedRound, str, list[int]]] = {}
+        for index in self._indexes("round"):
+            for row in rows:
+                if index >= len(row.cells):
+                    continue
+                for label, _text in self._segments(row.cells[index]):
+                    found = round_of(label) if label else None
+                    if found is not None and found.id not in self.rounds:
+                        labelled.setdefault(found.id, (found, label or "", []))[2].append(index)
+        for found, label, columns in labelled.values():
+            heading = self.columns[max(set(columns), key=columns.count)].heading
+            self._declare(found).notes.append(
+                f'no column of its own: its paragraphs are labelled "{label}" inside the column headed "{heading}"'
+            )
+
+    # ---- rows --------------------------------------------------------------------
+
+    def _text(self, cell: Cell) -> str:
+        return " ".join(cell.texts) if not self.plain else cell.text
+
+    def _segments(self, cell: Cell) -> list[tuple[str | None, str]]:
+        return plain_segments(cell) if self.plain else segments(cell)
+
+    def _row(self, row: Row, owners: Counter[str]) -> None:
+        cells = list(row.cells)
+        if all(c.is_empty for c in cells):
+            return
+        header = self.table.rows[self.header_index]
+        if [heading_text(c) for c in cells] == [heading_text(c) for c in header.cells]:
+            return  # the heading row repeated (a table split across pages)
+        used = max(self.columns) + 1
+        notes: list[str] = []
+        evidence_notes: list[str] = []
+        item_col = self._indexes("item")
+        evidence_col = self._indexes("evidence")
+        fused_id: str | None = None
+        if len(cells) < used:
+            where = item_col[0] if item_col else None
+            first = (
+                cells[where].texts[0]
+                if where is not None and where < len(cells) and cells[where].texts
+                else ""
+            )
+            if where is not None and len(cells) == used - 1 and _ITEM_ID.fullmatch(first):
+                fused_id = first
+                shown = cells[where].shown
+                cells = [*cells[:where], Cell(()), _without_first(cells[where]), *cells[where + 1 :]]
+                evidence_notes.append(
+                    f'item id fused into the evidence cell ("{_quote(shown, 40)}"); '
+                    f"the row has only {len(row.cells)} cells"
+                )
+            else:
+                raise SourceError(
+                    self.name,
+                    f"ragged row: {len(row.cells)} cells where the heading row has {used}; "
+                    "check the table has one cell per column in every row",
+                    row.line,
+                )
+        elif any(not c.is_empty for c in cells[used:]):
+            raise SourceError(
+                self.name,
+                f"ragged row: {len(row.cells)} cells, more than the {used} the heading row names",
+                row.line,
+            )
+
+        def cell(kind: str) -> Cell:
+            indexes = self._indexes(kind)
+            return cells[indexes[0]] if indexes and indexes[0] < len(cells) else Cell(())
+
+        rounds = self._indexes("round")
+        evidence_cell = cell("evidence")
+        owner_cell = cell("owner")
+        if (
+            evidence_col
+            and self._indexes("owner")
+            and cells[rounds[-1]].is_empty
+            and self._text(evidence_cell) in owners
+            and owners[self._text(owner_cell)] <= 1
+            and evidence_col[0] + 1 == self._indexes("owner")[0]
+        ):
+            start = evidence_col[0]
+            notes.append(
+                f'cells shifted one column left: the owner text "{self._text(evidence_cell)}" sits in the '
+                "evidence column, each response one column left of its heading, and the last column is empty"
+            )
+            cells = [*cells[:start], Cell(()), *cells[start:-1]]
+            evidence_cell, owner_cell = cell("evidence"), cell("owner")
+
+        item_id = fused_id or (self._text(cell("item")) if item_col else "")
+        evidence = self._text(evidence_cell) if not evidence_cell.is_empty else None
+        if not _ITEM_ID.fullmatch(item_id or "") and evidence:
+            match = _FUSED_ID.match(evidence)
+            if match:
+                item_id = match[1]
+                evidence = evidence[match.end() :].strip() or None
+                heading = self.columns[evidence_col[0]].heading if evidence_col else ""
+                if evidence and heading and evidence.lower().startswith(heading.lower()):
+                    evidence = evidence[len(heading) :].lstrip(" :").strip() or None
+        number_text = self._text(cell("number"))
+        number_match = _NUMBER.search(number_text)
+        id_match = _ITEM_ID.fullmatch(item_id or "")
+        previous = self.plan.recommendations[-1] if self.plan.recommendations else None
+        if number_match:
+            number = int(number_match[0])
+        elif id_match:
+            number = int(id_match[1])
+        elif previous is not None:
+            number = previous.number
+        else:
+            raise SourceError(self.name, "the first row names no recommendation number", row.line)
+        rec_text = self._text(cell("recommendation"))
+        owner = self._text(owner_cell)
+        rec = next((r for r in self.plan.recommendations if r.number == number), None)
+        if rec is None:
+            if not rec_text:
+                raise SourceError(
+                    self.name, f"recommendation {number} first appears without its text", row.line
+                )
+            rec = ImportedRecommendation(number, rec_text, owner)
+            _deadline(rec)
+            self.plan.recommendations.append(rec)
+        elif rec_text and rec_text != rec.text:
+            notes.append(f'this row gives recommendation {number} as "{rec_text}"')
+        if not id_match:
+            item_id = f"{number}.{len(rec.items) + 1}"
+            notes.append("no item number in the source; numbered in order")
+        elif int(id_match[1]) != number:
+            notes.append(f"item {item_id} sits in the row of recommendation {number}")
+        if any(i.id == item_id for r in self.plan.recommendations for i in r.items):
+            raise SourceError(self.name, f"item {item_id} appears twice; each item needs one row", row.line)
+        if evidence is None:
+            evidence_notes.append("no evidence text")
+        item = ImportedItem(item_id, evidence, owner, notes=notes, evidence_notes=evidence_notes)
+        rec.items.append(item)
+        for index in rounds:
+            self._responses(item, cells[index] if index < len(cells) else Cell(()), self.columns[index])
+        self._statuses(item, cells)
+
+    def _responses(self, item: ImportedItem, cell: Cell, column: Column) -> None:
+        assert column.round is not None
+        home = self.rounds[column.round.id]
+        found: list[tuple[ImportedRound, str | None, list[tuple[str | None, str]]]] = []
+        current: tuple[ImportedRound, str | None] = (home, None)
+        pieces: list[tuple[str | None, str]] = []
+        for label, text in self._segments(cell):
+            named = round_of(label) if label else None
+            if named is not None:
+                if pieces:
+                    found.append((current[0], current[1], pieces))
+                current, pieces = (self.rounds[named.id], label), []
+                if text:
+                    pieces.append((None, text))
+                continue
+            pieces.append((label, text))
+        if pieces:
+            found.append((current[0], current[1], pieces))
+        seen = [r.id for r, _, _ in found]
+        order = sorted(self.rounds.values(), key=lambda r: r.order)
+        gathered: dict[str, tuple[list[tuple[str | None, str]], list[str]]] = {}
+        for position, (declared, label, parts) in enumerate(found):
+            target, note = declared, None
+            if seen.count(declared.id) > 1 and seen.index(declared.id) == position:
+                earlier = [
+                    r for r in order if r.order < declared.order and r.id not in seen and r.id != "initial"
+                ]
+                if earlier:
+                    target = earlier[-1]
+                    note = (
+                        f'labelled "{label}"; by its position (first of {seen.count(declared.id)} paragraphs '
+                        f'labelled "{label}") this is the {target.title}'
+                    )
+            elif label is not None and declared.order > home.order:
+                note = f'labelled "{label}" in the column headed "{column.heading}"'
+            texts, notes = gathered.setdefault(target.id, ([], []))
+            texts.extend(parts)
+            if note:
+                notes.append(note)
+        for round_id, (texts, notes) in gathered.items():
+            before = item.updates.pop(round_id, None)
+            if before is not None:
+                kept: list[tuple[str | None, str]] = list(before.parts) or [
+                    (None, text) for text in (before.text or "").split("\n\n")
+                ]
+                texts = [*kept, *texts]
+                notes = [
+                    *before.notes,
+                    *notes,
+                    f"the {self.rounds[round_id].title} is in two cells; joined here",
+                ]
+            update = _update(round_id, texts)
+            update.notes.extend(notes)
+            if update.text is not None or update.parts:
+                item.updates[round_id] = update
+            else:
+                item.notes.append(
+                    f'the {self.rounds[round_id].title} label has no text ("{_quote(cell.shown, 50)}")'
+                )
+
+    def _statuses(self, item: ImportedItem, cells: list[Cell]) -> None:
+        per_round = {
+            column.round.id: i
+            for i in self._indexes("status")
+            if (column := self.columns[i]).round is not None
+        }
+        if per_round:
+            for round_id, index in per_round.items():
+                update = item.updates.get(round_id)
+                if update is not None and index < len(cells):
+                    _state(update, self._text(cells[index]))
+            return
+        general = [i for i in self._indexes("status") if self.columns[i].round is None]
+        if general and item.updates and general[0] < len(cells):
+            latest = max(item.updates, key=lambda r: self.rounds[r].order)
+            _state(item.updates[latest], self._text(cells[general[0]]))
+
+
+def _without_first(cell: Cell) -> Cell:
+    return Cell(cell.paragraphs[1:], cell.shown)
+
+
+def _update(round_id: str, pieces: list[tuple[str | None, str]]) -> ImportedUpdate:
+    update = ImportedUpdate(round_id)
+    pieces = [(label, text) for label, text in pieces if text or label]
+    labels = [label for label, _ in pieces]
+    if pieces and all(labels) and all(text for _, text in pieces):
+        update.parts = [(label or "", text) for label, text in pieces]
+    elif pieces:
+        update.text = "\n\n".join(f"{label} - {text}" if label else text for label, text in pieces)
+        if any(labels):
+            update.notes.append(
+                "labelled and unlabelled paragraphs mixed; kept as text, labels written 'Label - '"
+            )
+    return update
+
+
+def _state(update: ImportedUpdate, written: str) -> None:
+    written = written.strip()
+    if not written:
+        return
+    low = " ".join(written.lower().replace("_", " ").split())
+    for words, status in _STATED:
+        if low in (words, status) or re.search(rf"\b{re.escape(words)}\b", low):
+            update.status, update.stated = status, written
+            return
+    update.stated = written
+    update.notes.append(f'status stated as "{written}", which is not one of {", ".join(STATUSES)}')
+
+
+def _deadline(rec: ImportedRecommendation) -> None:
+    match = _DEADLINE.match(rec.text)
+    if match is None:
+        return
+    try:
+        if match[2]:
+            month = _MONTHS.get(match[3].lower()[:3])
+            if month is None:
+                return
+            rec.deadline = date(int(match[4]), month, int(match[2]))
+        else:
+            year = int(match[7]) + (2000 if len(match[7]) == 2 else 0)
+            rec.deadline = date(year, int(match[6]), int(match[5]))
+    except ValueError:
+        return
+    if not match[1]:
+        rec.deadline_note = (
+            f'the text lacks its leading "By" ("{_quote(rec.text, 40)}"); read as "By {match[0].strip()}"'
+        )
+
+
+def _quote(text: str, limit: int) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[:limit] + " ..."
