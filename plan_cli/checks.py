@@ -10,7 +10,8 @@ can print it at ``file:line:col``. The rules:
 * a complete or superseded item that depends on an open dependency;
 * a blocked item that names no open dependency;
 * a dependency that no item names;
-* an outstanding item with no text in the latest round.
+* an outstanding item with no text in the latest round;
+* an item with updates whose status is ``unstated`` (the source stated none).
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def warnings(plan: Plan) -> list[Finding]:
         *blocked_items_without_dependency(plan),
         *unused_dependencies(plan),
         *outstanding_items_without_latest_text(plan),
+        *unstated_statuses(plan),
     ]
 
 
@@ -211,4 +213,23 @@ def outstanding_items_without_latest_text(plan: Plan) -> list[Finding]:
                     severity=WARNING,
                 )
             )
+    return found
+
+
+def unstated_statuses(plan: Plan) -> list[Finding]:
+    """Warn once per item whose updates say ``status: unstated``, at the first of them, naming the rounds."""
+    found = []
+    for item, parts in _items_with_paths(plan):
+        unstated = [u for u in item.updates if u.status is Status.UNSTATED]
+        if not unstated:
+            continue
+        titles = ", ".join(plan.round(u.round).title for u in unstated)
+        found.append(
+            Finding(
+                (*parts, "updates", unstated[0].round, "status"),
+                f"item {item.id} needs a status for {titles}: the source stated none; judge each from "
+                "its text (not-started, in-progress, blocked, complete or superseded)",
+                severity=WARNING,
+            )
+        )
     return found

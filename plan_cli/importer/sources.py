@@ -96,7 +96,7 @@ def table_from_tab_separated(text: str) -> Table:
             preamble.append(_markdown_cell(line))
             continue
         rows.append(Row(tuple(cell_from_html(cell) for cell in line.split("\t")), number))
-    return Table(tuple(rows), tuple(preamble), "the tab-separated table")
+    return Table(tuple(rows), tuple(preamble), "the table")
 
 
 def _markdown_cell(line: str) -> Cell:
@@ -123,4 +123,4 @@ def table_from_csv(text: str, name: str) -> Table:
     for record in records:
         rows.append(Row(tuple(plain_cell(value) for value in record), line))
         line += 1 + sum(value.count("\n") for value in record)
-    return Table(tuple(rows), (), "the CSV table")
+    return Table(tuple(rows), (), "the table")
