@@ -17,9 +17,17 @@ from .wording import days_until
 
 
 def status_counts(plan: Plan) -> dict[Status, int]:
-    """Return how many items are in each status, in vocabulary order (zeros included)."""
+    """Return how many items are in each status, in vocabulary order (zeros included).
+
+    ``unstated`` (a status an import could not take from the source) is listed
+    only when some item has it: it is a to-do, not part of a plan's vocabulary.
+    """
     counts = Counter(item.status for item in plan.items)
-    return {status: counts.get(status, 0) for status in Status}
+    return {
+        status: counts.get(status, 0)
+        for status in Status
+        if status is not Status.UNSTATED or counts.get(status)
+    }
 
 
 class Movement(NamedTuple):

@@ -45,9 +45,9 @@ _SEVERITY = {
     Status.COMPLETE: 0,
     Status.SUPERSEDED: 1,
     Status.IN_PROGRESS: 2,
-    Status.NOT_STARTED: 3,
-    Status.BLOCKED: 4,
-    Status.UNSTATED: 5,
+    Status.UNSTATED: 3,
+    Status.NOT_STARTED: 4,
+    Status.BLOCKED: 5,
 }
 
 

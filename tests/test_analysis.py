@@ -17,7 +17,7 @@ def plan(minimal_text: str) -> Plan:
 
 def test_status_counts_cover_the_whole_vocabulary(plan: Plan) -> None:
     counts = analysis.status_counts(plan)
-    assert list(counts) == list(Status)
+    assert list(counts) == [s for s in Status if s is not Status.UNSTATED]
     assert counts == {
         Status.NOT_STARTED: 0,
         Status.IN_PROGRESS: 1,

@@ -47,7 +47,7 @@ def test_unknown_status_lists_the_vocabulary(minimal_text: str) -> None:
     text = replaced(minimal_text, "status: blocked", "status: finished")
     assert errors_of(text) == [
         "plan.yaml:39:21: recommendations[0].items[0].updates.march-2025.status: 'finished' is not a status; "
-        "use one of not-started, in-progress, blocked, complete, superseded"
+        "use one of not-started, in-progress, blocked, complete, superseded, unstated"
     ]
 
 
