@@ -119,7 +119,7 @@ def _update(update: ImportedUpdate) -> list[str]:
     lines = [f"          # source: {comment(n)}" for n in update.notes]
     lines.append(f"          {update.round}:")
     if update.status == UNSTATED:
-        stated = f"  # stated as {scalar(update.stated)}" if update.stated else ""
+        stated = f'  # stated as "{comment(update.stated)}"' if update.stated else ""
         lines.append(f"            status: {UNSTATED}{stated}")
     else:
         lines.append(

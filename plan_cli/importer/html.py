@@ -35,20 +35,42 @@ def cell_from_html(fragment: str) -> Cell:
 def tables_from_html(text: str) -> list[Table]:
     """Every table of the page, outermost rows only, with the page's headings before the first table."""
     tree = LexborHTMLParser(text)
-    preamble = tuple(
-        _cell(node, node.html or "") for node in tree.css(", ".join(_HEADINGS)) if not _inside_table(node)
-    )
-    if tree.head is not None:
-        title = tree.head.css_first("title")
-        if title is not None and not preamble:
-            preamble = (_cell(title, title.html or ""),)
+    preamble = tuple(_preamble(tree))
     found = []
     for number, table in enumerate(tree.css("table"), start=1):
         rows = _rows(table, text)
         caption = table.css_first("caption")
-        before = (_cell(caption, caption.html or ""),) if caption is not None else preamble
+        before = (*preamble, _cell(caption, caption.html or "")) if caption is not None else preamble
         found.append(Table(tuple(rows), before, f"table {number}"))
     return found
+
+
+def _preamble(tree: LexborHTMLParser) -> list[Cell]:
+    """The page's headings (h1 first), then its paragraphs and 'term: description' pairs, outside tables."""
+    headings: list[tuple[int, Cell]] = []
+    others: list[Cell] = []
+    for node in tree.css("h1, h2, h3, p, dt"):
+        if _inside_table(node) or len(headings) + len(others) > 200:
+            continue
+        if node.tag in _HEADINGS:
+            headings.append((_HEADINGS.index(node.tag), _cell(node, node.html or "")))
+        elif node.tag == "dt":
+            term = _cell(node, "").text
+            described = node.next
+            while described is not None and described.tag == "-text":
+                described = described.next
+            if described is not None and described.tag == "dd":
+                value = _cell(described, described.html or "").text
+                others.append(Cell(((Run(f"{term}: {value}"),),), f"{term}: {value}"))
+        else:
+            others.append(_cell(node, node.html or ""))
+    headings.sort(key=lambda pair: pair[0])
+    cells = [cell for _, cell in headings] + others
+    if not headings and tree.head is not None:
+        title = tree.head.css_first("title")
+        if title is not None:
+            cells.insert(0, _cell(title, title.html or ""))
+    return cells
 
 
 def _inside_table(node: LexborNode) -> bool:
@@ -65,7 +87,8 @@ def _rows(table: LexborNode, text: str) -> list[Row]:
     rows: list[Row] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
     for tr in table.css("tr"):
-        if _owning_table(tr) is not table:
+        owner = _owning_table(tr)
+        if owner is None or owner.mem_id != table.mem_id:
             continue
         cells: list[Cell] = []
         column = 0

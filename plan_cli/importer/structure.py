@@ -41,6 +41,7 @@ _DEADLINE = re.compile(
     r"^\s*(by\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}))\b",
     re.IGNORECASE,
 )
+_FIELD_LINE = re.compile(r"^\s*([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$")
 _FIELDS = {"force": "force", "executive lead": "executive_lead", "operational lead": "operational_lead"}
 _STATED = (
     ("not started", "not-started"),
@@ -276,22 +277,16 @@ class _Builder:
 
     def _preamble(self) -> None:
         for cell in self.table.preamble:
-            segs = segments(cell)
             texts = cell.texts
             if not texts:
                 continue
-            if self.plan.title is None:
-                label = segs[0][0] if segs else None
-                bold = cell.paragraphs[0][0] if cell.paragraphs and cell.paragraphs[0] else None
-                if bold is not None and bold.bold and label is None and len(cell.paragraphs[0]) > 1:
-                    self.plan.title = bold.text.strip().rstrip(":").strip()
-                    after = "".join(r.text for r in cell.paragraphs[0][1:]).strip()
-                    if after:
-                        self.plan.responds_to = after
-                    if bold.text.strip().endswith(":"):
-                        self.plan.notes.append(f'the title line is "{_quote(texts[0], 90)}"')
-                else:
-                    self.plan.title = texts[0]
+            field = _FIELD_LINE.match(texts[0])
+            if field and field[1].lower() in _FIELDS:
+                self.plan.fields.setdefault(_FIELDS[field[1].lower()], field[2].strip())
+            elif texts[0].lower().startswith("in response to") and self.plan.responds_to is None:
+                self.plan.responds_to = texts[0]
+            elif self.plan.title is None:
+                self._title(cell)
         for row in self.table.rows[: self.header_index]:
             filled = [self._text(c) for c in row.cells if not c.is_empty]
             if len(filled) >= 2:
@@ -301,6 +296,22 @@ class _Builder:
                     continue
             if len(filled) == 1 and self.plan.title is None:
                 self.plan.title = filled[0]
+
+    def _title(self, cell: Cell) -> None:
+        """The title, and the words after a bold title on the same line ("in response to ...")."""
+        first = cell.paragraphs[0]
+        if first[0].bold and len(first) > 1:
+            self.plan.title = first[0].text.strip().rstrip(":").strip()
+            after = "".join(r.text for r in first[1:]).strip()
+            if after.lower().startswith("in response to"):
+                self.plan.responds_to = after
+            elif after:
+                self.plan.title = cell.texts[0]
+                return
+            if first[0].text.strip().endswith(":"):
+                self.plan.notes.append(f'the title line is "{_quote(cell.texts[0], 90)}"')
+        else:
+            self.plan.title = cell.texts[0]
 
     def _columns(self) -> None:
         header = self.table.rows[self.header_index]
@@ -317,7 +328,9 @@ class _Builder:
                         ids[index] += 1
             best = max(range(len(ids)), key=lambda i: ids[i])
             if ids[best] * 2 >= len([r for r in rows if any(not c.is_empty for c in r.cells)]) and ids[best]:
-                if best in self.columns:
+                if best in self.columns and best + 1 not in self.columns:
+                    self.columns[best + 1] = self.columns[best]  # one heading over both (colspan)
+                elif best in self.columns:
                     moved = {i + 1 if i >= best else i: c for i, c in self.columns.items()}
                     shifted = self.columns[best].heading
                     self.columns = moved
