@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -108,6 +109,13 @@ def read_source(source: Path) -> bytes:
 
     try:
         with open(source, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_SOURCE_BYTES:
+                raise SourceError(
+                    source,
+                    f"is {size / 1024 / 1024:.1f} MB; a published plan is at most "
+                    f"{MAX_SOURCE_BYTES // 1024 // 1024} MB. Is this the right file?",
+                )
             return file.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         raise SourceError(source, "no such file; give the published plan's file") from None

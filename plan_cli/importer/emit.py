@@ -123,7 +123,7 @@ def _update(update: ImportedUpdate) -> list[str]:
         lines.append(f"            status: {UNSTATED}{stated}")
     else:
         lines.append(
-            f"            status: {update.status}  # stated in the source: {scalar(update.stated or '')}"
+            f'            status: {update.status}  # stated in the source: "{comment(update.stated or "")}"'
         )
     if update.parts:
         lines.append("            parts:")

@@ -62,7 +62,8 @@ EMPTY = Cell(())
 
 # A label ends at a dash (or colon) after the bold words; "Progress -The" (no space) happens.
 _SEPARATOR = re.compile(r"^\s*[-\u2013\u2014:]\s*")
-_PLAIN_LABEL = re.compile(r"^([A-Z][A-Za-z&/ ]{0,40}?[A-Za-z]) - ")
+# A plain label is one to four capitalised words ("Context", "Progress & Action") before " - ".
+_PLAIN_LABEL = re.compile(r"^([A-Z][a-z]*(?: (?:&|and|[A-Z][a-z]*)){0,3}) - ")
 
 
 def plain_cell(text: str, shown: str | None = None) -> Cell:
