@@ -6,7 +6,7 @@ file. They hold the published text exactly as written; anything derived
 
 The records are ``NamedTuple`` classes, not dataclasses: ``@dataclass``
 generates and compiles its methods at import, about 0.3 ms a class, and every
-command pays that at start-up (issue 5). ``Plan`` keeps derived indexes, which a
+command pays that at start-up. ``Plan`` keeps derived indexes, which a
 NamedTuple cannot hold, so it is a slotted class written out by hand, immutable
 like the records and with the same ``_replace``.
 """
