@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from plan_cli.loader import parse_plan
 from plan_cli.model import Plan
 from plan_cli.template_context import template_context
 
-TODAY = date(2026, 11, 28)
+from .conftest import TODAY, with_next_round
+
 DOCUMENTED_KEYS = {
     "today",
     "plan",
@@ -32,20 +30,6 @@ DOCUMENTED_KEYS = {
     "stale",
     "stale_assessed",
 }
-
-
-@pytest.fixture
-def plan(minimal_text: str) -> Plan:
-    return parse_plan(minimal_text, "plan.yaml").plan
-
-
-def with_next_round(minimal_text: str) -> Plan:
-    text = minimal_text.replace(
-        "    due: 2025-03-27\ndependencies:",
-        "    due: 2025-03-27\n  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27\n"
-        "dependencies:",
-    )
-    return parse_plan(text, "plan.yaml").plan
 
 
 def test_context_has_exactly_the_documented_keys(plan: Plan) -> None:
