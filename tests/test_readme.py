@@ -2,7 +2,7 @@
 
 After a change to what a command prints, refresh the README's examples with
 
-    PLAN_UPDATE_README=1 .venv/bin/python -m pytest tests/test_readme.py
+    .venv/bin/python -m tests.test_readme
 
 and review the diff.
 """
@@ -123,20 +123,6 @@ def test_file_examples_are_real(section: str, tmp_path: Path, monkeypatch: pytes
     )
 
 
-@pytest.mark.skipif(os.environ.get("PLAN_UPDATE_README") != "1", reason="set PLAN_UPDATE_README=1 to refresh")
-def test_refresh_readme_examples(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.chdir(ROOT)
-    readme = refreshed(README)
-    for section in FILE_EXAMPLES:
-        folder = tmp_path / section
-        folder.mkdir()
-        shutil.copy(SEED, folder / SEED.name)
-        monkeypatch.chdir(folder)
-        block = file_example(section)
-        readme = readme.replace(f"```text\n{block}```", f"```text\n{replayed(block)}```", 1)
-    (ROOT / "README.md").write_text(readme, encoding="utf-8")
-
-
 @pytest.mark.skipif(not PLAN_FILE.exists(), reason="data/plan.yaml has not landed yet")
 @pytest.mark.parametrize(("command", "shown"), examples(), ids=[c for c, _ in examples()])
 def test_example_output_is_real(command: str, shown: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -144,3 +130,22 @@ def test_example_output_is_real(command: str, shown: str, monkeypatch: pytest.Mo
     assert real_output(command) == shown.rstrip("\n").splitlines(), (
         f"README.md's output for '{command}' is out of date; refresh it (see the module docstring)"
     )
+
+
+def refreshed_file_examples(readme: str) -> str:
+    """The README with the init and import examples replayed, each in an empty directory holding the seed."""
+    import tempfile
+
+    for section in FILE_EXAMPLES:
+        with tempfile.TemporaryDirectory() as folder:
+            shutil.copy(SEED, Path(folder) / SEED.name)
+            os.chdir(folder)
+            block = file_example(section)
+            readme = readme.replace(f"```text\n{block}```", f"```text\n{replayed(block)}```", 1)
+    os.chdir(ROOT)
+    return readme
+
+
+if __name__ == "__main__":  # python -m tests.test_readme: refresh the README's examples in place
+    os.chdir(ROOT)
+    (ROOT / "README.md").write_text(refreshed_file_examples(refreshed(README)), encoding="utf-8")

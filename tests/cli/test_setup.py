@@ -5,21 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from plan_cli.catalogue import load_catalogue
-from plan_cli.cli.app import app
 from plan_cli.loader import load_plan
 
-from .conftest import MINIMAL_FILE, PLAN_FILE, ROOT
+from ..conftest import MINIMAL_FILE, PLAN_FILE, ROOT
+from .runner import run
 
-ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": ""}
 REFUSAL = "An existing PATH is refused (exit 1) unless --force is given."
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner(env=ENV).invoke(app, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_init_from_the_catalogue_in_an_empty_directory(

@@ -12,26 +12,19 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from plan_cli.cli.app import app
 from plan_cli.formats import EXPORTS
 from plan_cli.loader import load_plan, parse_plan
 from plan_cli.model import Plan, Round, Status
 
-from . import factories
-from .conftest import PLAN_FILE
+from .. import factories
+from ..conftest import PLAN_FILE
+from .runner import run
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent
 SEED = HERE / "fixtures" / "seed" / "northumbria-stalking-action-plan-march-2026.txt"
 WEBSITE = HERE / "fixtures" / "import" / "force-website.html"
-ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": ""}
 TODAY = date(2026, 11, 28)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner(env=ENV).invoke(app, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_import_writes_the_plan_to_stdout_and_a_summary_to_stderr() -> None:
