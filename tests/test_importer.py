@@ -7,7 +7,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from plan_cli.errors import SourceError
 from plan_cli.importer import import_plan
 from plan_cli.loader import load_plan, parse_plan
 from plan_cli.model import Plan, Status
@@ -245,3 +248,150 @@ def test_a_word_document_imports_its_texts_and_rounds() -> None:
         ("initial", "Processes are in place."),
         ("march-2025", "No change."),
     ]
+
+
+# ---- any input: a plan or a SourceError, never a crash -----------------------------------------
+
+CELL = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "",
+            "7.1",
+            "<p></p>",
+            "<b>Context</b> - x",
+            "<b>March 2025 Update</b> -",
+            "<strong>March 2026 update</strong> - y",
+            "<p>12.2</p> <p>z</p>",
+            "Action complete",
+            "Chief Constables",
+            "CCs, PCs and their mayor equivalents",
+            "By 31/02/25 do it",
+            "By 27 March 2025, do it.",
+            "7",
+            "12",
+            "7.2 More evidence.",
+            "<b>Progress</b> - a<p>b</p>",
+            "<b>June 2027 Update</b> - late",
+            "<td>",
+            "</table>",
+        ]
+    ),
+)
+HEADING = st.sampled_from(
+    [
+        "Rec. No.",
+        "Recommendation",
+        "Evidence requirements",
+        "Sub recommendation",
+        "Owner",
+        "Initial Action Plan Response",
+        "March 2026 Update",
+        "March 2025 update status",
+        "Status",
+        "Deadline",
+        "Notes",
+        "",
+    ]
+)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
+    """A heading row with the columns a plan needs (and maybe others), and rows of plausible or odd cells."""
+    needed = [
+        "Rec. No.",
+        "Recommendation",
+        draw(st.sampled_from(["Evidence requirements", "Sub recommendation"])),
+        draw(st.sampled_from(["Initial Action Plan Response", "March 2026 Update"])),
+    ]
+    headings = draw(st.permutations(needed + draw(st.lists(HEADING, max_size=4))))
+    width = len(headings)
+    rows = []
+    for _ in range(draw(st.integers(0, 5))):
+        length = draw(st.sampled_from([width, width, width, width - 1, width + 1]))
+        rows.append(draw(st.lists(CELL, min_size=max(length, 0), max_size=max(length, 0))))
+    return headings, rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(table=tables(), tabbed=st.booleans())
+def test_any_table_imports_or_is_refused_with_a_source_error(
+    table: tuple[list[str], list[list[str]]], tabbed: bool
+) -> None:
+    headings, rows = table
+    if tabbed:
+        data = "\n".join("\t".join(row) for row in [headings, *rows])
+    else:
+        data = (
+            "<table>"
+            + "".join(
+                "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in [headings, *rows]
+            )
+            + "</table>"
+        )
+    try:
+        result = import_plan(data.encode(), "source", "Test Police")
+    except SourceError:
+        return
+    parse_plan(result.text, "imported.yaml")
+
+
+def html_table(*rows: list[str]) -> bytes:
+    return (
+        "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+    ).encode()
+
+
+HEADINGS = ["Rec. No.", "Recommendation", "Evidence requirements", "Owner", "March 2026 Update"]
+
+
+def test_a_cambridgeshire_style_label_before_the_evidence_is_structure() -> None:
+    source = html_table(
+        HEADINGS,
+        [
+            "7",
+            "By 27 March 2025, do it.",
+            "7.1 - Evidence requirements of progress/completion: Processes exist.",
+            "CCs",
+            "Done.",
+        ],
+    )
+    result = import_plan(source, "page.html", "Test Police")
+    item = parse_plan(result.text).plan.item("7.1")
+    assert item is not None and item.evidence == "Processes exist."
+    assert (
+        '# source: the evidence text starts with the label "Evidence requirements of progress/completion:"'
+        in result.text
+    )
+
+
+def test_a_round_label_that_contradicts_its_column_is_kept_and_commented() -> None:
+    source = html_table(
+        HEADINGS,
+        ["7", "By 27 March 2025, do it.", "7.1 Evidence.", "CCs", "<b>June 2027 Update</b> - Later work."],
+    )
+    result = import_plan(source, "page.html", "Test Police")
+    got = parse_plan(result.text).plan
+    item = got.item("7.1")
+    assert item is not None and [(u.round, u.text) for u in item.updates] == [("june-2027", "Later work.")]
+    assert '# source: labelled "June 2027 Update" in the column headed "March 2026 Update"' in result.text
+
+
+def test_an_item_in_another_recommendations_row_is_refused_at_its_line() -> None:
+    source = (
+        "\t".join(HEADINGS)
+        + "\n"
+        + "\t".join(["7", "By 27 March 2025, do it.", "8.1 Evidence.", "CCs", "Done."])
+        + "\n"
+    )
+    with pytest.raises(SourceError, match=r"^plan.txt:2: item 8.1 is in the row of recommendation 7"):
+        import_plan(source.encode(), "plan.txt", "Test Police")
+
+
+def test_a_recommendation_without_owner_gets_the_templates_addressees_with_a_comment() -> None:
+    source = html_table(HEADINGS, ["16", "By 27 March 2025, work together.", "16.1 Evidence.", "", "Done."])
+    result = import_plan(source, "page.html", "Test Police")
+    rec = parse_plan(result.text).plan.recommendation(16)
+    assert rec is not None and rec.owner == "CCs, PCs and their mayor equivalents"
+    assert "# source: no owner in the source; the template's addressees" in result.text

@@ -52,6 +52,7 @@ def import_plan(
             name,
             "does not name the force; give it with --force-name, e.g. --force-name 'Wessex Constabulary'",
         )
+    _owners_from_catalogue(found, name)
     title = found.title or f"{force} action plan"
     where = f", {found.table}" if found.table.startswith("table ") else ""
     described = f"{name} ({_KINDS[kind]}{where})"
@@ -59,6 +60,22 @@ def import_plan(
         found, force=force, title=title, described=described, bodies=load_catalogue().bodies, schema=schema
     )
     return Imported(text, found, kind)
+
+
+def _owners_from_catalogue(found: ImportedPlan, name: str) -> None:
+    """Give a recommendation no row names an owner for the template's addressees, saying so; else refuse."""
+    addressees = {rec.number: rec.addressees for rec in load_catalogue().recommendations}
+    for rec in found.recommendations:
+        if rec.owner:
+            continue
+        if rec.number not in addressees:
+            raise SourceError(
+                name, f"recommendation {rec.number} has no owner in any row; give one in its owner column"
+            )
+        rec.owner = addressees[rec.number]
+        rec.notes.append("no owner in the source; the template's addressees")
+        for item in rec.items:
+            item.owner = item.owner or rec.owner
 
 
 _KINDS = {"html": "HTML", "docx": "Word document", "csv": "CSV", "text": "tab-separated text"}

@@ -37,6 +37,7 @@ _MONTH_YEAR = re.compile(
 _ITEM_ID = re.compile(r"(\d{1,3})\.(\d{1,3})")
 _FUSED_ID = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|\s)")
 _NUMBER = re.compile(r"\d{1,3}")
+_EVIDENCE_LABEL = re.compile(r"^(evidence requirements?[^:]{0,60}):\s*", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"^\s*(by\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}))\b",
     re.IGNORECASE,
@@ -461,9 +462,10 @@ class _Builder:
             if match:
                 item_id = match[1]
                 evidence = evidence[match.end() :].strip() or None
-                heading = self.columns[evidence_col[0]].heading if evidence_col else ""
-                if evidence and heading and evidence.lower().startswith(heading.lower()):
-                    evidence = evidence[len(heading) :].lstrip(" :").strip() or None
+                label = _EVIDENCE_LABEL.match(evidence or "")
+                if evidence and label:
+                    evidence_notes.append(f'the evidence text starts with the label "{label[1]}:"')
+                    evidence = evidence[label.end() :].strip() or None
         number_text = self._text(cell("number"))
         number_match = _NUMBER.search(number_text)
         id_match = _ITEM_ID.fullmatch(item_id or "")
@@ -493,7 +495,12 @@ class _Builder:
             item_id = f"{number}.{len(rec.items) + 1}"
             notes.append("no item number in the source; numbered in order")
         elif int(id_match[1]) != number:
-            notes.append(f"item {item_id} sits in the row of recommendation {number}")
+            raise SourceError(
+                self.name,
+                f"item {item_id} is in the row of recommendation {number}; an item's number starts with "
+                "its recommendation's. Correct the row in the source, or move the item to its recommendation",
+                row.line,
+            )
         if any(i.id == item_id for r in self.plan.recommendations for i in r.items):
             raise SourceError(self.name, f"item {item_id} appears twice; each item needs one row", row.line)
         if evidence is None:
@@ -515,7 +522,11 @@ class _Builder:
             if named is not None:
                 if pieces:
                     found.append((current[0], current[1], pieces))
-                current, pieces = (self.rounds[named.id], label), []
+                known = self.rounds.get(named.id)
+                if known is None:
+                    known = self._declare(named)
+                    known.notes.append(f'no column of its own: named by the label "{label}" inside a cell')
+                current, pieces = (known, label), []
                 if text:
                     pieces.append((None, text))
                 continue
