@@ -18,6 +18,7 @@ from .table import Cell, Row, Run, Table
 
 _BLOCKS = frozenset(
     {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article"}
+    | {"table", "tr", "td", "th", "caption", "dt", "dd"}
 )
 _BOLD = frozenset({"b", "strong"})
 _SKIP = frozenset({"script", "style", "template", "head", "noscript"})
@@ -153,7 +154,7 @@ def _cell(node: LexborNode, shown: str) -> Cell:
                     current.append(Run(piece, bold))
             elif tag == "br":
                 flush()
-            elif tag in _SKIP or tag == "table":
+            elif tag in _SKIP:
                 continue
             elif tag in _BLOCKS:
                 flush()

@@ -340,3 +340,14 @@ def test_the_import_command_does_not_load_the_parsers_for_other_commands() -> No
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ}
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_text_too_long_for_a_plan_is_refused_with_the_reason(tmp_path: Path) -> None:
+    source = tmp_path / "page.html"
+    long = "word " * 25_000
+    source.write_text(PLAN_TABLE.replace("Done.", long))
+    code, out, err = run("import", str(source), "--force-name", "W", "--output", str(tmp_path / "plan.yaml"))
+    assert code == 1 and out == ""
+    assert err.startswith(f"error: {source}: cannot be imported as it stands: the imported plan:")
+    assert "a value may be at most 100,000" in err
+    assert not (tmp_path / "plan.yaml").exists()
