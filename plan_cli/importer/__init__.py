@@ -15,8 +15,9 @@ from typing import NamedTuple
 from ..catalogue import load_catalogue
 from ..errors import SourceError
 from .emit import plan_yaml
+from .records import ImportedPlan
 from .sources import read_tables
-from .structure import ImportedPlan, structure
+from .structure import structure
 
 __all__ = ["Imported", "import_plan"]
 

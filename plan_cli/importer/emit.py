@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..catalogue import bodies_named
 from ..model import Body
 from ..yaml_text import comment, flow_list, scalar
-from .structure import UNSTATED, ImportedItem, ImportedPlan, ImportedRecommendation, ImportedUpdate
+from .records import UNSTATED, ImportedItem, ImportedPlan, ImportedRecommendation, ImportedUpdate
 
 
 def plan_yaml(

@@ -14,7 +14,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .table import Cell, Row, Run, Table
+from .table import Cell, Row, Run, Table, quoted
 
 _BLOCKS = frozenset(
     {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article"}
@@ -165,7 +165,7 @@ def _cell(node: LexborNode, shown: str) -> Cell:
 
     walk(node, False)
     flush()
-    return Cell(tuple(p for p in paragraphs if "".join(r.text for r in p).strip()), _short(shown))
+    return Cell(tuple(p for p in paragraphs if "".join(r.text for r in p).strip()), quoted(shown))
 
 
 def _merged(runs: list[Run]) -> tuple[Run, ...]:
@@ -177,9 +177,3 @@ def _merged(runs: list[Run]) -> tuple[Run, ...]:
         else:
             out.append(run)
     return tuple(out)
-
-
-def _short(shown: str, limit: int = 60) -> str:
-    """The start of what the source showed, on one line, for a ``# source:`` comment."""
-    one_line = " ".join(shown.split())
-    return one_line if len(one_line) <= limit else one_line[:limit] + " ..."

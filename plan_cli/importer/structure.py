@@ -14,176 +14,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
 
 from ..errors import SourceError
-from .table import Cell, Row, Table, plain_segments, segments
-
-UNSTATED = "unstated"
-STATUSES = ("not-started", "in-progress", "blocked", "complete", "superseded")
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-_MONTH_YEAR = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s/-]*('?\d{2}|\d{4})\b", re.IGNORECASE
+from .headings import Column, classify, heading_text, round_of
+from .records import (
+    ImportedItem,
+    ImportedPlan,
+    ImportedRecommendation,
+    ImportedRound,
+    ImportedUpdate,
 )
+from .stated import take_deadline, take_status
+from .table import Cell, Row, Table, plain_segments, quoted, segments
+
 _ITEM_ID = re.compile(r"(\d{1,3})\.(\d{1,3})")
 _FUSED_ID = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|\s)")
 _NUMBER = re.compile(r"\d{1,3}")
 _EVIDENCE_LABEL = re.compile(r"^(evidence requirements?[^:]{0,60}):\s*", re.IGNORECASE)
-_DEADLINE = re.compile(
-    r"^\s*(by\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}))\b",
-    re.IGNORECASE,
-)
 _FIELD_LINE = re.compile(r"^\s*([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$")
 _FIELDS = {"force": "force", "executive lead": "executive_lead", "operational lead": "operational_lead"}
-_STATED = (
-    ("not started", "not-started"),
-    ("not yet started", "not-started"),
-    ("superseded", "superseded"),
-    ("blocked", "blocked"),
-    ("in progress", "in-progress"),
-    ("in-progress", "in-progress"),
-    ("ongoing", "in-progress"),
-    ("complete", "complete"),
-    ("completed", "complete"),
-)
-
-
-@dataclass
-class ImportedUpdate:
-    """One round's cell of one item: text or labelled parts, and the status only if stated."""
-
-    round: str
-    status: str = UNSTATED
-    stated: str | None = None  # the source's own words for the status
-    text: str | None = None
-    parts: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportedItem:
-    """An evidence item as the source gives it."""
-
-    id: str
-    evidence: str | None
-    owner: str
-    updates: dict[str, ImportedUpdate] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    evidence_notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportedRecommendation:
-    """A recommendation and its items, in source order."""
-
-    number: int
-    text: str
-    owner: str
-    deadline: date | None = None
-    deadline_note: str | None = None
-    items: list[ImportedItem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportedRound:
-    """An update round named by a column heading or by labels inside cells."""
-
-    id: str
-    title: str
-    order: tuple[int, int]
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportedPlan:
-    """Everything read from the source, in the plan's shape, with what the importer left aside."""
-
-    title: str | None = None
-    responds_to: str | None = None
-    fields: dict[str, str] = field(default_factory=dict)
-    rounds: list[ImportedRound] = field(default_factory=list)
-    recommendations: list[ImportedRecommendation] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
-    table: str = ""
-
-    @property
-    def items(self) -> list[ImportedItem]:
-        """Every item, recommendation by recommendation."""
-        return [item for rec in self.recommendations for item in rec.items]
-
-    @property
-    def unstated(self) -> int:
-        """How many updates still need a status judged from their text."""
-        return sum(1 for item in self.items for u in item.updates.values() if u.status == UNSTATED)
-
-
-class Column:
-    """What a heading says a column holds: kind, and the round for round and status columns."""
-
-    def __init__(self, kind: str, heading: str, round: ImportedRound | None = None) -> None:
-        self.kind = kind
-        self.heading = heading
-        self.round = round
-
-
-def heading_text(cell: Cell) -> str:
-    """A heading as written, on one line, without its trailing colon or asterisks."""
-    text = " ".join(" ".join(cell.texts).replace("*", "").split())
-    return text.rstrip(":").strip()
-
-
-def round_of(text: str) -> ImportedRound | None:
-    """The round a heading or label names: the initial response, or '<Month Year> update'."""
-    low = text.lower()
-    if "initial" in low and ("response" in low or "action" in low or "plan" in low):
-        return ImportedRound("initial", text, (0, 0))
-    match = _MONTH_YEAR.search(text)
-    if match is None or ("update" not in low and "response" not in low and "progress" not in low):
-        return None
-    month = _MONTHS[match[1].lower()[:3]]
-    year = int(match[2].lstrip("'"))
-    year = year + 2000 if year < 100 else year
-    return ImportedRound(f"{_MONTH_NAMES[month - 1]}-{year}", text, (year, month))
-
-
-def classify(heading: str) -> Column | None:
-    """The column a heading names; None for an empty heading."""
-    low = heading.lower()
-    if not low:
-        return None
-    if low.endswith(" status") and (found := round_of(heading[: -len(" status")])):
-        return Column("status", heading, found)
-    if low == "status" or low.startswith("status ") or low == "rag status":
-        return Column("status", heading)
-    if low == "owners":
-        return Column("bodies", heading)
-    if "owner" in low or low in ("lead", "responsible", "addressee", "addressees"):
-        return Column("owner", heading)
-    if "deadline" in low:
-        return Column("deadline", heading)
-    found = round_of(heading)
-    if found is not None:
-        return Column("round", heading, found)
-    if ("evidence" in low or "sub" in low) and re.search(r"\b(id|no|number|ref)\b", low):
-        return Column("item", heading)
-    if "evidence" in low or re.search(r"\bsub[- ]?rec", low):
-        return Column("evidence", heading)
-    if re.search(r"\brec(om+end\w*)?\.?\s*(no|number|num|#|ref)\b", low) or low in ("no", "no.", "#", "rec"):
-        return Column("number", heading)
-    if re.search(r"rec\w*m\w*d", low):
-        return Column("recommendation", heading)
-    return Column("other", heading)
 
 
 def structure(tables: list[Table], name: str, plain: bool, table_number: int | None = None) -> ImportedPlan:
@@ -310,7 +159,7 @@ class _Builder:
                 self.plan.title = cell.texts[0]
                 return
             if first[0].text.strip().endswith(":"):
-                self.plan.notes.append(f'the title line is "{_quote(cell.texts[0], 90)}"')
+                self.plan.notes.append(f'the title line is "{quoted(cell.texts[0], 90)}"')
         else:
             self.plan.title = cell.texts[0]
 
@@ -415,7 +264,7 @@ class _Builder:
                 shown = cells[where].shown
                 cells = [*cells[:where], Cell(()), _without_first(cells[where]), *cells[where + 1 :]]
                 evidence_notes.append(
-                    f'item id fused into the evidence cell ("{_quote(shown, 40)}"); '
+                    f'item id fused into the evidence cell ("{quoted(shown, 40)}"); '
                     f"the row has only {len(row.cells)} cells"
                 )
             else:
@@ -487,7 +336,7 @@ class _Builder:
                     self.name, f"recommendation {number} first appears without its text", row.line
                 )
             rec = ImportedRecommendation(number, rec_text, owner)
-            _deadline(rec)
+            take_deadline(rec)
             self.plan.recommendations.append(rec)
         elif rec_text and rec_text != rec.text:
             notes.append(f'this row gives recommendation {number} as "{rec_text}"')
@@ -572,7 +421,7 @@ class _Builder:
                 item.updates[round_id] = update
             else:
                 item.notes.append(
-                    f'the {self.rounds[round_id].title} label has no text ("{_quote(cell.shown, 50)}")'
+                    f'the {self.rounds[round_id].title} label has no text ("{quoted(cell.shown, 50)}")'
                 )
 
     def _statuses(self, item: ImportedItem, cells: list[Cell]) -> None:
@@ -585,12 +434,12 @@ class _Builder:
             for round_id, index in per_round.items():
                 update = item.updates.get(round_id)
                 if update is not None and index < len(cells):
-                    _state(update, self._text(cells[index]))
+                    take_status(update, self._text(cells[index]))
             return
         general = [i for i in self._indexes("status") if self.columns[i].round is None]
         if general and item.updates and general[0] < len(cells):
             latest = max(item.updates, key=lambda r: self.rounds[r].order)
-            _state(item.updates[latest], self._text(cells[general[0]]))
+            take_status(item.updates[latest], self._text(cells[general[0]]))
 
 
 def _without_first(cell: Cell) -> Cell:
@@ -610,42 +459,3 @@ def _update(round_id: str, pieces: list[tuple[str | None, str]]) -> ImportedUpda
                 "labelled and unlabelled paragraphs mixed; kept as text, labels written 'Label - '"
             )
     return update
-
-
-def _state(update: ImportedUpdate, written: str) -> None:
-    written = written.strip()
-    if not written:
-        return
-    low = " ".join(written.lower().replace("_", " ").split())
-    for words, status in _STATED:
-        if low in (words, status) or re.search(rf"\b{re.escape(words)}\b", low):
-            update.status, update.stated = status, written
-            return
-    update.stated = written
-    update.notes.append(f'status stated as "{written}", which is not one of {", ".join(STATUSES)}')
-
-
-def _deadline(rec: ImportedRecommendation) -> None:
-    match = _DEADLINE.match(rec.text)
-    if match is None:
-        return
-    try:
-        if match[2]:
-            month = _MONTHS.get(match[3].lower()[:3])
-            if month is None:
-                return
-            rec.deadline = date(int(match[4]), month, int(match[2]))
-        else:
-            year = int(match[7]) + (2000 if len(match[7]) == 2 else 0)
-            rec.deadline = date(year, int(match[6]), int(match[5]))
-    except ValueError:
-        return
-    if not match[1]:
-        rec.deadline_note = (
-            f'the text lacks its leading "By" ("{_quote(rec.text, 40)}"); read as "By {match[0].strip()}"'
-        )
-
-
-def _quote(text: str, limit: int) -> str:
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= limit else one_line[:limit] + " ..."

@@ -119,3 +119,9 @@ def plain_segments(cell: Cell) -> list[tuple[str | None, str]]:
     if texts and all(matches):
         return [(m[1], text[m.end() :].strip()) for m, text in zip(matches, texts, strict=True) if m]
     return [(None, text) for text in texts]
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """The start of ``text`` on one line, at most ``limit`` characters and " ..." where cut: for comments."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[:limit] + " ..."

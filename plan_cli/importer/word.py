@@ -13,7 +13,7 @@ import zipfile
 from typing import Any
 
 from ..errors import SourceError
-from .table import Cell, Row, Run, Table
+from .table import Cell, Row, Run, Table, quoted
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
@@ -69,4 +69,4 @@ def _cell(paragraphs: list[Any]) -> Cell:
         if "".join(r.text for r in merged).strip():
             out.append(tuple(merged))
     shown = " ".join(p.text for p in paragraphs)
-    return Cell(tuple(out), shown[:60] + (" ..." if len(shown) > 60 else ""))
+    return Cell(tuple(out), quoted(shown))
