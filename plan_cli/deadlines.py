@@ -13,6 +13,9 @@ A passed milestone is flagged *needs an update* when the item has no update in
 any round after the one that made the promise: nobody has said whether it
 happened. Dependencies expected at an ``unknown`` date have no place in date
 order and are left out (``plan deps`` lists them).
+
+Each entry names whose it is: a recommendation's and a milestone's owners, the
+owners of the items a dependency blocks; a round's due date is every owner's.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from .analysis import match_owner
 from .model import FuzzyDate, Milestone, Plan, parse_fuzzy_date
 
 
@@ -47,6 +51,8 @@ class Deadline(NamedTuple):
     ``ref`` is the recommendation number, round id, dependency id or item id;
     ``text`` the published words it comes from (a milestone's promise, a
     recommendation's text) or the plan's title for it (round, dependency).
+    ``owners`` are the bodies it is for (none for a round: it is everyone's);
+    ``items`` the evidence items it concerns.
     """
 
     when: FuzzyDate
@@ -55,6 +61,8 @@ class Deadline(NamedTuple):
     text: str
     state: State
     needs_update: bool = False
+    owners: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
 
 
 def _state(when: FuzzyDate, done: bool, today: date) -> State:
@@ -80,7 +88,15 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
             when = parse_fuzzy_date(rec.deadline)
             done = bool(rec.items) and rec.complete_count == len(rec.items)
             found.append(
-                Deadline(when, Kind.RECOMMENDATION, str(rec.number), rec.text, _state(when, done, today))
+                Deadline(
+                    when,
+                    Kind.RECOMMENDATION,
+                    str(rec.number),
+                    rec.text,
+                    _state(when, done, today),
+                    owners=rec.owners,
+                    items=tuple(item.id for item in rec.items),
+                )
             )
     reported = {update.round for item in plan.items for update in item.updates}
     for declared in plan.rounds:
@@ -91,7 +107,12 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
     for dep in plan.dependencies:
         if dep.expected.known:
             state = _state(dep.expected, not dep.is_open, today)
-            found.append(Deadline(dep.expected, Kind.DEPENDENCY, dep.id, dep.title, state))
+            waiting = [item for item in plan.items if dep.id in item.depends_on]
+            owners = tuple(dict.fromkeys(body for item in waiting for body in item.owners))
+            items = tuple(item.id for item in waiting)
+            found.append(
+                Deadline(dep.expected, Kind.DEPENDENCY, dep.id, dep.title, state, owners=owners, items=items)
+            )
     for item in plan.items:
         rounds = [u.round for u in item.updates]
         for milestone in item.milestones:
@@ -103,9 +124,21 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
                     milestone.text,
                     _state(milestone.date, milestone.done, today),
                     needs_update=milestone_needs_update(plan, rounds, milestone, today),
+                    owners=item.owners,
+                    items=(item.id,),
                 )
             )
     return sorted(found, key=_date_order)
+
+
+def for_owner(plan: Plan, entries: list[Deadline], owner: str) -> list[Deadline]:
+    """Return the entries that concern ``owner`` (a body, alias or owner text): theirs, and every round.
+
+    A round's due date stays in every owner's list: each of them owes an update
+    by it. Raise UsageError, listing the owners, when ``owner`` names none.
+    """
+    bodies = match_owner(plan, owner)
+    return [entry for entry in entries if entry.kind is Kind.ROUND or bodies.intersection(entry.owners)]
 
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}
@@ -128,4 +161,6 @@ def deadline_record(entry: Deadline) -> dict[str, Any]:
         "text": entry.text,
         "state": entry.state.value,
         "needs_update": entry.needs_update,
+        "owners": list(entry.owners),
+        "items": list(entry.items),
     }
