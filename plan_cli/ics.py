@@ -48,7 +48,8 @@ def deadlines_ics(plan: Plan, entries: list[Deadline], today: date) -> bytes:
         event.add("categories", [entry.kind.value])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def entry_uid(plan: Plan, entry: Deadline) -> str:
