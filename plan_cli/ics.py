@@ -20,9 +20,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from .analysis import first_sentence
 from .deadlines import Deadline, Kind
 from .model import Plan
+from .wording import first_sentence
 
 PRODUCT = "-//plan-cli//Action plan deadlines//EN"
 

@@ -1,6 +1,6 @@
 """Word documents: the plan in the NPCC template's layout, and the progress report.
 
-Both are built from the template context (:mod:`plan_cli.context`), so they
+Both are built from the template context (:mod:`plan_cli.template_context`), so they
 show what the Markdown and HTML documents show. The bytes depend only on the
 plan and ``today``: the document properties are fixed (dated ``today``, no
 author, revision 1) and the zip is rewritten with its parts in one order and
@@ -28,8 +28,8 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from .analysis import first_sentence
-from .render import long_date, plural, status_words
+from .render import status_words
+from .wording import first_sentence, long_date, plural
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 TABLE_FONT = Pt(8)

@@ -21,9 +21,9 @@ from typing import Any
 
 import pytest
 
-from plan_cli.context import template_context
 from plan_cli.model import Plan
 from plan_cli.render import render_document
+from plan_cli.template_context import template_context
 
 from .conftest import ROOT, TODAY
 

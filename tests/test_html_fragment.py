@@ -10,9 +10,9 @@ import os
 from html.parser import HTMLParser
 from pathlib import Path
 
-from plan_cli.context import template_context
 from plan_cli.model import Plan
 from plan_cli.render import render_document
+from plan_cli.template_context import template_context
 
 from .conftest import TODAY
 

@@ -22,9 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from plan_cli.context import template_context
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan
+from plan_cli.template_context import template_context
 from plan_cli.word import plan_docx, report_docx
 
 from .conftest import TODAY
