@@ -19,6 +19,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
+from icalendar.prop import vText
 
 from .deadlines import Deadline, Kind
 from .model import Plan
@@ -27,13 +28,27 @@ from .wording import first_sentence
 PRODUCT = "-//plan-cli//Action plan deadlines//EN"
 
 
+class Text(vText):
+    """A TEXT value escaped exactly as RFC 5545 says, so the plan's words come back as they were.
+
+    icalendar's own escaping reads a backslash followed by N in the text as
+    a line break; plan text is a record, so a literal one must stay literal.
+    """
+
+    def to_ical(self) -> bytes:
+        """The value with backslash, semicolon, comma and line breaks escaped."""
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+        return text.encode("utf-8")
+
+
 def deadlines_ics(plan: Plan, entries: list[Deadline], today: date) -> bytes:
     """Return ``entries`` as an iCalendar file (RFC 5545): one all-day event each, in their order."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{plan.force}: {plan.title}")
+    calendar.add("x-wr-calname", Text(f"{plan.force}: {plan.title}"))
     stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
     used: set[str] = set()
     for entry in entries:
@@ -43,8 +58,8 @@ def deadlines_ics(plan: Plan, entries: list[Deadline], today: date) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", entry.when.end)
         event.add("dtend", entry.when.end + timedelta(days=1))
-        event.add("summary", event_summary(plan, entry))
-        event.add("description", event_description(plan, entry, today))
+        event.add("summary", Text(event_summary(plan, entry)))
+        event.add("description", Text(event_description(plan, entry, today)))
         event.add("categories", [entry.kind.value])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
