@@ -145,6 +145,12 @@ def for_owner(plan: Plan, entries: list[Deadline], owner: str) -> list[Deadline]
     return [entry for entry in entries if entry.kind is Kind.ROUND or bodies.intersection(entry.owners)]
 
 
+def owned_deadlines(plan: Plan, today: date, owner: str | None) -> list[Deadline]:
+    """Return :func:`deadlines`, or with an ``owner`` only theirs and every round (see :func:`for_owner`)."""
+    entries = deadlines(plan, today)
+    return for_owner(plan, entries, owner) if owner is not None else entries
+
+
 _KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}
 
 
