@@ -432,3 +432,11 @@ def test_status_never_imports_jinja() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_readme_progress_by_round_table_is_the_reports() -> None:
+    readme = (PLAN_FILE.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**Progress by round**", 1)[1].split("`--format docx`", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")]
+    report = run("report", "--plan", str(PLAN_FILE)).text
+    assert len(rows) == 5 and all(f"\n{row}\n" in report for row in rows)
