@@ -4,7 +4,7 @@ Golden files (tests/golden/) hold each shipped document for data/plan.yaml
 with --today 2026-11-28. After a deliberate change to a template or the plan,
 regenerate them with
 
-    PLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_cli_documents.py
+    PLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/cli/test_documents.py
 
 and review the diff before committing.
 """
@@ -25,9 +25,9 @@ from typer.testing import CliRunner
 
 from plan_cli.cli.app import app
 
-from .conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE
+from ..conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent.parent / "golden"
 SEED = FIXTURES / "seed" / "northumbria-stalking-action-plan-march-2026.txt"
 ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": ""}
 DRAFT_ROUND = ("--round", "March 2027 Update", "--due", "2027-03-27")
