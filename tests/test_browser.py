@@ -3,8 +3,9 @@
 Needs the system Chromium (Debian package ``chromium``), the Python package
 playwright (which drives it; no browser download) and axe-core's
 ``axe.min.js`` (npm package ``axe-core``): .ci/run installs all three. Where
-one is missing the tests are skipped and say which. ``PLAN_AXE_CORE`` names
-axe.min.js if it is not in ~/.cache/plan-axe/node_modules/axe-core/.
+one is missing the tests are skipped and say which, unless
+``PLAN_REQUIRE_BROWSER=1`` (as in .ci/run), when they fail. ``PLAN_AXE_CORE``
+names axe.min.js if it is not in ~/.cache/plan-axe/node_modules/axe-core/.
 
 The screenshot in the README is the one taken here at 1280 pixels; refresh it with
 
@@ -61,14 +62,24 @@ def axe_script() -> Path | None:
     return path if path.is_file() else None
 
 
+def missing(reason: str) -> None:
+    """Skip for ``reason``; fail instead where the check is required (PLAN_REQUIRE_BROWSER=1)."""
+    if os.environ.get("PLAN_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"the browser check is required here but {reason}")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
-        pytest.skip("no Chromium on this machine (Debian: apt-get install chromium)")
+        missing("no Chromium on this machine (Debian: apt-get install chromium)")
     if axe_script() is None:
-        pytest.skip("no axe-core (npm install --prefix ~/.cache/plan-axe axe-core, or set PLAN_AXE_CORE)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+        missing("no axe-core (npm install --prefix ~/.cache/plan-axe axe-core, or set PLAN_AXE_CORE)")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        missing("playwright is not installed (pip install -e '.[test]')")
     with sync_api.sync_playwright() as driver:
         launched = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         yield launched
