@@ -10,6 +10,9 @@ import os
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from plan_cli.model import Plan
 from plan_cli.render import render_document
 from plan_cli.template_context import template_context
@@ -87,3 +90,13 @@ def test_fragment_escapes_plan_text(real_plan: Plan) -> None:
     document = fragment(hostile)
     assert "<script>" not in document
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in document
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=120))
+def test_any_text_reads_back_word_for_word(real_plan: Plan, text: str) -> None:
+    rec = real_plan.recommendations[0]
+    changed = real_plan._replace(recommendations=(rec._replace(text=text), *real_plan.recommendations[1:]))
+    document = fragment(changed)
+    cell = document.split('<td rowspan="2" style="', 1)[1].split('">', 1)[1].split("</td>", 1)[0]
+    assert "".join(parsed(cell).text) == text
