@@ -9,6 +9,8 @@ from plan_cli.errors import UsageError
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan, Status
 
+from . import factories
+
 
 @pytest.fixture
 def plan(minimal_text: str) -> Plan:
@@ -104,3 +106,36 @@ def test_a_recommendation_without_items_is_judged_the_same_everywhere(minimal_te
     assert entry.state.value == "passed"
     record = next(r for r in template_context(plan, today)["recommendations"] if r["number"] == 99)
     assert record["done"] is False and record["deadline_passed"] is True
+
+
+def test_status_counts_by_round_carry_each_item_forward(plan: Plan) -> None:
+    rows = analysis.status_counts_by_round(plan)
+    assert [(r.id, updated) for r, updated, _ in rows] == [("initial", 2), ("march-2025", 2)]
+    initial, march = (counts for _, _, counts in rows)
+    assert list(initial) == [s for s in Status if s is not Status.UNSTATED]
+    assert (initial[Status.IN_PROGRESS], initial[Status.COMPLETE], initial[Status.NOT_STARTED]) == (1, 1, 1)
+    # 7.2 said complete in the initial round and nothing since: still complete in March 2025.
+    assert (march[Status.BLOCKED], march[Status.COMPLETE], march[Status.IN_PROGRESS]) == (1, 1, 1)
+    assert all(sum(counts.values()) == len(plan.items) for _, _, counts in rows)
+
+
+def test_status_counts_by_round_of_a_plan_with_no_updates(plan: Plan) -> None:
+    empty = plan._replace(
+        recommendations=tuple(
+            rec._replace(items=tuple(item._replace(updates=()) for item in rec.items))
+            for rec in plan.recommendations
+        )
+    )
+    assert analysis.status_counts_by_round(empty) == []
+
+
+def test_unstated_is_shown_only_when_an_update_has_it() -> None:
+    stated = factories.plan(factories.item("7.1", factories.update("initial")))
+    assert Status.UNSTATED not in analysis.shown_statuses(stated)
+    unstated = factories.plan(
+        factories.item("7.1", factories.update("initial", status="unstated"), factories.update("march-2025"))
+    )
+    assert analysis.shown_statuses(unstated)[-1] is Status.UNSTATED
+    assert analysis.status_counts(unstated)[Status.UNSTATED] == 0  # the item's latest status is stated
+    (first, *_rest) = analysis.status_counts_by_round(unstated)
+    assert first[2][Status.UNSTATED] == 1

@@ -16,6 +16,7 @@ DOCUMENTED_KEYS = {
     "previous_round",
     "next_round",
     "counts",
+    "round_counts",
     "total",
     "movements",
     "recommendations",
@@ -145,3 +146,13 @@ def test_real_plan_context_matches_the_plan(real_plan: Plan) -> None:
     assert stale["7.1"]["stale_since"] == "march-2025"
     assert stale["7.1"]["stale_since_title"] == "March 2025 Update"
     assert context["stale_assessed"] is True
+
+
+def test_round_counts_are_each_rounds_status_counts(plan: Plan) -> None:
+    rows = template_context(plan, TODAY)["round_counts"]
+    assert [(row["round"]["title"], row["updated"]) for row in rows] == [
+        ("Initial Action Plan Response", 2),
+        ("March 2025 Update", 2),
+    ]
+    assert [cell["status"] for cell in rows[0]["counts"]][:2] == ["not-started", "in-progress"]
+    assert sum(cell["count"] for cell in rows[-1]["counts"]) == 3

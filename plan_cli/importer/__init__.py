@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..catalogue import load_catalogue
-from ..errors import SourceError
+from ..errors import InvalidPlanError, SourceError
+from ..loader import parse_plan
 from .emit import plan_yaml
 from .records import ImportedPlan
 from .sources import read_tables
@@ -40,6 +41,7 @@ def import_plan(
     """Return the plan file text for the published plan in ``data``; raise SourceError if it cannot be read.
 
     ``name`` is the source's file name (for messages and the header);
+    The text is checked to load as a plan before it is returned.
     ``force_name`` overrides the force the source names and is needed where it
     names none; ``table`` picks one of several candidate tables (1 = the
     first table of the source); ``schema`` is the ``$schema`` path to write,
@@ -60,6 +62,13 @@ def import_plan(
     text = plan_yaml(
         found, force=force, title=title, described=described, bodies=load_catalogue().bodies, schema=schema
     )
+    try:
+        parse_plan(text, "the imported plan")
+    except InvalidPlanError as error:
+        raise SourceError(
+            name,
+            f"cannot be imported as it stands: {error.problems[0]}; correct the source and import it again",
+        ) from None
     return Imported(text, found, kind)
 
 

@@ -31,6 +31,8 @@ _ITEM_ID = re.compile(r"(\d{1,3})\.(\d{1,3})")
 _FUSED_ID = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|\s)")
 _NUMBER = re.compile(r"\d{1,3}")
 _EVIDENCE_LABEL = re.compile(r"^(evidence requirements?[^:]{0,60}):\s*", re.IGNORECASE)
+# What a YAML file cannot hold: control characters other than tab and line breaks, and two non-characters.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _FIELD_LINE = re.compile(r"^\s*([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$")
 _FIELDS = {"force": "force", "executive lead": "executive_lead", "operational lead": "operational_lead"}
 
@@ -243,6 +245,15 @@ class _Builder:
         cells = list(row.cells)
         if all(c.is_empty for c in cells):
             return
+        for written in cells:
+            bad = _UNWRITABLE.search(written.text)
+            if bad:
+                raise SourceError(
+                    self.name,
+                    f"a cell holds the control character U+{ord(bad[0]):04X} "
+                    f'("{quoted(written.text, 40)}"); delete it from the source and import again',
+                    row.line,
+                )
         header = self.table.rows[self.header_index]
         if [heading_text(c) for c in cells] == [heading_text(c) for c in header.cells]:
             return  # the heading row repeated (a table split across pages)

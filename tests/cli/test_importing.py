@@ -136,6 +136,11 @@ BAD_INPUTS = {
         "is not UTF-8: tried UTF-8, and byte 0x93 at offset",
     ),
     "utf16": ("plan.txt", TAB_ROWS.encode("utf-16"), "is saved as UTF-16; tried UTF-8"),
+    "control-character": (
+        "plan.txt",
+        TAB_ROWS.replace("Done.", "Done.\x1b").encode(),
+        "plan.txt:2: a cell holds the control character U+001B",
+    ),
     "empty": ("plan.html", b"", "is empty"),
     "blank": ("plan.html", b" \n\n ", "is empty"),
     "docx-not-a-zip": (
