@@ -318,8 +318,10 @@ class _Builder:
         item_id = fused_id or (self._text(cell("item")) if item_col else "")
         evidence = self._text(evidence_cell) if not evidence_cell.is_empty else None
         if not _ITEM_ID.fullmatch(item_id or "") and evidence:
-            match = _FUSED_ID.match(evidence)
-            if match:
+            if _ITEM_ID.fullmatch(evidence.strip()):
+                item_id, evidence = evidence.strip(), None  # the item number alone: no evidence text
+            match = _FUSED_ID.match(evidence or "")
+            if match and evidence:
                 item_id = match[1]
                 evidence = evidence[match.end() :].strip() or None
                 label = _EVIDENCE_LABEL.match(evidence or "")
