@@ -31,6 +31,16 @@ def latest_round(plan: Plan) -> Round | None:
     return latest
 
 
+def lacks_latest_update(item: EvidenceItem, latest: Round | None) -> bool:
+    """True when ``item`` is outstanding and has no update in ``latest``, the plan's latest round.
+
+    This is an item the force has not answered in its latest round; an item
+    done in an earlier round needs no new answer. With no round reported at
+    all, every outstanding item lacks one.
+    """
+    return item.is_outstanding and (latest is None or item.update_for(latest.id) is None)
+
+
 def next_round(plan: Plan) -> Round | None:
     """Return the first declared round after the latest reported one, or None if none is declared."""
     latest = latest_round(plan)

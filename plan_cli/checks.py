@@ -15,7 +15,7 @@ can print it at ``file:line:col``. The rules:
 
 from __future__ import annotations
 
-from .analysis import latest_round
+from .analysis import lacks_latest_update, latest_round
 from .model import EvidenceItem, Plan, Status, Update
 from .references import find_citations
 from .schema import FieldParts, Finding
@@ -147,7 +147,7 @@ def outstanding_items_without_latest_text(plan: Plan) -> list[Finding]:
         if not item.is_outstanding:
             continue
         update = item.update_for(latest.id)
-        if update is None:
+        if lacks_latest_update(item, latest):
             found.append(
                 Finding(
                     (*parts, "updates"),
@@ -157,7 +157,7 @@ def outstanding_items_without_latest_text(plan: Plan) -> list[Finding]:
                     severity=WARNING,
                 )
             )
-        elif not update.full_text.strip():
+        elif update is not None and not update.full_text.strip():
             found.append(
                 Finding(
                     (*parts, "updates", latest.id),
