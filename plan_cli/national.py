@@ -111,6 +111,7 @@ class ForceFigures(NamedTuple):
     waiting_on: tuple[WaitingOn, ...]
     owner_names: tuple[str, ...]
     has_owner: bool
+    numbers: tuple[int, ...]
 
 
 class InvalidFile(NamedTuple):
@@ -255,6 +256,7 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         ),
         owner_names=tuple(analysis.owner_names(plan)),
         has_owner=bodies is None or bool(bodies),
+        numbers=tuple(rec.number for rec in plan.recommendations),
     )
 
 
@@ -309,7 +311,7 @@ def load_figures(path: Path, today: date, selection: Selection) -> ForceFigures 
 def roll_up(
     paths: Sequence[Path],
     today: date,
-    selection: Selection = Selection(),
+    selection: Selection | None = None,
     same: dict[str, str] | None = None,
 ) -> RollUp:
     """Load every plan in ``paths`` and return the roll-up of the valid ones.
@@ -320,6 +322,7 @@ def roll_up(
     :func:`read_same_dependencies`). A selection that matches no force,
     recommendation or owner in any valid plan is a usage error.
     """
+    selection = selection or Selection()
     loaded = [load_figures(path, today, selection) for path in paths]
     return combine(loaded, today, selection, same or {})
 
@@ -380,10 +383,9 @@ def _check_selection(figures: list[ForceFigures], selection: Selection) -> None:
     if not figures:
         return
     if selection.recommendation is not None and not any(
-        rec.number == selection.recommendation for entry in figures for rec in entry.recommendations
+        selection.recommendation in entry.numbers for entry in figures
     ):
-        if selection.status is None and selection.owner is None:
-            raise UsageError(f"no plan has a recommendation {selection.recommendation}")
+        raise UsageError(f"no plan has a recommendation {selection.recommendation}")
     if selection.owner is not None and not any(entry.has_owner for entry in figures):
         known = ", ".join(dict.fromkeys(name for entry in figures for name in entry.owner_names))
         raise UsageError(f"no plan has an owner matching '{selection.owner}'; owners are: {known}")
@@ -584,7 +586,11 @@ def read_same_dependencies(path: Path) -> dict[str, str]:
 def _round_data(declared: Round | None) -> dict[str, Any] | None:
     if declared is None:
         return None
-    return {"id": declared.id, "title": declared.title, "due": declared.due.isoformat() if declared.due else None}
+    return {
+        "id": declared.id,
+        "title": declared.title,
+        "due": declared.due.isoformat() if declared.due else None,
+    }
 
 
 def force_record(entry: ForceFigures, today: date) -> dict[str, Any]:
