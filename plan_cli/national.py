@@ -30,6 +30,7 @@ from . import analysis, review
 from .deadlines import Deadline, Kind, State, deadline_record, deadlines
 from .dependencies import dependency_reports
 from .errors import InvalidPlanError, Problem, UsageError
+from .export import CSV_BOM
 from .loader import compose_plan, load_plan, read_plan_text
 from .model import EvidenceItem, Plan, Recommendation, Round, Status
 
@@ -688,4 +689,34 @@ def _group_record(group: DependencyGroup) -> dict[str, Any]:
             }
             for wait in group.waits
         ],
+    }
+
+
+def selection_words(selection: Selection) -> list[str]:
+    """Return the filters in words ('recommendation 14', 'status blocked' …), for a document's heading."""
+    words = []
+    if selection.recommendation is not None:
+        words.append(f"recommendation {selection.recommendation}")
+    if selection.status is not None:
+        words.append(f"items {selection.status.value}")
+    if selection.owner is not None:
+        words.append(f"items owned by {selection.owner}")
+    if selection.forces:
+        words.append(f"forces matching {', '.join(selection.forces)}")
+    return words
+
+
+def national_context(roll: RollUp) -> dict[str, Any]:
+    """Return what the national templates see: :func:`national_record`, with ``today`` a date.
+
+    Also ``statuses`` (the status values in vocabulary order, the order of
+    every ``status_counts``), ``selection_words``, and ``csv_bom`` (a
+    byte-order mark, so that Excel reads the CSV as UTF-8).
+    """
+    return {
+        **national_record(roll),
+        "today": roll.today,
+        "statuses": [status.value for status in Status],
+        "selection_words": selection_words(roll.selection),
+        "csv_bom": CSV_BOM,
     }

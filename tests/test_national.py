@@ -1,0 +1,336 @@
+"""The national roll-up on three differing example plans, against figures worked out by hand.
+
+The plans are tests/fixtures/forces/*.yaml; today is pinned to 15 June 2026.
+Hand-worked figures (see each plan):
+
+* Wearside: latest round March 2026 Update, nothing later declared, so not
+  overdue; items 7.1 blocked, 7.2 complete, 14.1 in progress, 25.1 in progress;
+  7.1 says "Above position remains." (stale).
+* Fenland: latest Half-year Update; Year-end Update due 31 December 2025 is
+  166 days overdue; no recommendation 14, no 7.2; 25.1 has no Half-year Update
+  (no answer); 25.2 only points to 7.1 (stale).
+* Harbour City: latest Autumn 2025 Review; Spring 2026 Review due 31 May 2026
+  is 15 days overdue; 7.2 was completed in spring 2025 (done, so answered).
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from plan_cli import national
+from plan_cli.errors import InvalidPlanError, UsageError
+from plan_cli.model import Status
+
+from .conftest import FIXTURES
+
+FORCES = FIXTURES / "forces"
+TODAY = date(2026, 6, 15)
+WEARSIDE, FENLAND, HARBOUR = "Wearside Constabulary", "Fenland Police", "Harbour City Police Service"
+
+
+def rolled(*paths: Path, **selection: object) -> national.RollUp:
+    files = national.plan_files(list(paths) or [FORCES])
+    return national.roll_up(files, TODAY, national.Selection(**selection))  # type: ignore[arg-type]
+
+
+def record(*paths: Path, **selection: object) -> dict:
+    return national.national_record(rolled(*paths, **selection))
+
+
+def by_force(data: dict) -> dict[str, dict]:
+    return {entry["force"]: entry for entry in data["forces"]}
+
+
+def items(data: dict) -> dict[str, dict]:
+    return {item["id"]: item for rec in data["recommendations"] for item in rec["items"]}
+
+
+def counts(**nonzero: int) -> dict[str, int]:
+    found = {status.value: 0 for status in Status}
+    found.update({name.replace("_", "-"): count for name, count in nonzero.items()})
+    return found
+
+
+def no_answer(entry: dict) -> list[tuple[str, str]]:
+    return [(who["force"], who["reason"]) for who in entry["no_answer"]]
+
+
+def test_a_folder_is_every_yaml_file_in_it_sorted() -> None:
+    assert [path.name for path in national.plan_files([FORCES])] == [
+        "fenland.yaml",
+        "harbour-city.yaml",
+        "wearside.yaml",
+    ]
+
+
+def test_per_force_rounds_and_overdue() -> None:
+    forces = by_force(record())
+    assert forces[WEARSIDE]["latest_round"] == {
+        "id": "march-2026",
+        "title": "March 2026 Update",
+        "due": "2026-04-06",
+    }
+    assert forces[WEARSIDE]["overdue_round"] is None
+    assert forces[FENLAND]["latest_round"]["title"] == "Half-year Update"
+    assert forces[FENLAND]["overdue_round"] == {
+        "id": "q4-2025",
+        "title": "Year-end Update",
+        "due": "2025-12-31",
+        "days_overdue": 166,
+    }
+    assert forces[HARBOUR]["overdue_round"]["title"] == "Spring 2026 Review"
+    assert forces[HARBOUR]["overdue_round"]["days_overdue"] == 15
+
+
+def test_per_force_counts_dependencies_deadlines_and_stale_items() -> None:
+    forces = by_force(record())
+    assert forces[WEARSIDE]["status_counts"] == counts(complete=1, in_progress=2, blocked=1)
+    assert forces[FENLAND]["status_counts"] == counts(blocked=1, not_started=1, in_progress=1)
+    assert forces[HARBOUR]["status_counts"] == counts(blocked=1, complete=2, superseded=1, in_progress=1)
+    assert [forces[name]["items"] for name in (WEARSIDE, FENLAND, HARBOUR)] == [4, 3, 5]
+    # Wearside's ho-guidance is resolved, so not open.
+    assert forces[WEARSIDE]["open_dependencies"] == ["minerva-niche", "app-replacement"]
+    assert forces[FENLAND]["open_dependencies"] == ["niche-classification", "college-app"]
+    assert forces[HARBOUR]["open_dependencies"] == ["minerva-niche", "stalking-app"]
+    passed = {name: [(d["kind"], d["ref"]) for d in forces[name]["passed_deadlines"]] for name in forces}
+    assert passed[WEARSIDE] == [("recommendation", "7"), ("recommendation", "14"), ("milestone", "25.1")]
+    # Fenland: rec 7 still blocked; college-app expected "2025"; the Year-end Update never came.
+    assert passed[FENLAND] == [("recommendation", "7"), ("dependency", "college-app"), ("round", "q4-2025")]
+    # Harbour City: rec 14 is done (superseded), so its deadline is met, not passed.
+    assert passed[HARBOUR] == [
+        ("recommendation", "7"),
+        ("dependency", "stalking-app"),
+        ("round", "spring-2026"),
+    ]
+    assert forces[WEARSIDE]["stale_items"] == ["7.1"]
+    assert forces[FENLAND]["stale_items"] == ["25.2"]
+    assert forces[HARBOUR]["stale_items"] == []
+
+
+def test_per_item_counts_and_no_answer() -> None:
+    found = items(record())
+    assert list(found) == ["7.1", "7.2", "14.1", "25.1", "25.2"]
+    assert found["7.1"]["status_counts"] == counts(blocked=3)
+    assert no_answer(found["7.1"]) == []
+    # Done earlier needs no new answer: Wearside and Harbour City completed 7.2 before their latest round.
+    assert found["7.2"]["status_counts"] == counts(complete=2)
+    assert no_answer(found["7.2"]) == [(FENLAND, "missing")]
+    assert found["14.1"]["status_counts"] == counts(in_progress=1, superseded=1)
+    assert no_answer(found["14.1"]) == [(FENLAND, "missing")]
+    assert found["25.1"]["status_counts"] == counts(in_progress=1, not_started=1, complete=1)
+    assert found["25.1"]["no_answer"] == [
+        {"force": FENLAND, "reason": "no-update", "status": "not-started", "last_round": "First Response"}
+    ]
+    assert found["25.2"]["status_counts"] == counts(in_progress=2)
+    assert no_answer(found["25.2"]) == [(WEARSIDE, "missing")]
+    assert [found[i]["forces"] for i in found] == [3, 2, 2, 3, 2]
+
+
+def test_per_recommendation_worst_status_and_no_answer() -> None:
+    recs = {rec["number"]: rec for rec in record()["recommendations"]}
+    assert list(recs) == [7, 14, 25]
+    assert recs[7]["status_counts"] == counts(blocked=3)
+    assert recs[14]["status_counts"] == counts(in_progress=1, superseded=1)
+    # Fenland's 25 is not started at worst (25.1), the others in progress at worst.
+    assert recs[25]["status_counts"] == counts(in_progress=2, not_started=1)
+    assert no_answer(recs[7]) == []
+    assert no_answer(recs[14]) == [(FENLAND, "missing")]
+    assert no_answer(recs[25]) == []  # Fenland answered 25.2 in its latest round
+    assert recs[7]["text"].startswith("By 27 March 2025, seek changes")
+
+
+def test_shared_dependencies_by_id_and_by_party() -> None:
+    groups = record()["dependencies"]
+    summary = [(g["ids"], g["forces"], g["blocking_count"], g["longest_wait"]) for g in groups]
+    assert summary == [
+        # same id in Wearside and Harbour City; Harbour City raised it at its 31 October 2024 baseline
+        (
+            ["minerva-niche"],
+            [HARBOUR, WEARSIDE],
+            2,
+            {"force": HARBOUR, "id": "minerva-niche", "days": 592, "since": "Baseline Position"},
+        ),
+        # different ids, same party: College of Policing
+        (
+            ["college-app", "stalking-app"],
+            [FENLAND, HARBOUR],
+            2,
+            {"force": HARBOUR, "id": "stalking-app", "days": 380, "since": "Spring 2025 Review"},
+        ),
+        (
+            ["niche-classification"],
+            [FENLAND],
+            1,
+            {"force": FENLAND, "id": "niche-classification", "days": 561, "since": "First Response"},
+        ),
+        (
+            ["app-replacement"],
+            [WEARSIDE],
+            1,
+            {"force": WEARSIDE, "id": "app-replacement", "days": 445, "since": "March 2025 Update"},
+        ),
+    ]
+    assert [g["shared"] for g in groups] == [True, True, False, False]
+    minerva = groups[0]["waits"]
+    assert [(w["force"], w["age_days"], w["blocking"]) for w in minerva] == [
+        (HARBOUR, 592, ["7.1"]),
+        (WEARSIDE, 570, ["7.1"]),
+    ]
+
+
+def test_a_mapping_file_joins_ids_that_are_the_same_thing(tmp_path: Path) -> None:
+    mapping = tmp_path / "same.yaml"
+    mapping.write_text("minerva-niche: [niche-classification]\n", encoding="utf-8")
+    same = national.read_same_dependencies(mapping)
+    roll = national.roll_up(national.plan_files([FORCES]), TODAY, same=same)
+    first = national.national_record(roll)["dependencies"][0]
+    assert first["ids"] == ["niche-classification", "minerva-niche"]
+    assert first["forces"] == [FENLAND, HARBOUR, WEARSIDE]
+    assert first["blocking_count"] == 3
+    assert first["longest_wait"]["days"] == 592
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a: [b]\nc: [b]\n", "'b' is already the same as a", 2),
+        ("a: [b, {x: 1}]\n", "is not a dependency id", 1),
+        ("a: [b]\na: [c]\n", "duplicate key", 2),
+        ("\n", "is empty", None),
+    ],
+)
+def test_a_bad_mapping_file_is_located(tmp_path: Path, text: str, message: str, line: int | None) -> None:
+    mapping = tmp_path / "same.yaml"
+    mapping.write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidPlanError) as caught:
+        national.read_same_dependencies(mapping)
+    problem = caught.value.problems[0]
+    assert message in problem.message
+    assert problem.path == str(mapping)
+    assert problem.line == line
+
+
+def copy_forces(folder: Path) -> Path:
+    for path in FORCES.glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def test_an_invalid_plan_is_reported_and_left_out(tmp_path: Path) -> None:
+    folder = copy_forces(tmp_path)
+    bad = (FORCES / "fenland.yaml").read_text(encoding="utf-8")
+    bad = bad.replace("force: Fenland Police", "force: Moorland Police").replace(
+        "status: blocked", "status: stuck"
+    )
+    (folder / "moorland.yaml").write_text(bad, encoding="utf-8")
+    roll = rolled(folder)
+    assert not roll.complete
+    assert (roll.given, len(roll.forces)) == (4, 3)
+    [left_out] = roll.invalid
+    assert left_out.path == str(folder / "moorland.yaml")
+    assert "stuck" in left_out.problems[0].message
+    assert left_out.problems[0].line is not None
+    # The figures are those of the three valid plans alone.
+    assert items(national.national_record(roll))["7.1"]["status_counts"] == counts(blocked=3)
+    assert "Moorland Police" not in str(national.national_record(roll)["recommendations"])
+
+
+def test_only_the_first_problems_of_an_invalid_plan_are_kept(tmp_path: Path) -> None:
+    text = (FORCES / "harbour-city.yaml").read_text(encoding="utf-8").replace("status: ", "status: x")
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    [left_out] = rolled(path).invalid
+    assert len(left_out.problems) == national.FIRST_PROBLEMS
+    assert left_out.total > national.FIRST_PROBLEMS
+
+
+def test_a_missing_file_is_reported_not_fatal(tmp_path: Path) -> None:
+    roll = rolled(FORCES / "wearside.yaml", tmp_path / "nowhere.yaml")
+    assert [entry.force for entry in roll.forces] == [WEARSIDE]
+    assert "no such file" in roll.invalid[0].problems[0].message
+
+
+def test_two_files_for_the_same_force_are_an_error_naming_both(tmp_path: Path) -> None:
+    folder = copy_forces(tmp_path)
+    text = (FORCES / "fenland.yaml").read_text(encoding="utf-8").replace("Fenland Police", "FENLAND  police")
+    (folder / "fenland-copy.yaml").write_text(text, encoding="utf-8")
+    roll = rolled(folder)
+    assert sorted(Path(bad.path).name for bad in roll.invalid) == ["fenland-copy.yaml", "fenland.yaml"]
+    messages = {Path(bad.path).name: bad.problems[0].message for bad in roll.invalid}
+    assert str(folder / "fenland.yaml") in messages["fenland-copy.yaml"]
+    assert str(folder / "fenland-copy.yaml") in messages["fenland.yaml"]
+    assert [entry.force for entry in roll.forces] == [HARBOUR, WEARSIDE]
+
+
+def test_recommendation_filter_keeps_missing_forces() -> None:
+    data = record(recommendation=14)
+    assert [rec["number"] for rec in data["recommendations"]] == [14]
+    assert no_answer(data["recommendations"][0]) == [(FENLAND, "missing")]
+    forces = by_force(data)
+    assert forces[WEARSIDE]["status_counts"] == counts(in_progress=1)
+    assert forces[FENLAND]["items"] == 0
+    assert forces[WEARSIDE]["open_dependencies"] == ["app-replacement"]
+    assert [d["ref"] for d in forces[WEARSIDE]["passed_deadlines"]] == ["14"]
+    assert [g["ids"] for g in data["dependencies"]] == [["app-replacement"]]
+
+
+def test_status_filter_counts_only_that_status_and_lists_no_missing_items() -> None:
+    data = record(status=Status.IN_PROGRESS)
+    found = items(data)
+    assert list(found) == ["14.1", "25.1", "25.2"]
+    assert found["25.2"]["status_counts"] == counts(in_progress=2)
+    assert no_answer(found["25.2"]) == []
+    assert by_force(data)[HARBOUR]["status_counts"] == counts(in_progress=1)
+
+
+def test_owner_filter_matches_each_plans_own_bodies() -> None:
+    data = record(owner="PFCC")
+    assert list(items(data)) == ["25.1", "25.2"]
+    assert by_force(data)[FENLAND]["items"] == 2
+    assert by_force(data)[WEARSIDE]["items"] == 0
+
+
+def test_force_filter_picks_forces_by_part_of_the_name() -> None:
+    data = record(forces=("harbour", "wearside constabulary"))
+    assert [entry["force"] for entry in data["forces"]] == [HARBOUR, WEARSIDE]
+    assert no_answer(items(data)["7.2"]) == []
+
+
+@pytest.mark.parametrize(
+    ("selection", "message"),
+    [
+        ({"forces": ("Gotham",)}, "no force matches Gotham; forces are: Fenland Police"),
+        ({"recommendation": 99}, "no plan has a recommendation 99"),
+        ({"owner": "Batman"}, "no plan has an owner matching 'Batman'; owners are: Chief Constable, CC"),
+    ],
+)
+def test_a_selection_matching_nothing_is_a_usage_error(selection: dict, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        rolled(**selection)
+
+
+def test_nothing_given_and_an_empty_folder_are_usage_errors(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="give the plan files"):
+        national.plan_files([])
+    with pytest.raises(UsageError, match=r"no \*\.yaml files"):
+        national.plan_files([tmp_path])
+
+
+def test_the_figures_keep_no_plan() -> None:
+    """Each plan is reduced to its figures: memory stays near one plan's however many forces."""
+    roll = rolled()
+    stack = list(roll.forces)
+    seen = 0
+    while stack:
+        value = stack.pop()
+        seen += 1
+        assert type(value).__name__ != "Plan"
+        if isinstance(value, tuple | list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+    assert seen > 50
