@@ -1,6 +1,6 @@
 """Warnings about a valid plan: things a reviewer should look at before publishing.
 
-Each warning is a :class:`~plan_cli.schema.Finding` with severity
+Each warning is a :class:`~plan_cli.errors.Finding` with severity
 ``warning`` and the field path of the text or value it is about, so the CLI
 can print it at ``file:line:col``. The rules:
 
@@ -15,12 +15,56 @@ can print it at ``file:line:col``. The rules:
 
 from __future__ import annotations
 
-from .analysis import lacks_latest_update, latest_round
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .errors import FieldParts, Finding, InvalidPlanError, Problem
+from .loader import LoadedPlan, load_plan
 from .model import EvidenceItem, Plan, Status, Update
 from .references import find_citations
-from .schema import FieldParts, Finding
+from .rounds import lacks_latest_update, latest_round
 
 WARNING = "warning"
+
+
+class CheckResult(NamedTuple):
+    """What checking one file found: the plan if it loaded, its errors and its warnings."""
+
+    path: Path
+    loaded: LoadedPlan | None
+    errors: list[Problem]
+    warnings: list[Problem]
+
+    def record(self) -> dict[str, Any]:
+        """Return the result as JSON-ready data: what ``plan check --json`` prints per file."""
+        return {
+            "file": str(self.path),
+            "valid": not self.errors,
+            "recommendations": len(self.loaded.plan.recommendations) if self.loaded else None,
+            "items": len(self.loaded.plan.items) if self.loaded else None,
+            "problems": [
+                {
+                    "file": p.path,
+                    "line": p.line,
+                    "column": p.column,
+                    "field": p.field,
+                    "severity": p.severity,
+                    "message": p.message,
+                }
+                for p in sorted([*self.errors, *self.warnings], key=lambda p: (p.line or 0, p.column or 0))
+            ],
+        }
+
+
+def check_file(path: Path, today: date) -> CheckResult:
+    """Return what loading one plan file and applying every warning rule to it found."""
+    try:
+        loaded = load_plan(path)
+    except InvalidPlanError as error:
+        return CheckResult(path, None, [p for p in error.problems if p.severity == "error"], [])
+    found: list[Problem] = [loaded.source.problem(f) for f in warnings(loaded.plan)]
+    return CheckResult(path, loaded, [], found)
 
 
 def warnings(plan: Plan) -> list[Finding]:

@@ -13,15 +13,10 @@ import json
 from datetime import date
 from typing import Any
 
-from .model import EvidenceItem, Plan, Round, Update
+from .model import EvidenceItem, Plan, Update
+from .rounds import reported_rounds
 
 CSV_BOM = "\ufeff"
-
-
-def reported_rounds(plan: Plan) -> list[Round]:
-    """The declared rounds that at least one item has an update for, in order: the plan's columns."""
-    reported = {update.round for item in plan.items for update in item.updates}
-    return [r for r in plan.rounds if r.id in reported]
 
 
 def plan_csv(plan: Plan) -> str:

@@ -8,7 +8,7 @@ Each plan is reduced to its :class:`ForceFigures` as soon as it is loaded (the
 plan itself is then dropped, so memory stays near that of one plan), using
 the same rules as the single-plan commands: :func:`analysis.status_counts`,
 :func:`review.stale_items`, :func:`deadlines.deadlines`,
-:func:`dependencies.dependency_reports`, :func:`analysis.lacks_latest_update`.
+:func:`dependencies.dependency_reports`, :func:`rounds.lacks_latest_update`.
 :func:`roll_up` then joins the figures across forces.
 
 An item has **no answer** from a force when the force's plan lacks it, or when
@@ -26,13 +26,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import analysis, review
+from . import analysis, review, rounds
 from .deadlines import Deadline, Kind, State, deadline_record, deadlines
 from .dependencies import dependency_reports
 from .errors import InvalidPlanError, Problem, UsageError
 from .export import CSV_BOM
 from .loader import compose_plan, load_plan, read_plan_text
 from .model import EvidenceItem, Plan, Recommendation, Round, Status
+from .wording import days_until
 
 FIRST_PROBLEMS = 3
 """How many of an invalid plan's problems the roll-up shows (``plan check FILE`` lists them all)."""
@@ -203,8 +204,8 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
     )
     picked_items = {item.id for item in picked.items}
     named = {dep_id for item in picked.items for dep_id in item.depends_on}
-    latest = analysis.latest_round(plan)
-    following = analysis.next_round(plan)
+    latest = rounds.latest_round(plan)
+    following = rounds.next_round(plan)
     every_deadline = deadlines(plan, today)
     overdue = following is not None and any(
         entry.kind is Kind.ROUND and entry.ref == following.id and entry.state is State.PASSED
@@ -282,8 +283,8 @@ def _item_answer(plan: Plan, item: EvidenceItem, latest: Round | None) -> ItemAn
         id=item.id,
         recommendation=item.recommendation,
         status=item.status,
-        answered=not analysis.lacks_latest_update(item, latest),
-        last_round=analysis.round_title(plan, last.round) if last else None,
+        answered=not rounds.lacks_latest_update(item, latest),
+        last_round=rounds.round_title(plan, last.round) if last else None,
     )
 
 
@@ -292,7 +293,7 @@ def _recommendation_answer(rec: Recommendation, latest: Round | None) -> Recomme
         number=rec.number,
         text=rec.text,
         worst_status=rec.worst_status,
-        answered=any(not analysis.lacks_latest_update(item, latest) for item in rec.items),
+        answered=any(not rounds.lacks_latest_update(item, latest) for item in rec.items),
     )
 
 
@@ -584,26 +585,23 @@ def read_same_dependencies(path: Path) -> dict[str, str]:
 # --- JSON-ready data ------------------------------------------------------------
 
 
-def _round_data(declared: Round | None) -> dict[str, Any] | None:
+def _round_data(declared: Round | None, dates: bool) -> dict[str, Any] | None:
     if declared is None:
         return None
-    return {
-        "id": declared.id,
-        "title": declared.title,
-        "due": declared.due.isoformat() if declared.due else None,
-    }
+    due = declared.due if dates or declared.due is None else declared.due.isoformat()
+    return {"id": declared.id, "title": declared.title, "due": due}
 
 
-def force_record(entry: ForceFigures, today: date) -> dict[str, Any]:
-    """Return one force's figures as JSON-ready data."""
-    overdue = _round_data(entry.overdue_round)
+def force_record(entry: ForceFigures, today: date, dates: bool = False) -> dict[str, Any]:
+    """Return one force's figures as JSON-ready data (round due dates as dates with ``dates``)."""
+    overdue = _round_data(entry.overdue_round, dates)
     if overdue is not None and entry.overdue_round is not None and entry.overdue_round.due is not None:
-        overdue["days_overdue"] = -analysis.days_until(entry.overdue_round.due, today)
+        overdue["days_overdue"] = -days_until(entry.overdue_round.due, today)
     return {
         "force": entry.force,
         "path": entry.path,
         "title": entry.title,
-        "latest_round": _round_data(entry.latest_round),
+        "latest_round": _round_data(entry.latest_round, dates),
         "overdue_round": overdue,
         "items": sum(entry.status_counts.values()),
         "status_counts": {status.value: count for status, count in entry.status_counts.items()},
@@ -622,8 +620,11 @@ def _no_answer_record(entry: NoAnswer) -> dict[str, Any]:
     }
 
 
-def national_record(roll: RollUp) -> dict[str, Any]:
-    """Return the whole roll-up as JSON-ready data: what ``--json`` prints and templates see."""
+def national_record(roll: RollUp, dates: bool = False) -> dict[str, Any]:
+    """Return the whole roll-up as JSON-ready data: what ``--json`` prints and templates see.
+
+    With ``dates`` (for templates) the rounds' due dates are dates rather than ISO text.
+    """
     selection = roll.selection
     return {
         "today": roll.today.isoformat(),
@@ -638,7 +639,7 @@ def national_record(roll: RollUp) -> dict[str, Any]:
             {"path": bad.path, "problems": [str(p) for p in bad.problems], "total_problems": bad.total}
             for bad in roll.invalid
         ],
-        "forces": [force_record(entry, roll.today) for entry in roll.forces],
+        "forces": [force_record(entry, roll.today, dates) for entry in roll.forces],
         "recommendations": [
             {
                 "number": rec.number,
@@ -707,14 +708,14 @@ def selection_words(selection: Selection) -> list[str]:
 
 
 def national_context(roll: RollUp) -> dict[str, Any]:
-    """Return what the national templates see: :func:`national_record`, with ``today`` a date.
+    """Return what the national templates see: :func:`national_record`, with ``today`` and due dates as dates.
 
     Also ``statuses`` (the status values in vocabulary order, the order of
     every ``status_counts``), ``selection_words``, and ``csv_bom`` (a
     byte-order mark, so that Excel reads the CSV as UTF-8).
     """
     return {
-        **national_record(roll),
+        **national_record(roll, dates=True),
         "today": roll.today,
         "statuses": [status.value for status in Status],
         "selection_words": selection_words(roll.selection),

@@ -1,0 +1,117 @@
+"""plan report, plan draft and plan export: documents rendered from the plan.
+
+Jinja and the renderers are imported inside the commands (through the
+formats table), so that the other commands never pay for importing them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..formats import EXPORTS, REPORTS, Format
+from .options import (
+    ForceOption,
+    OutputOption,
+    PlanOption,
+    TemplateOption,
+    TodayOption,
+    complete_round_title,
+    open_plan,
+    parse_date,
+    parse_today,
+)
+from .terminal import deliver
+
+
+def report(
+    template: TemplateOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write a progress report (Markdown): counts, movement, dependencies, deadlines, a timeline.
+
+    Example: plan report --today 2026-11-28 --output report.md
+    """
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    document = REPORTS["md"].produce(loaded.plan, day, template)
+    deliver(document, output, force, "the report")
+
+
+def draft(
+    round_title: Annotated[
+        str | None,
+        typer.Option(
+            "--round",
+            metavar="TITLE",
+            show_default=False,
+            help="The round to draft, if the plan does not declare it, e.g. 'March 2027 Update'.",
+            autocompletion=complete_round_title,
+        ),
+    ] = None,
+    due: Annotated[
+        str | None,
+        typer.Option("--due", metavar="YYYY-MM-DD", show_default=False, help="That round's deadline."),
+    ] = None,
+    template: TemplateOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write the draft of the next update (Markdown) to circulate to action owners.
+
+    Each outstanding item carries its latest update forward word for word, with
+    prompts: dependencies to chase, milestones fallen due, figures to refresh.
+    The round is the plan's next declared one, or name it with --round and --due.
+
+    Example: plan draft --round 'March 2027 Update' --due 2027-03-27 --output draft.md
+    """
+    from ..render import render_document
+    from ..rounds import draft_round
+    from ..template_context import template_context
+
+    day = parse_today(today)
+    deadline = parse_date("--due", due)
+    loaded = open_plan(plan)
+    drafted = draft_round(loaded.plan, round_title, deadline)
+    document = render_document(template_context(loaded.plan, day, drafted), "draft.md.j2", template)
+    deliver(document, output, force, f"the {drafted.title} draft")
+
+
+def export(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="|".join(EXPORTS),
+            help="; ".join(f"{entry.name}: {entry.description}" for entry in EXPORTS.values()) + ".",
+        ),
+    ],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Export the whole plan: the published layout as Markdown or a standalone HTML page, or CSV/JSON.
+
+    Example: plan export --format html --output plan.html
+    """
+    chosen = choose_format(EXPORTS, fmt)
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    deliver(chosen.produce(loaded.plan, day, None), output, force, f"the plan as {chosen.name}")
+
+
+def choose_format(table: dict[str, Format], name: str) -> Format:
+    """Return the format ``name`` names (any case); a usage error listing the formats if none."""
+    chosen = table.get(name.strip().lower())
+    if chosen is None:
+        raise UsageError(f"--format {name!r} is not a format here; choose one of: {', '.join(table)}")
+    return chosen
