@@ -110,11 +110,9 @@ def rendered_roll_up(shipped: str) -> RollUpProducer:
 def _roll_up_json(roll: RollUp, template: Path | None) -> str:
     if template is not None:
         raise UsageError("--format json is built without a template; drop --template")
-    import json
+    from .national import national_json
 
-    from .national import national_record
-
-    return json.dumps(national_record(roll), indent=2, ensure_ascii=False) + "\n"
+    return national_json(roll)
 
 
 NATIONAL: dict[str, RollUpFormat] = {

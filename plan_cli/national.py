@@ -585,23 +585,22 @@ def read_same_dependencies(path: Path) -> dict[str, str]:
 # --- JSON-ready data ------------------------------------------------------------
 
 
-def _round_data(declared: Round | None, dates: bool) -> dict[str, Any] | None:
+def _round_data(declared: Round | None) -> dict[str, Any] | None:
     if declared is None:
         return None
-    due = declared.due if dates or declared.due is None else declared.due.isoformat()
-    return {"id": declared.id, "title": declared.title, "due": due}
+    return {"id": declared.id, "title": declared.title, "due": declared.due}
 
 
-def force_record(entry: ForceFigures, today: date, dates: bool = False) -> dict[str, Any]:
-    """Return one force's figures as JSON-ready data (round due dates as dates with ``dates``)."""
-    overdue = _round_data(entry.overdue_round, dates)
+def force_record(entry: ForceFigures, today: date) -> dict[str, Any]:
+    """Return one force's figures as plain data (dates as dates; JSON writes them as YYYY-MM-DD)."""
+    overdue = _round_data(entry.overdue_round)
     if overdue is not None and entry.overdue_round is not None and entry.overdue_round.due is not None:
         overdue["days_overdue"] = -days_until(entry.overdue_round.due, today)
     return {
         "force": entry.force,
         "path": entry.path,
         "title": entry.title,
-        "latest_round": _round_data(entry.latest_round, dates),
+        "latest_round": _round_data(entry.latest_round),
         "overdue_round": overdue,
         "items": sum(entry.status_counts.values()),
         "status_counts": {status.value: count for status, count in entry.status_counts.items()},
@@ -620,14 +619,14 @@ def _no_answer_record(entry: NoAnswer) -> dict[str, Any]:
     }
 
 
-def national_record(roll: RollUp, dates: bool = False) -> dict[str, Any]:
-    """Return the whole roll-up as JSON-ready data: what ``--json`` prints and templates see.
+def national_record(roll: RollUp) -> dict[str, Any]:
+    """Return the whole roll-up as plain data: what ``--json`` prints and templates see.
 
-    With ``dates`` (for templates) the rounds' due dates are dates rather than ISO text.
+    Dates are dates (JSON writes them as YYYY-MM-DD; see :func:`national_json`).
     """
     selection = roll.selection
     return {
-        "today": roll.today.isoformat(),
+        "today": roll.today,
         "plans": {"given": roll.given, "counted": len(roll.forces)},
         "selection": {
             "recommendation": selection.recommendation,
@@ -639,7 +638,7 @@ def national_record(roll: RollUp, dates: bool = False) -> dict[str, Any]:
             {"path": bad.path, "problems": [str(p) for p in bad.problems], "total_problems": bad.total}
             for bad in roll.invalid
         ],
-        "forces": [force_record(entry, roll.today, dates) for entry in roll.forces],
+        "forces": [force_record(entry, roll.today) for entry in roll.forces],
         "recommendations": [
             {
                 "number": rec.number,
@@ -684,7 +683,7 @@ def _group_record(group: DependencyGroup) -> dict[str, Any]:
                 "title": wait.title,
                 "party": wait.party,
                 "raised": wait.raised,
-                "raised_date": wait.raised_due.isoformat() if wait.raised_due else None,
+                "raised_date": wait.raised_due,
                 "age_days": wait.age_days,
                 "blocking": list(wait.blocking),
             }
@@ -708,16 +707,28 @@ def selection_words(selection: Selection) -> list[str]:
 
 
 def national_context(roll: RollUp) -> dict[str, Any]:
-    """Return what the national templates see: :func:`national_record`, with ``today`` and due dates as dates.
+    """Return what the national templates see: :func:`national_record`, and more.
 
     Also ``statuses`` (the status values in vocabulary order, the order of
     every ``status_counts``), ``selection_words``, and ``csv_bom`` (a
     byte-order mark, so that Excel reads the CSV as UTF-8).
     """
     return {
-        **national_record(roll, dates=True),
-        "today": roll.today,
+        **national_record(roll),
         "statuses": [status.value for status in Status],
         "selection_words": selection_words(roll.selection),
         "csv_bom": CSV_BOM,
     }
+
+
+def national_json(roll: RollUp) -> str:
+    """Return the roll-up as one JSON object (:func:`national_record`; dates as YYYY-MM-DD)."""
+    import json
+
+    return json.dumps(national_record(roll), indent=2, ensure_ascii=False, default=_iso_date) + "\n"
+
+
+def _iso_date(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON data")

@@ -102,6 +102,10 @@ def test_json_is_one_object_and_still_exits_1_with_a_bad_plan(with_bad_fourth: P
     ]
 
 
+def test_json_is_the_json_format() -> None:
+    assert run("national", FORCES, "--json").out == run("national", FORCES, "--format", "json").out
+
+
 def test_files_can_be_named_one_by_one() -> None:
     result = run("national", FORCES / "wearside.yaml", FORCES / "fenland.yaml", "--json")
     data = json.loads(result.out)

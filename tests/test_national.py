@@ -15,6 +15,7 @@ Hand-worked figures (see each plan):
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -38,7 +39,8 @@ def rolled(*paths: Path, **selection: object) -> national.RollUp:
 
 
 def record(*paths: Path, **selection: object) -> dict:
-    return national.national_record(rolled(*paths, **selection))
+    """The roll-up as --json prints it."""
+    return json.loads(national.national_json(rolled(*paths, **selection)))
 
 
 def by_force(data: dict) -> dict[str, dict]:
@@ -187,7 +189,7 @@ def test_a_mapping_file_joins_ids_that_are_the_same_thing(tmp_path: Path) -> Non
     mapping.write_text("minerva-niche: [niche-classification]\n", encoding="utf-8")
     same = national.read_same_dependencies(mapping)
     roll = national.roll_up(national.plan_files([FORCES]), TODAY, same=same)
-    first = national.national_record(roll)["dependencies"][0]
+    first = json.loads(national.national_json(roll))["dependencies"][0]
     assert first["ids"] == ["niche-classification", "minerva-niche"]
     assert first["forces"] == [FENLAND, HARBOUR, WEARSIDE]
     assert first["blocking_count"] == 3

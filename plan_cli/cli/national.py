@@ -18,7 +18,7 @@ from ..styled import Styled
 from ..wording import describe_days, plural, short_date, verb
 from .documents import choose_format
 from .options import ForceOption, JsonOption, OutputOption, TemplateOption, TodayOption, parse_today
-from .terminal import deliver, print_json, print_problems, status_text, stderr, stdout
+from .terminal import deliver, print_problems, status_text, stderr, stdout
 
 if TYPE_CHECKING:
     from ..national import ForceFigures, NoAnswer, RollUp
@@ -119,7 +119,7 @@ def national(
     roll = core.roll_up(core.plan_files(plans), day, selection, mapping)
     report_left_out(roll)
     if as_json:
-        print_json(core.national_record(roll))
+        deliver(core.national_json(roll), None, False, "the national roll-up as json")
     elif fmt is not None or template is not None or output is not None:
         chosen = choose_format(NATIONAL, fmt or "md")
         deliver(chosen.produce(roll, template), output, force, f"the national roll-up as {chosen.name}")
