@@ -18,8 +18,8 @@ memory as a ratio to that of ``plan status`` on one of the plans. Targets:
 43 plans within 10x the start-up, memory within 4x one plan's.
 
 ``--parallel`` also times loading the 43 plans in one process against two
-worker processes (the machine has 2 cores), to decide whether loading in
-parallel is worth it. This is a script, not a test: a person reads the numbers.
+worker processes (the machine has 2 cores): the measurement on which
+``plan national`` loads plans in processes (see plan_cli.national.loading_workers). This is a script, not a test: a person reads the numbers.
 """
 
 from __future__ import annotations
@@ -140,6 +140,7 @@ def time_loading(folder: Path) -> None:
     from functools import partial
 
     from plan_cli.national import Selection, load_figures, plan_files
+    from plan_cli.staleness import same_text
 
     files = plan_files([folder])
     work = partial(load_figures, today=date.fromisoformat(TODAY), selection=Selection())
@@ -147,6 +148,7 @@ def time_loading(folder: Path) -> None:
     for label in ("one process", "two worker processes"):
         best = float("inf")
         for _ in range(5):
+            same_text.cache_clear()  # each run starts cold, as a worker process does
             start = time.perf_counter()
             if label == "one process":
                 list(map(work, files))

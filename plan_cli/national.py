@@ -315,8 +315,12 @@ def roll_up(
     today: date,
     selection: Selection | None = None,
     same: dict[str, str] | None = None,
+    workers: int | None = None,
 ) -> RollUp:
     """Load every plan in ``paths`` and return the roll-up of the valid ones.
+
+    Plans are loaded in ``workers`` processes (by default :func:`loading_workers`
+    decides); the figures are the same either way, in the order of ``paths``.
 
     Two files for the same force are both left out, each reported naming the
     other: which one is right is for the analyst to say. ``same`` maps a
@@ -325,8 +329,44 @@ def roll_up(
     recommendation or owner in any valid plan is a usage error.
     """
     selection = selection or Selection()
-    loaded = [load_figures(path, today, selection) for path in paths]
+    workers = loading_workers(len(paths)) if workers is None else workers
+    if workers > 1:
+        loaded = _load_in_processes(paths, today, selection, workers)
+    else:
+        loaded = [load_figures(path, today, selection) for path in paths]
     return combine(loaded, today, selection, same or {})
+
+
+PARALLEL_FROM = 8
+"""From how many files plans are loaded in worker processes (fewer: starting workers costs more)."""
+
+
+def loading_workers(files: int) -> int:
+    """Return how many processes should load ``files`` plans: one per usable core, from PARALLEL_FROM files.
+
+    Loading is CPU-bound Python, so threads would not help; forked processes
+    start without importing anything again. Where fork is not available,
+    plans are loaded in this process.
+    """
+    import multiprocessing
+    import os
+
+    if files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, files // 4))
+
+
+def _load_in_processes(
+    paths: Sequence[Path], today: date, selection: Selection, workers: int
+) -> list[ForceFigures | InvalidFile]:
+    import functools
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    load = functools.partial(load_figures, today=today, selection=selection)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(load, paths))
 
 
 def combine(

@@ -336,3 +336,18 @@ def test_the_figures_keep_no_plan() -> None:
         elif isinstance(value, dict):
             stack.extend(value.values())
     assert seen > 50
+
+
+def test_loading_in_worker_processes_gives_the_same_roll_up(tmp_path: Path) -> None:
+    folder = copy_forces(tmp_path)
+    (folder / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    files = national.plan_files([folder])
+    serial = national.roll_up(files, TODAY, workers=1)
+    parallel = national.roll_up(files, TODAY, workers=2)
+    assert national.national_json(parallel) == national.national_json(serial)
+    assert parallel.invalid == serial.invalid
+
+
+def test_workers_are_used_only_for_many_files() -> None:
+    assert national.loading_workers(national.PARALLEL_FROM - 1) == 1
+    assert national.loading_workers(43) >= 1
