@@ -149,11 +149,16 @@ class DependencyGroup(NamedTuple):
 
 
 class RollUp(NamedTuple):
-    """The roll-up of every valid plan given, and the files left out."""
+    """The roll-up of every valid plan given, and the files left out.
+
+    ``given`` counts the files, ``valid`` those in the roll-up (not left out);
+    ``forces`` are the valid ones --force-name chose (all, without it).
+    """
 
     today: date
     selection: Selection
     given: int
+    valid: int
     forces: tuple[ForceFigures, ...]
     invalid: tuple[InvalidFile, ...]
     groups: tuple[DependencyGroup, ...]
@@ -395,12 +400,14 @@ def combine(
     figures = [entry for entry in figures if force_key(entry.force) not in duplicated]
     given_order = {result.path: index for index, result in enumerate(results)}
     invalid.sort(key=lambda bad: given_order[bad.path])
+    valid = len(figures)
     figures = _chosen_forces(figures, selection)
     _check_selection(figures, selection)
     return RollUp(
         today=today,
         selection=selection,
         given=len(results),
+        valid=valid,
         forces=tuple(figures),
         invalid=tuple(invalid),
         groups=tuple(group_dependencies(figures, same)),
@@ -667,7 +674,7 @@ def national_record(roll: RollUp) -> dict[str, Any]:
     selection = roll.selection
     return {
         "today": roll.today,
-        "plans": {"given": roll.given, "counted": len(roll.forces)},
+        "plans": {"given": roll.given, "counted": roll.valid},
         "selection": {
             "recommendation": selection.recommendation,
             "status": selection.status.value if selection.status else None,

@@ -126,7 +126,7 @@ def national(
     else:
         print_roll_up(roll)
     if not roll.complete:
-        counted = f"{len(roll.forces)} of {plural(roll.given, 'plan')}"
+        counted = f"{roll.valid} of {plural(roll.given, 'plan')}"
         stderr().print(
             f"The figures count {counted}: {plural(len(roll.invalid), 'file')} left out. "
             f"Fix {verb(len(roll.invalid), 'it', 'them')} (plan check --plan FILE lists every problem) "
@@ -161,7 +161,7 @@ def print_roll_up(roll: RollUp) -> None:
     from .. import national as core
 
     out = stdout()
-    counted = f"{len(roll.forces)} of {plural(roll.given, 'plan')}"
+    counted = f"{roll.valid} of {plural(roll.given, 'plan')}"
     heading = Styled(f"National roll-up: {counted}, as at {short_date(roll.today)}", style="bold")
     out.print(heading)
     words = core.selection_words(roll.selection)
