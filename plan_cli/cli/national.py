@@ -70,7 +70,7 @@ def national(
             "--same",
             metavar="FILE",
             show_default=False,
-            help="A YAML file of dependency ids that are the same thing, e.g. 'minerva-niche: [niche-change]'.",
+            help="A YAML file of dependency ids that are the same thing, e.g. 'records-change: [niche-change]'.",
         ),
     ] = None,
     as_json: JsonOption = False,
