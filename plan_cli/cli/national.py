@@ -17,7 +17,7 @@ from ..model import Status
 from ..styled import Styled
 from ..wording import describe_days, plural, short_date, verb
 from .documents import choose_format
-from .options import ForceOption, JsonOption, OutputOption, TemplateOption, TodayOption, parse_today
+from .options import ForceOption, OutputOption, TemplateOption, TodayOption, parse_today
 from .terminal import deliver, print_problems, status_text, stderr, stdout
 
 if TYPE_CHECKING:
@@ -73,7 +73,10 @@ def national(
             help="A YAML file of dependency ids that are the same thing, e.g. 'records-change: [niche-change]'.",
         ),
     ] = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print one JSON object (forces, recommendations, dependencies) instead."),
+    ] = False,
     fmt: Annotated[
         str | None,
         typer.Option(
