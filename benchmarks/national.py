@@ -17,8 +17,8 @@ The roll-up is timed as a subprocess of the installed ``plan`` (best of
 memory as a ratio to that of ``plan status`` on one of the plans. Targets:
 43 plans within 10x the start-up, memory within 4x one plan's.
 
-``--parallel`` also times loading the 43 plans in one process against two
-worker processes (the machine has 2 cores): the measurement on which
+``--parallel`` also times the roll-up with its plans loaded in this process
+against worker processes (one per core), in turns: the measurement on which
 ``plan national`` loads plans in processes (see plan_cli.national.loading_workers). This is a script, not a test: a person reads the numbers.
 """
 
@@ -135,35 +135,6 @@ def write_forces(folder: Path, count: int) -> None:
         load_plan(path)  # raises if the synthetic plan is not valid
 
 
-def time_loading(folder: Path, runs: int) -> None:
-    """Print the time to load and summarise every plan in one process and in two worker processes."""
-    from concurrent.futures import ProcessPoolExecutor
-    from datetime import date
-    from functools import partial
-    from multiprocessing import get_context
-
-    from plan_cli.national import Selection, load_figures, plan_files
-    from plan_cli.staleness import same_text
-
-    files = plan_files([folder])
-    work = partial(load_figures, today=date.fromisoformat(TODAY), selection=Selection())
-    results = {"one process": float("inf"), "two worker processes": float("inf")}
-    for _ in range(runs):
-        for label in results:
-            same_text.cache_clear()  # each run starts cold, as a worker process does
-            start = time.perf_counter()
-            if label == "one process":
-                list(map(work, files))
-            else:
-                with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork")) as pool:
-                    list(pool.map(work, files))
-            results[label] = min(results[label], time.perf_counter() - start)
-    for label, best in results.items():
-        print(f"  loading {len(files)} plans, {label}: {best * 1000:.0f} ms (best of {runs}, interleaved)")
-    faster = results["two worker processes"] < results["one process"]
-    print(f"  two processes are {'faster' if faster else 'not faster'} here")
-
-
 class Measured(NamedTuple):
     """The best wall time, CPU time (user + system, children included) and peak memory of a command."""
 
@@ -171,6 +142,15 @@ class Measured(NamedTuple):
     cpu: float
     memory: int
     code: int
+
+
+def measure(argv: list[str], cwd: Path) -> Measured:
+    """Run ``argv`` once, output thrown away; return its wall time, CPU time, peak memory and exit code."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
 
 
 def interleaved(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[str, Measured]:
@@ -182,15 +162,7 @@ def interleaved(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[st
     best: dict[str, Measured] = {}
     for _ in range(runs):
         for label, argv in commands.items():
-            start = time.perf_counter()
-            child = subprocess.Popen(
-                argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
-            _, status, usage = os.wait4(child.pid, 0)
-            wall = time.perf_counter() - start
-            found = Measured(
-                wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
-            )
+            found = measure(argv, cwd)
             if label not in best:
                 best[label] = found
             else:
@@ -204,6 +176,31 @@ def interleaved(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[st
     return best
 
 
+SERIAL = (
+    "import sys, plan_cli.national as n; n.PARALLEL_FROM = 10**9; "
+    "from plan_cli.cli.app import main; sys.argv[0] = 'plan'; main()"
+)
+
+
+def compare_loading(folder: Path, runs: int) -> None:
+    """Time plan national with its plans loaded in one process and in worker processes, in turns."""
+    tail = ["national", str(folder), "--json", "--today", TODAY]
+    commands = {
+        "loading in one process": [sys.executable, "-c", SERIAL, *tail],
+        "loading in worker processes": [str(Path(sys.executable).with_name("plan")), *tail],
+    }
+    walls: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, argv in commands.items():
+            walls[label].append(measure(argv, folder).wall)
+    for label, times in walls.items():
+        times.sort()
+        print(
+            f"  plan national, {label}: best {times[0] * 1000:.0f} ms, "
+            f"median {times[len(times) // 2] * 1000:.0f} ms ({runs} runs in turns)"
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Write the plans, time the roll-up and print the ratios and verdicts."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -215,13 +212,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", type=Path, help="write the plans into this folder and keep them")
     parser.add_argument("--parallel", action="store_true", help="also time loading in two processes")
     parser.add_argument("--write-forces", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--time-loading", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.write_forces:
         write_forces(args.write_forces, args.forces)
-        return
-    if args.time_loading:
-        time_loading(args.time_loading, args.runs)
         return
 
     compile_bytecode()
@@ -265,10 +258,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         print(f"[{'met' if memory <= 4 else 'NOT met'}] memory within 4x one plan's: {memory:.1f}x")
         if args.parallel:
-            subprocess.run(
-                [sys.executable, __file__, "--runs", str(args.runs), "--time-loading", str(folder)],
-                check=True,
-            )
+            compare_loading(folder, args.runs)
 
 
 if __name__ == "__main__":
