@@ -34,6 +34,7 @@ SHIPPED = (
     "draft.md.j2",
     "plan.md.j2",
     "plan.html.j2",
+    "plan.fragment.html.j2",
     "national.md.j2",
     "national.html.j2",
     "national.csv.j2",

@@ -16,10 +16,10 @@ from typer.testing import CliRunner
 
 from plan_cli.cli.app import app
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 FORCES = FIXTURES / "forces"
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent.parent / "golden"
 ENV: dict[str, str | None] = {
     "COLUMNS": "80",
     "PLAN_TODAY": "2026-06-15",
