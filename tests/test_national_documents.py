@@ -20,6 +20,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from plan_cli import national
@@ -162,3 +164,15 @@ def test_csv_keeps_hostile_text_from_running_as_a_formula(tmp_path: Path) -> Non
 )
 def test_csv_row_quotes_and_neutralises(cells: list[object], line: str) -> None:
     assert csv_row(cells) == line
+
+
+@given(st.lists(st.one_of(st.text(), st.integers()), min_size=1, max_size=6))
+def test_csv_row_reads_back_as_the_cells(cells: list[str | int]) -> None:
+    [row] = list(csv.reader(io.StringIO(csv_row(cells), newline="")))
+    expected = [
+        "'" + cell
+        if isinstance(cell, str) and cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+        else str(cell)
+        for cell in cells
+    ]
+    assert row == expected
