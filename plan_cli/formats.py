@@ -154,7 +154,7 @@ def rendered_roll_up(shipped: str) -> RollUpProducer:
     """Return a producer that renders ``shipped`` (or the user's template) with the roll-up's context."""
 
     def produce(roll: RollUp, template: Path | None) -> str:
-        from .national import national_context
+        from .national_record import national_context
         from .render import render_document
 
         return render_document(national_context(roll), shipped, template)
@@ -165,7 +165,7 @@ def rendered_roll_up(shipped: str) -> RollUpProducer:
 def _roll_up_json(roll: RollUp, template: Path | None) -> str:
     if template is not None:
         raise UsageError("--format json is built without a template; drop --template")
-    from .national import national_json
+    from .national_record import national_json
 
     return national_json(roll)
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from plan_cli import national
-from plan_cli.errors import InvalidPlanError, UsageError
+from plan_cli import national, national_record
+from plan_cli.errors import UsageError
 from plan_cli.model import Status
 
 from .conftest import FIXTURES
@@ -40,7 +40,7 @@ def rolled(*paths: Path, **selection: object) -> national.RollUp:
 
 def record(*paths: Path, **selection: object) -> dict:
     """The roll-up as --json prints it."""
-    return json.loads(national.national_json(rolled(*paths, **selection)))
+    return json.loads(national_record.national_json(rolled(*paths, **selection)))
 
 
 def by_force(data: dict) -> dict[str, dict]:
@@ -113,109 +113,6 @@ def test_per_force_counts_dependencies_deadlines_and_stale_items() -> None:
     assert forces[HARBOUR]["stale_items"] == []
 
 
-def test_per_item_counts_and_no_answer() -> None:
-    found = items(record())
-    assert list(found) == ["7.1", "7.2", "14.1", "25.1", "25.2"]
-    assert found["7.1"]["status_counts"] == counts(blocked=3)
-    assert no_answer(found["7.1"]) == []
-    # Done earlier needs no new answer: Wearside and Harbour City completed 7.2 before their latest round.
-    assert found["7.2"]["status_counts"] == counts(complete=2)
-    assert no_answer(found["7.2"]) == [(FENLAND, "missing")]
-    assert found["14.1"]["status_counts"] == counts(in_progress=1, superseded=1)
-    assert no_answer(found["14.1"]) == [(FENLAND, "missing")]
-    assert found["25.1"]["status_counts"] == counts(in_progress=1, not_started=1, complete=1)
-    assert found["25.1"]["no_answer"] == [
-        {"force": FENLAND, "reason": "no-update", "status": "not-started", "last_round": "First Response"}
-    ]
-    assert found["25.2"]["status_counts"] == counts(in_progress=2)
-    assert no_answer(found["25.2"]) == [(WEARSIDE, "missing")]
-    assert [found[i]["forces"] for i in found] == [3, 2, 2, 3, 2]
-
-
-def test_per_recommendation_worst_status_and_no_answer() -> None:
-    recs = {rec["number"]: rec for rec in record()["recommendations"]}
-    assert list(recs) == [7, 14, 25]
-    assert recs[7]["status_counts"] == counts(blocked=3)
-    assert recs[14]["status_counts"] == counts(in_progress=1, superseded=1)
-    # Fenland's 25 is not started at worst (25.1), the others in progress at worst.
-    assert recs[25]["status_counts"] == counts(in_progress=2, not_started=1)
-    assert no_answer(recs[7]) == []
-    assert no_answer(recs[14]) == [(FENLAND, "missing")]
-    assert no_answer(recs[25]) == []  # Fenland answered 25.2 in its latest round
-    assert recs[7]["text"].startswith("By 27 March 2025, seek changes")
-
-
-def test_shared_dependencies_by_id_and_by_party() -> None:
-    groups = record()["dependencies"]
-    summary = [(g["ids"], g["forces"], g["blocking_count"], g["longest_wait"]) for g in groups]
-    assert summary == [
-        # same id in Wearside and Harbour City; Harbour City raised it at its 31 October 2024 baseline
-        (
-            ["minerva-niche"],
-            [HARBOUR, WEARSIDE],
-            2,
-            {"force": HARBOUR, "id": "minerva-niche", "days": 592, "since": "Baseline Position"},
-        ),
-        # different ids, same party: College of Policing
-        (
-            ["college-app", "stalking-app"],
-            [FENLAND, HARBOUR],
-            2,
-            {"force": HARBOUR, "id": "stalking-app", "days": 380, "since": "Spring 2025 Review"},
-        ),
-        (
-            ["niche-classification"],
-            [FENLAND],
-            1,
-            {"force": FENLAND, "id": "niche-classification", "days": 561, "since": "First Response"},
-        ),
-        (
-            ["app-replacement"],
-            [WEARSIDE],
-            1,
-            {"force": WEARSIDE, "id": "app-replacement", "days": 445, "since": "March 2025 Update"},
-        ),
-    ]
-    assert [g["shared"] for g in groups] == [True, True, False, False]
-    minerva = groups[0]["waits"]
-    assert [(w["force"], w["age_days"], w["blocking"]) for w in minerva] == [
-        (HARBOUR, 592, ["7.1"]),
-        (WEARSIDE, 570, ["7.1"]),
-    ]
-
-
-def test_a_mapping_file_joins_ids_that_are_the_same_thing(tmp_path: Path) -> None:
-    mapping = tmp_path / "same.yaml"
-    mapping.write_text("minerva-niche: [niche-classification]\n", encoding="utf-8")
-    same = national.read_same_dependencies(mapping)
-    roll = national.roll_up(national.plan_files([FORCES]), TODAY, same=same)
-    first = json.loads(national.national_json(roll))["dependencies"][0]
-    assert first["ids"] == ["niche-classification", "minerva-niche"]
-    assert first["forces"] == [FENLAND, HARBOUR, WEARSIDE]
-    assert first["blocking_count"] == 3
-    assert first["longest_wait"]["days"] == 592
-
-
-@pytest.mark.parametrize(
-    ("text", "message", "line"),
-    [
-        ("a: [b]\nc: [b]\n", "'b' is already the same as a", 2),
-        ("a: [b, {x: 1}]\n", "is not a dependency id", 1),
-        ("a: [b]\na: [c]\n", "duplicate key", 2),
-        ("\n", "is empty", None),
-    ],
-)
-def test_a_bad_mapping_file_is_located(tmp_path: Path, text: str, message: str, line: int | None) -> None:
-    mapping = tmp_path / "same.yaml"
-    mapping.write_text(text, encoding="utf-8")
-    with pytest.raises(InvalidPlanError) as caught:
-        national.read_same_dependencies(mapping)
-    problem = caught.value.problems[0]
-    assert message in problem.message
-    assert problem.path == str(mapping)
-    assert problem.line == line
-
-
 def copy_forces(folder: Path) -> Path:
     for path in FORCES.glob("*.yaml"):
         shutil.copy(path, folder / path.name)
@@ -237,8 +134,8 @@ def test_an_invalid_plan_is_reported_and_left_out(tmp_path: Path) -> None:
     assert "stuck" in left_out.problems[0].message
     assert left_out.problems[0].line is not None
     # The figures are those of the three valid plans alone.
-    assert items(national.national_record(roll))["7.1"]["status_counts"] == counts(blocked=3)
-    assert "Moorland Police" not in str(national.national_record(roll)["recommendations"])
+    assert items(national_record.national_record(roll))["7.1"]["status_counts"] == counts(blocked=3)
+    assert "Moorland Police" not in str(national_record.national_record(roll)["recommendations"])
 
 
 def test_only_the_first_problems_of_an_invalid_plan_are_kept(tmp_path: Path) -> None:
@@ -344,7 +241,7 @@ def test_loading_in_worker_processes_gives_the_same_roll_up(tmp_path: Path) -> N
     files = national.plan_files([folder])
     serial = national.roll_up(files, TODAY, workers=1)
     parallel = national.roll_up(files, TODAY, workers=2)
-    assert national.national_json(parallel) == national.national_json(serial)
+    assert national_record.national_json(parallel) == national_record.national_json(serial)
     assert parallel.invalid == serial.invalid
 
 

@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from plan_cli import national
+from plan_cli import national, national_record
 from plan_cli.render import csv_row, render_document
 
 from .conftest import FIXTURES
@@ -43,7 +43,7 @@ def document(template: str, folder: Path = FORCES, **selection: object) -> str:
         TODAY,
         national.Selection(**selection),  # type: ignore[arg-type]
     )
-    return render_document(national.national_context(roll), template)
+    return render_document(national_record.national_context(roll), template)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv"])

@@ -260,7 +260,8 @@ def test_every_shipped_template_renders_the_minimal_plan(
     name: str, minimal_text: str, tmp_path: Path
 ) -> None:
     plan = parse_plan(minimal_text, "plan.yaml").plan
-    from plan_cli.national import national_context, roll_up
+    from plan_cli.national import roll_up
+    from plan_cli.national_record import national_context
     from plan_cli.rounds import draft_round
 
     if name.startswith("national."):

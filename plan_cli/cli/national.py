@@ -21,7 +21,8 @@ from .options import ForceOption, OutputOption, TemplateOption, TodayOption, par
 from .terminal import deliver, print_problems, status_text, stderr, stdout
 
 if TYPE_CHECKING:
-    from ..national import ForceFigures, NoAnswer, RollUp
+    from ..national import ForceFigures, RollUp
+    from ..national_answers import NoAnswer
 
 
 def national(
@@ -108,6 +109,8 @@ def national(
     Example: plan national plans/ --rec 7 --format md --output national.md
     """
     from .. import national as core
+    from ..national_record import national_json
+    from ..shared_dependencies import read_same_dependencies
 
     day = parse_today(today)
     selection = core.Selection(
@@ -118,11 +121,11 @@ def national(
     )
     if as_json and (fmt is not None or template is not None):
         raise UsageError("--json prints JSON; drop it to use --format or --template")
-    mapping = core.read_same_dependencies(same) if same is not None else None
+    mapping = read_same_dependencies(same) if same is not None else None
     roll = core.roll_up(core.plan_files(plans), day, selection, mapping)
     report_left_out(roll)
     if as_json:
-        deliver(core.national_json(roll), None, False, "the national roll-up as json")
+        deliver(national_json(roll), None, False, "the national roll-up as json")
     elif fmt is not None or template is not None or output is not None:
         chosen = choose_format(NATIONAL, fmt or "md")
         deliver(chosen.produce(roll, template), output, force, f"the national roll-up as {chosen.name}")
@@ -161,20 +164,21 @@ def report_left_out(roll: RollUp) -> None:
 
 def print_roll_up(roll: RollUp) -> None:
     """Print the roll-up as short blocks that read at 80 columns."""
-    from .. import national as core
+    from ..national_answers import recommendations_across
+    from ..national_record import selection_words
 
     out = stdout()
     counted = f"{roll.valid} of {plural(roll.given, 'plan')}"
     heading = Styled(f"National roll-up: {counted}, as at {short_date(roll.today)}", style="bold")
     out.print(heading)
-    words = core.selection_words(roll.selection)
+    words = selection_words(roll.selection)
     if words:
         out.print(f"Showing only {'; '.join(words)}.")
     out.print()
     out.print(Styled("Forces", style="bold"))
     for entry in roll.forces:
         print_force(entry, roll)
-    recommendations = core.recommendations_across(roll)
+    recommendations = recommendations_across(roll)
     out.print()
     out.print(Styled("Recommendations: forces by status; no answer", style="bold"))
     if not recommendations:
@@ -260,7 +264,7 @@ def counts_text(counts: dict[Status, int], forces: int, how: str = "") -> Styled
 
 def print_no_answer(entries: Sequence[NoAnswer], indent: str) -> None:
     """Print who has not answered, one force a line."""
-    from ..national import NO_ANSWER_MISSING
+    from ..national_answers import NO_ANSWER_MISSING
 
     out = stdout()
     for entry in entries:
