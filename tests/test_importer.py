@@ -395,3 +395,15 @@ def test_a_recommendation_without_owner_gets_the_templates_addressees_with_a_com
     rec = parse_plan(result.text).plan.recommendation(16)
     assert rec is not None and rec.owner == "CCs, PCs and their mayor equivalents"
     assert "# source: no owner in the source; the template's addressees" in result.text
+
+
+def test_paragraphs_of_a_recommendation_or_evidence_cell_are_kept() -> None:
+    source = html_table(
+        HEADINGS,
+        ["7", "<p>By 27 March 2025, do it.</p><p>Also this.</p>", "7.1 First.<br>Second.", "CCs", "Done."],
+    )
+    got = parse_plan(import_plan(source, "page.html", "Test Police").text).plan
+    rec = got.recommendation(7)
+    item = got.item("7.1")
+    assert rec is not None and rec.text == "By 27 March 2025, do it.\n\nAlso this."
+    assert item is not None and item.evidence == "First.\n\nSecond."

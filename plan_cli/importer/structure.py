@@ -236,7 +236,8 @@ class _Builder:
     # ---- rows --------------------------------------------------------------------
 
     def _text(self, cell: Cell) -> str:
-        return " ".join(cell.texts) if not self.plain else cell.text
+        """A cell's text with its paragraphs kept (separated by a blank line)."""
+        return cell.text
 
     def _segments(self, cell: Cell) -> list[tuple[str | None, str]]:
         return plain_segments(cell) if self.plain else segments(cell)
