@@ -407,3 +407,14 @@ def test_paragraphs_of_a_recommendation_or_evidence_cell_are_kept() -> None:
     item = got.item("7.1")
     assert rec is not None and rec.text == "By 27 March 2025, do it.\n\nAlso this."
     assert item is not None and item.evidence == "First.\n\nSecond."
+
+
+def test_a_row_holding_only_a_note_is_kept_as_a_comment() -> None:
+    source = html_table(
+        HEADINGS,
+        ["7", "By 27 March 2025, do it.", "7.1 Evidence.", "CCs", "Done."],
+        ["Last updated 12 March 2026 by the Vulnerability Team", "", "", "", ""],
+    )
+    result = import_plan(source, "page.html", "Test Police")
+    assert [i.id for i in parse_plan(result.text).plan.items] == ["7.1"]
+    assert 'holds only "Last updated 12 March 2026 by the Vulnerability Team": a note' in result.text
