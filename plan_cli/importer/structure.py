@@ -260,9 +260,9 @@ class _Builder:
             return  # the heading row repeated (a table split across pages)
         filled = [c for c in cells if not c.is_empty]
         if len(filled) == 1 and len(self.columns) > 1 and not _ITEM_ID.search(filled[0].text):
-            where = f" (line {row.line})" if row.line else ""
+            at_line = f" (line {row.line})" if row.line else ""
             self.plan.notes.append(
-                f'a row{where} holds only "{filled[0].text}": a note, not a recommendation or item; not imported'
+                f'a row{at_line} holds only "{filled[0].text}": a note, not a recommendation or item; not imported'
             )
             return
         used = max(self.columns) + 1
