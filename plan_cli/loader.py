@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .build import build_plan
+from .controls import describe, first_control, visible
 from .errors import FieldParts, Finding, InvalidPlanError, Problem, format_field_path
 from .model import Plan
 from .schema import validate
@@ -74,6 +75,7 @@ MAX_DEPTH = 64
 # larger is the wrong file, and a value longer than any published cell is a paste gone wrong.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_SCALAR_CHARS = 100_000
+_TOO_LARGE = f"a plan file may be at most {MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?"
 MAX_ALIAS_PROBLEMS = 10
 _INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff]")
 _NBSP_KEY = re.compile(r"[^\s:]+:\u00a0")
@@ -171,12 +173,11 @@ def read_plan_text(path: Path | str) -> str:
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise _file_error(
-                    label,
-                    f"is {size / 1024 / 1024:.1f} MB; a plan file may be at most "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?",
-                )
-            raw = file.read()
+                raise _file_error(label, f"is {size / 1024 / 1024:.1f} MB; {_TOO_LARGE}")
+            # A pipe or a device says nothing of its size (or 0): read no more than one byte too many.
+            raw = file.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                raise _file_error(label, f"holds more than {MAX_FILE_BYTES // 1024 // 1024} MB; {_TOO_LARGE}")
     except FileNotFoundError:
         raise _file_error(label, "no such file; give the plan with --plan PATH or set PLAN_FILE") from None
     except IsADirectoryError:
@@ -466,6 +467,13 @@ def _invisible_near(text: str, line_index: int) -> tuple[tuple[int, int], str] |
     return None
 
 
+def _control_message(where: str, char: str) -> str:
+    return (
+        f"{where} {describe(char)}, which acts on a terminal or reorders text instead of "
+        "showing; delete it (it often comes with text pasted from another program)"
+    )
+
+
 class _Converter:
     """Turns composed YAML nodes into plain values, recording each one's position."""
 
@@ -531,6 +539,10 @@ class _Converter:
                 )
                 continue
             child = (*parts, key)
+            control = first_control(key)
+            if control >= 0:
+                self.fail(key_node, parts, _control_message(f"the key '{visible(key)}' contains", key[control]))
+                continue
             if key in result:
                 first = self.source.keys.get(child)
                 where = f" (first at line {first[0]})" if first else ""
@@ -551,6 +563,10 @@ class _Converter:
             )
             return None
         if tag == _TAG + "str":
+            control = first_control(node.value)
+            if control >= 0:
+                self.fail(node, parts, _control_message(f"character {control + 1} is", node.value[control]))
+                return None
             if parts and isinstance(parts[-1], int) and not node.style and _NBSP_KEY.match(node.value):
                 self.fail(
                     node,

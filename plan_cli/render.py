@@ -1,5 +1,9 @@
 """Rendering documents from Jinja templates: the environment, its filters and located errors.
 
+Every template, shipped or the user's, runs in Jinja's sandbox: a template
+shared between forces can read the plan it is given but reach nothing else
+(no ``cycler.__init__.__globals__``, no ``os``).
+
 Shipped templates are package data of ``plan_cli.templates`` (read through
 importlib.resources, so they work from a wheel); a user's template is read by
 path, and the templates beside it can be included. Undefined variables are
@@ -13,6 +17,7 @@ often turned into HTML later: see :func:`markdown_text` and :func:`markdown_cell
 from __future__ import annotations
 
 import re
+import stat
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from .errors import TemplateError, UsageError
@@ -60,6 +66,31 @@ class ShippedLoader(jinja2.BaseLoader):
         )
 
 
+class UserLoader(jinja2.FileSystemLoader):
+    """Loads a user's templates from their folder: regular files only, UTF-8 or a located error."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        """Return the template's text; TemplateError naming the file if it is not UTF-8."""
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as error:
+            path = Path(self.searchpath[0]) / template
+            raise TemplateError(f"{path}: {not_utf8(error)}") from None
+
+
+def not_utf8(error: UnicodeDecodeError) -> str:
+    """What to tell the user about a file that is not UTF-8, from the decoder's error."""
+    raw = error.object
+    line = raw.count(b"\n", 0, error.start) + 1
+    column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+    return (
+        f"is not valid UTF-8 (byte 0x{raw[error.start]:02x} at line {line}, column {column}); "
+        "save the template as UTF-8"
+    )
+
+
 def is_html(name: str | None) -> bool:
     """True when a template name says it produces HTML, so it must be autoescaped."""
     return bool(name) and str(name).lower().endswith(_HTML_SUFFIXES)
@@ -69,9 +100,9 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
     """Return the Jinja environment: strict undefined, HTML autoescaped, the document filters."""
     loaders: list[jinja2.BaseLoader] = []
     if user_folder is not None:
-        loaders.append(jinja2.FileSystemLoader(str(user_folder)))
+        loaders.append(UserLoader(str(user_folder)))
     loaders.append(ShippedLoader())
-    env = jinja2.Environment(
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=is_html,
@@ -104,13 +135,13 @@ def render_document(context: dict[str, Any], shipped: str, template: Path | None
     if template is None:
         env, name = environment(), shipped
     else:
-        if not template.is_file():
-            problem = "is a directory" if template.is_dir() else "no such file"
-            raise UsageError(f"--template {template}: {problem}; give the path of a Jinja template file")
+        check_template_file(template)
         env, name = environment(template.parent), template.name
     try:
         compiled = env.get_template(name)
         return compiled.render(context)
+    except TemplateError:
+        raise
     except jinja2.TemplateSyntaxError as error:
         where = _display_name(error.filename or error.name or name, template)
         raise TemplateError(f"{where}:{error.lineno}: {error.message}") from None
@@ -123,6 +154,21 @@ def render_document(context: dict[str, Any], shipped: str, template: Path | None
             str(error) if isinstance(error, jinja2.TemplateError) else f"{type(error).__name__}: {error}"
         )
         raise TemplateError(f"{where}: {message}") from None
+
+
+def check_template_file(template: Path) -> None:
+    """Raise UsageError unless ``template`` is a regular file (a FIFO would hang the render)."""
+    try:
+        mode = template.stat().st_mode
+    except FileNotFoundError:
+        problem = "no such file"
+    except OSError as error:
+        problem = f"cannot be read ({error.strerror or error})"
+    else:
+        if stat.S_ISREG(mode):
+            return
+        problem = "is a directory" if stat.S_ISDIR(mode) else "is not a regular file"
+    raise UsageError(f"--template {template}: {problem}; give the path of a Jinja template file")
 
 
 def _located(error: BaseException, template: Path | None, name: str) -> str:

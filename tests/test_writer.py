@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,7 @@ def test_unwritable_directory_is_a_clear_error_even_as_root(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(writer.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(WriteError, match=r"cannot write in '.*' \(permission denied\)"):
         write_document(tmp_path / "report.md", b"x")
 
