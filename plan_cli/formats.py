@@ -27,6 +27,7 @@ class Format(NamedTuple):
     description: str
     produce: Producer
     template: str | None = None  # the shipped template it renders, when it is templated
+    raw: Producer | None = None  # the same with the text untouched (--raw), where it is otherwise guarded
 
 
 def rendered(shipped: str) -> Producer:
@@ -56,6 +57,12 @@ def _csv(plan: Plan, today: date) -> str:
     return plan_csv(plan)
 
 
+def _raw_csv(plan: Plan, today: date) -> str:
+    from .export import plan_csv
+
+    return plan_csv(plan, raw=True)
+
+
 def _json(plan: Plan, today: date) -> str:
     from .export import plan_json
 
@@ -69,7 +76,12 @@ EXPORTS: dict[str, Format] = {
         Format(
             "html", "the published layout as a standalone HTML page", rendered("plan.html.j2"), "plan.html.j2"
         ),
-        Format("csv", "one row per evidence item, a column per round", _untemplated("csv", _csv)),
+        Format(
+            "csv",
+            "one row per evidence item, a column per round",
+            _untemplated("csv", _csv),
+            raw=_untemplated("csv", _raw_csv),
+        ),
         Format("json", "everything, for programs", _untemplated("json", _json)),
     )
 }

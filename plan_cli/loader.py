@@ -541,7 +541,9 @@ class _Converter:
             child = (*parts, key)
             control = first_control(key)
             if control >= 0:
-                self.fail(key_node, parts, _control_message(f"the key '{visible(key)}' contains", key[control]))
+                self.fail(
+                    key_node, parts, _control_message(f"the key '{visible(key)}' contains", key[control])
+                )
                 continue
             if key in result:
                 first = self.source.keys.get(child)

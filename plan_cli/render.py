@@ -212,15 +212,33 @@ def _neutralise(text: str) -> str:
     return _LINK_CLOSE.sub("\\\\]", text)
 
 
+# What opens a block at the start of a line: a heading (#), a fence (~~~; ``` is escaped anyway), a rule
+# or setext underline (- * _ =), a list item (- + * or 1. 1)), after any indentation.
+_LINE_START = re.compile(r"^(?:([#~*+=_-])|(\d{1,9})([.)]))", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def _line_starts(text: str) -> str:
+    """Backslash-escape the marker that would open a heading, fence, rule, list or setext heading at each line start.
+
+    Indentation is dropped too: four spaces after a blank line would open a
+    code block (Markdown ignores a paragraph line's indentation anyway).
+    """
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", _INDENT.sub("", text))
+
+
 def markdown_text(value: object) -> str:
-    """Plan text as Markdown paragraphs, with raw HTML and links neutralised.
+    """Plan text as Markdown paragraphs, with raw HTML, links and block markers neutralised.
 
     ``<`` and ``>`` become ``&lt;``/``&gt;``; ``&`` is escaped only where it
     would start an entity (so "A & B" stays readable); a ``]`` that would close
     a link or link reference is backslash-escaped, so ``[x](javascript:…)``
-    is text, not a link; backslashes and backticks are escaped.
+    is text, not a link; backslashes, backticks and ``|`` (a table) are
+    escaped; so is what would open a block at a line's start (``# ``, ``~~~``,
+    ``---``, ``===``, ``- ``, ``1. ``), and indentation that would open a code
+    block is dropped. What the text says is unchanged when rendered.
     """
-    return _neutralise(str(value)).strip()
+    return _line_starts(_neutralise(str(value)).strip().replace("|", "\\|"))
 
 
 def markdown_inline(value: object) -> str:
@@ -235,7 +253,7 @@ def markdown_cell(value: object) -> str:
     """
     if value is None:
         return ""
-    text = markdown_text(value).replace("|", "\\|")
+    text = _neutralise(str(value)).strip().replace("|", "\\|")
     text = re.sub(r"\n[ \t]*\n\s*", "<br><br>", text)
     return re.sub(r"[ \t]*\n[ \t]*", "<br>", text)
 

@@ -96,6 +96,14 @@ def export(
     ],
     output: OutputOption = None,
     force: ForceOption = False,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="CSV: keep cells that start with = + - @ as they are, without the leading ' "
+            "that stops a spreadsheet running them as formulas.",
+        ),
+    ] = False,
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -104,9 +112,15 @@ def export(
     Example: plan export --format html --output plan.html
     """
     chosen = choose_format(EXPORTS, fmt)
+    produce = chosen.produce
+    if raw:
+        if chosen.raw is None:
+            with_raw = ", ".join(entry.name for entry in EXPORTS.values() if entry.raw)
+            raise UsageError(f"--raw applies to --format {with_raw} only; drop it for {chosen.name}")
+        produce = chosen.raw
     day = parse_today(today)
     loaded = open_plan(plan)
-    deliver(chosen.produce(loaded.plan, day, None), output, force, f"the plan as {chosen.name}")
+    deliver(produce(loaded.plan, day, None), output, force, f"the plan as {chosen.name}")
 
 
 def choose_format(table: dict[str, Format], name: str) -> Format:

@@ -297,7 +297,9 @@ class CheckedOutput(io.RawIOBase):
             return len(data)
         if self.descriptor is None:
             self.failed = True
-            raise WriteError(STDOUT, "is closed; run the command with its output redirected, or give --output FILE")
+            raise WriteError(
+                STDOUT, "is closed; run the command with its output redirected, or give --output FILE"
+            )
         from ..writer import write_all
 
         chunk = bytes(data)
