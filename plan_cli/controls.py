@@ -45,6 +45,13 @@ def describe(char: str) -> str:
     return f"the control character U+{code:04X}" + (f" ({name})" if name else "")
 
 
+def effect(char: str) -> str:
+    """What the character does, for an error message: why it must go."""
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return "which makes the text around it display in another order than it is written"
+    return "which a terminal acts on instead of showing"
+
+
 def _escape(found: re.Match[str]) -> str:
     code = ord(found.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

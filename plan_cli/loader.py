@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .build import build_plan
-from .controls import describe, first_control, visible
+from .controls import describe, effect, first_control, visible
 from .errors import FieldParts, Finding, InvalidPlanError, Problem, format_field_path
 from .model import Plan
 from .schema import validate
@@ -469,8 +469,8 @@ def _invisible_near(text: str, line_index: int) -> tuple[tuple[int, int], str] |
 
 def _control_message(where: str, char: str) -> str:
     return (
-        f"{where} {describe(char)}, which acts on a terminal or reorders text instead of "
-        "showing; delete it (it often comes with text pasted from another program)"
+        f"{where} {describe(char)}, {effect(char)}; delete it "
+        "(it often comes with text pasted from another program)"
     )
 
 
