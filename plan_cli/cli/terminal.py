@@ -333,7 +333,7 @@ def check_stdout() -> None:
             descriptor = current.fileno()
         except (OSError, ValueError, AttributeError):
             return
-        encoding, line_buffering = current.encoding, current.line_buffering
+        encoding, line_buffering = current.encoding, bool(getattr(current, "line_buffering", False))
     sys.stdout = io.TextIOWrapper(
         io.BufferedWriter(CheckedOutput(descriptor)),
         encoding=encoding,
