@@ -69,7 +69,9 @@ class ShippedLoader(jinja2.BaseLoader):
 class UserLoader(jinja2.FileSystemLoader):
     """Loads a user's templates from their folder: regular files only, UTF-8 or a located error."""
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
         """Return the template's text; TemplateError naming the file if it is not UTF-8."""
         try:
             return super().get_source(environment, template)
