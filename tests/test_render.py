@@ -326,7 +326,7 @@ SHIPPED_MARKDOWN = [name for name in render.SHIPPED if not is_html(name)]
 NOT_TEXT = {
     "id", "number", "recommendation", "item", "count", "total", "complete_count", "percent", "due",
     "due_text", "date", "as_of", "expected", "kind", "ref", "index", "start", "end", "raised_due",
-    "grouper", "today", "numbers", "blocked_by", "value", "target",
+    "grouper", "today", "numbers", "blocked_by", "value", "target", "updated",
 }  # fmt: skip
 ESCAPING = {"md", "md_inline", "md_cell", "mermaid", "long_date", "status_words", "length", "int", "plural"}
 
