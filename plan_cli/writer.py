@@ -61,6 +61,9 @@ def write_document(path: Path | str, data: bytes, force: bool = False) -> None:
     with _terminating_raises():
         temporary = _write_temporary(target, data)
         try:
+            existing = _existing(target)  # again: something else may have taken the name meanwhile
+            if existing is not None and force:
+                _check_replaceable(target, existing, force)
             _move_into_place(temporary, target, force)
         except BaseException:
             with contextlib.suppress(OSError):

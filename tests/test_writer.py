@@ -330,3 +330,19 @@ def test_sigterm_during_a_write_removes_the_temporary_file(tmp_path: Path) -> No
     assert child.wait(timeout=20) == 128 + signal.SIGTERM
     assert leftovers(tmp_path) == []
     assert target.read_bytes() == b"published"
+
+
+def test_a_fifo_appearing_meanwhile_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "draft.md"
+    real_write = writer._write_temporary
+
+    def write_then_race(path: Path, data: bytes) -> str:
+        temporary = real_write(path, data)
+        os.mkfifo(target)
+        return temporary
+
+    monkeypatch.setattr(writer, "_write_temporary", write_then_race)
+    with pytest.raises(WriteError, match="is a FIFO"):
+        write_document(target, b"mine", force=True)
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert leftovers(tmp_path) == []

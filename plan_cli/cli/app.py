@@ -104,7 +104,8 @@ def main() -> None:
     # collector would only rescan the loaded plan over and over while the output is built,
     # and, at exit, once more over everything imported. Frozen objects it skips.
     gc.disable()
-    from .terminal import check_stdout, finish_stdout
+    from ..errors import WriteError
+    from .terminal import check_stdout, finish_stdout, stderr
 
     check_stdout()
     try:
@@ -112,6 +113,9 @@ def main() -> None:
     except SystemExit as leaving:
         finish_stdout(leaving)
         raise
+    except WriteError as error:  # outside any command: help written to a closed or full stdout
+        stderr().print(f"error: {error}")
+        raise SystemExit(error.exit_code) from None
     finally:
         gc.freeze()
     finish_stdout(SystemExit(0))

@@ -206,7 +206,10 @@ def test_a_file_size_limit_cutting_stdout_short_is_an_error(tmp_path: Path) -> N
     assert out.stat().st_size == 10 * 1024
 
 
-@pytest.mark.parametrize("args", [["export", "--format", "json"], ["status"], ["outstanding", "--json"]])
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--format", "json"], ["status"], ["outstanding", "--json"], ["--help"], ["status", "-h"]],
+)
 def test_a_full_device_is_a_clean_error(args: list[str]) -> None:
     done = console_script(args, "> /dev/full")
     assert done.returncode == 1
@@ -214,8 +217,9 @@ def test_a_full_device_is_a_clean_error(args: list[str]) -> None:
     assert done.stderr.endswith("bytes could be written (No space left on device)\n")
 
 
-def test_a_closed_stdout_is_a_clean_error() -> None:
-    done = console_script(["status"], ">&-")
+@pytest.mark.parametrize("args", [["status"], ["--help"]])
+def test_a_closed_stdout_is_a_clean_error(args: list[str]) -> None:
+    done = console_script(args, ">&-")
     assert done.returncode == 1
     assert done.stderr == (
         "error: standard output: is closed; run the command with its output redirected, or give --output FILE\n"
