@@ -311,9 +311,6 @@ def status_words(value: str) -> str:
     return STATUS_WORDS.get(value, value)
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def csv_row(cells: Iterable[object]) -> str:
     """One CSV record, quoted as RFC 4180, without its line break (the template's line ends it).
 
@@ -321,10 +318,10 @@ def csv_row(cells: Iterable[object]) -> str:
     ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, which
     spreadsheets show as text; numbers are written as they are.
     """
+    from .export import spreadsheet_safe
+
     out = io.StringIO()
-    row = [
-        "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell for cell in cells
-    ]
+    row = [spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in cells]
     # The writer quotes a field holding any character of its line terminator, so it keeps one.
     csv.writer(out, lineterminator="\r\n").writerow(row)
     return out.getvalue().removesuffix("\r\n")
