@@ -14,6 +14,7 @@ import io
 import re
 
 from ..errors import SourceError
+from ..export import spreadsheet_text
 from .table import Cell, Row, Run, Table, plain_cell
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
@@ -113,7 +114,10 @@ def _markdown_cell(line: str) -> Cell:
 
 
 def table_from_csv(text: str, name: str) -> Table:
-    """A CSV table (as 'plan export --format csv' writes it): plain cells, paragraphs by blank lines."""
+    """A CSV table (as 'plan export --format csv' writes it): plain cells, paragraphs by blank lines.
+
+    A cell the export guarded against spreadsheet formulas ('=..., '-...) is read as the text it stands for.
+    """
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
@@ -121,6 +125,6 @@ def table_from_csv(text: str, name: str) -> Table:
     rows = []
     line = 1
     for record in records:
-        rows.append(Row(tuple(plain_cell(value) for value in record), line))
+        rows.append(Row(tuple(plain_cell(spreadsheet_text(value), value) for value in record), line))
         line += 1 + sum(value.count("\n") for value in record)
     return Table(tuple(rows), (), "the table")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..controls import describe, first_control, visible
 from ..errors import SourceError
 from .headings import Column, classify, heading_text, round_of
 from .records import (
@@ -31,8 +32,6 @@ _ITEM_ID = re.compile(r"(\d{1,3})\.(\d{1,3})")
 _FUSED_ID = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|\s)")
 _NUMBER = re.compile(r"\d{1,3}")
 _EVIDENCE_LABEL = re.compile(r"^(evidence requirements?[^:]{0,60}):\s*", re.IGNORECASE)
-# What a YAML file cannot hold: control characters other than tab and line breaks, and two non-characters.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _FIELD_LINE = re.compile(r"^\s*([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$")
 _FIELDS = {"force": "force", "executive lead": "executive_lead", "operational lead": "operational_lead"}
 
@@ -247,12 +246,12 @@ class _Builder:
         if all(c.is_empty for c in cells):
             return
         for written in cells:
-            bad = _UNWRITABLE.search(written.text)
-            if bad:
+            at = first_control(written.text)
+            if at >= 0:
                 raise SourceError(
                     self.name,
-                    f"a cell holds the control character U+{ord(bad[0]):04X} "
-                    f'("{quoted(written.text, 40)}"); delete it from the source and import again',
+                    f'a cell holds {describe(written.text[at])} ("{visible(quoted(written.text, 40))}"); '
+                    "delete it from the source and import again",
                     row.line,
                 )
         header = self.table.rows[self.header_index]

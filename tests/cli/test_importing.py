@@ -139,7 +139,7 @@ BAD_INPUTS = {
     "control-character": (
         "plan.txt",
         TAB_ROWS.replace("Done.", "Done.\x1b").encode(),
-        "plan.txt:2: a cell holds the control character U+001B",
+        "plan.txt:2: a cell holds the control character U+001B (ESC, the escape character)",
     ),
     "empty": ("plan.html", b"", "is empty"),
     "blank": ("plan.html", b" \n\n ", "is empty"),
@@ -262,7 +262,8 @@ def test_the_real_plan_round_trips(fmt: str, tmp_path: Path) -> None:
 
 WORD = st.text(
     alphabet=st.characters(
-        blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp", "Co", "Cn"), blacklist_characters="\ufeff\x85"
+        blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp", "Co", "Cn"),
+        blacklist_characters="\ufeff\x85\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
     ),
     min_size=1,
     max_size=8,
