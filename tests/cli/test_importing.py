@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -355,3 +356,17 @@ def test_a_text_too_long_for_a_plan_is_refused_with_the_reason(tmp_path: Path) -
     assert err.startswith(f"error: {source}: cannot be imported as it stands: the imported plan:")
     assert "a value may be at most 100,000" in err
     assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_the_reader_is_chosen_from_the_content_not_the_name(tmp_path: Path) -> None:
+    misnamed_text = tmp_path / "plan.html"
+    shutil.copy(SEED, misnamed_text)
+    misnamed_page = tmp_path / "plan.txt"
+    shutil.copy(WEBSITE, misnamed_page)
+    code, out, err = run("import", str(misnamed_text))
+    assert code == 0, err
+    assert "(tab-separated text)" in out.splitlines()[0]
+    code, out, err = run("import", str(misnamed_page))
+    assert code == 0, err
+    assert "(HTML, table 1)" in out.splitlines()[0]
+    assert parse_plan(out).plan.force == "Wessex Constabulary"
