@@ -47,10 +47,11 @@ def tables_from_html(text: str) -> list[Table]:
 
 
 def _preamble(tree: LexborHTMLParser) -> list[Cell]:
-    """The page's headings (h1 first), then its paragraphs and 'term: description' pairs, outside tables."""
+    """The page's headings (h1 first), then its paragraphs, 'term: description' pairs and 'Label: value'
+    list items, outside tables."""
     headings: list[tuple[int, Cell]] = []
     others: list[Cell] = []
-    for node in tree.css("h1, h2, h3, p, dt"):
+    for node in tree.css("h1, h2, h3, p, dt, li"):
         if _inside_table(node) or len(headings) + len(others) > 200:
             continue
         if node.tag in _HEADINGS:
@@ -63,6 +64,10 @@ def _preamble(tree: LexborHTMLParser) -> list[Cell]:
             if described is not None and described.tag == "dd":
                 value = _cell(described, described.html or "").text
                 others.append(Cell(((Run(f"{term}: {value}"),),), f"{term}: {value}"))
+        elif node.tag == "li":
+            item = _cell(node, node.html or "")
+            if ":" in item.text[:30]:  # a 'Force: ...' line in a list, not a menu entry
+                others.append(item)
         else:
             others.append(_cell(node, node.html or ""))
     headings.sort(key=lambda pair: pair[0])
