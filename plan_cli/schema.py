@@ -154,6 +154,11 @@ ROUND = Obj(
             ExactDate(),
             'The date the column\'s response or update is due (YYYY-MM-DD), e.g. "next update required 06/04/26" is 2026-04-06.',
         ),
+        "published": Field(
+            ExactDate(),
+            "The date the round was published (YYYY-MM-DD); until then the round is open or answered. "
+            "Set by plan round publish.",
+        ),
     },
 )
 DEPENDENCY = Obj(
@@ -663,7 +668,10 @@ def build_plan(data: dict[str, Any]) -> Plan:
         executive_lead=data.get("executive_lead"),
         operational_lead=data.get("operational_lead"),
         bodies=tuple(Body(b["name"], tuple(b.get("aliases") or ())) for b in data["bodies"]),
-        rounds=tuple(Round(r["id"], r["title"], _as_date(r.get("due"))) for r in data["rounds"]),
+        rounds=tuple(
+            Round(r["id"], r["title"], _as_date(r.get("due")), _as_date(r.get("published")))
+            for r in data["rounds"]
+        ),
         dependencies=tuple(
             Dependency(
                 id=d["id"],
