@@ -21,7 +21,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from .model import EvidenceItem, Plan, Round
+from .model import EvidenceItem, Plan, Round, Update
 
 
 class RoundState(StrEnum):
@@ -32,12 +32,25 @@ class RoundState(StrEnum):
     PUBLISHED = "published"
 
 
-def _status_before(plan: Plan, item: EvidenceItem, round_id: str) -> bool:
-    """True when ``item`` was outstanding as of the rounds declared before ``round_id``."""
+def update_before(plan: Plan, item: EvidenceItem, round_id: str) -> Update | None:
+    """Return the item's update in the latest round declared before ``round_id``, or None."""
     order = [r.id for r in plan.rounds]
     position = order.index(round_id)
     earlier = [u for u in item.updates if u.round in order and order.index(u.round) < position]
-    return not (earlier and earlier[-1].status.is_done)
+    return earlier[-1] if earlier else None
+
+
+def _outstanding_before(plan: Plan, item: EvidenceItem, round_id: str) -> bool:
+    before = update_before(plan, item, round_id)
+    return before is None or not before.status.is_done
+
+
+def round_title(plan: Plan, round_id: str) -> str:
+    """Return the title of a round id; the id itself when the plan does not declare it."""
+    try:
+        return plan.round(round_id).title
+    except KeyError:
+        return round_id
 
 
 def asked_items(plan: Plan, round_id: str) -> list[EvidenceItem]:
@@ -49,7 +62,7 @@ def asked_items(plan: Plan, round_id: str) -> list[EvidenceItem]:
     return [
         item
         for item in plan.items
-        if item.update_for(round_id) is not None or _status_before(plan, item, round_id)
+        if item.update_for(round_id) is not None or _outstanding_before(plan, item, round_id)
     ]
 
 
@@ -93,19 +106,19 @@ def reported_rounds(plan: Plan, today: date) -> list[Round]:
     return done
 
 
-def latest_reported_round(plan: Plan, today: date) -> Round | None:
+def latest_round(plan: Plan, today: date) -> Round | None:
     """Return the last round that counts as done, or None before the first."""
     done = reported_rounds(plan, today)
     return done[-1] if done else None
 
 
-def current_round(plan: Plan, today: date) -> Round | None:
+def next_round(plan: Plan, today: date) -> Round | None:
     """Return the round being worked on: the first declared after the latest done one, or None.
 
     This is the round ``plan draft`` drafts, ``plan apply`` fills and ``plan
     status`` shows progress for; None when every declared round is done.
     """
-    latest = latest_reported_round(plan, today)
+    latest = latest_round(plan, today)
     rounds = list(plan.rounds)
     start = rounds.index(latest) + 1 if latest else 0
     return rounds[start] if start < len(rounds) else None
