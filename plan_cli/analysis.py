@@ -6,44 +6,20 @@ Pure functions of a Plan (and ``today`` where time matters): no I/O, no clock.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from datetime import date
 from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .model import EvidenceItem, Plan, Recommendation, Round, Status
+from .rounds import latest_round, next_round, previous_round, progress_record, round_progress, round_title
+from .wording import days_until
 
 
 def status_counts(plan: Plan) -> dict[Status, int]:
     """Return how many items are in each status, in vocabulary order (zeros included)."""
     counts = Counter(item.status for item in plan.items)
     return {status: counts.get(status, 0) for status in Status}
-
-
-def latest_round(plan: Plan) -> Round | None:
-    """Return the last declared round that any item has an update for."""
-    reported = {update.round for item in plan.items for update in item.updates}
-    latest = None
-    for declared in plan.rounds:
-        if declared.id in reported:
-            latest = declared
-    return latest
-
-
-def next_round(plan: Plan) -> Round | None:
-    """Return the first declared round after the latest reported one, or None if none is declared."""
-    latest = latest_round(plan)
-    rounds = list(plan.rounds)
-    start = rounds.index(latest) + 1 if latest else 0
-    return rounds[start] if start < len(rounds) else None
-
-
-def previous_round(plan: Plan, round_id: str) -> Round | None:
-    """Return the round declared just before ``round_id``, or None for the first."""
-    ids = [r.id for r in plan.rounds]
-    index = ids.index(round_id)
-    return plan.rounds[index - 1] if index > 0 else None
 
 
 class Movement(NamedTuple):
@@ -54,12 +30,12 @@ class Movement(NamedTuple):
     after: Status
 
 
-def movements(plan: Plan) -> list[Movement]:
+def movements(plan: Plan, today: date) -> list[Movement]:
     """Return the items whose status in the latest round differs from the round before.
 
     An item with no update in the round before counts as moving from None.
     """
-    latest = latest_round(plan)
+    latest = latest_round(plan, today)
     if latest is None:
         return []
     before_round = previous_round(plan, latest.id)
@@ -73,21 +49,6 @@ def movements(plan: Plan) -> list[Movement]:
         if before is not now.status:
             moved.append(Movement(item, before, now.status))
     return moved
-
-
-def days_until(when: date, today: date) -> int:
-    """Days from ``today`` to ``when``: negative once it has passed."""
-    return (when - today).days
-
-
-def describe_days(when: date, today: date) -> str:
-    """Return '12 days left', 'due today' or '236 days overdue' for a due date."""
-    days = days_until(when, today)
-    if days == 0:
-        return "due today"
-    if days > 0:
-        return f"{days} day{'s' if days != 1 else ''} left"
-    return f"{-days} day{'s' if days != -1 else ''} overdue"
 
 
 def owner_names(plan: Plan) -> list[str]:
@@ -153,11 +114,6 @@ def outstanding(
     return found
 
 
-def round_title(plan: Plan, round_id: str | None) -> str | None:
-    """The title of a declared round id (None passes through)."""
-    return plan.round(round_id).title if round_id else None
-
-
 def item_record(plan: Plan, item: EvidenceItem) -> dict[str, Any]:
     """Return an item as plain JSON-ready data: what --json prints and templates see."""
     latest = item.latest_update
@@ -173,22 +129,6 @@ def item_record(plan: Plan, item: EvidenceItem) -> dict[str, Any]:
         "latest_update": latest.full_text if latest else None,
         "history": [{"round": round_title(plan, u.round), "status": u.status.value} for u in item.updates],
     }
-
-
-def first_sentence(text: str | None, limit: int = 80) -> str:
-    """Return a short title for long text: its first sentence, cut at ``limit`` characters."""
-    if not text:
-        return ""
-    sentence = text.split(". ")[0].rstrip(".:")
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
-
-
-_DEADLINE_PREFIX = re.compile(r"(By )?\d{1,2} \w+ \d{4}( \([^)]*\))?, ")
-
-
-def short_title(recommendation_text: str) -> str:
-    """Return a recommendation's text without its leading deadline phrase, for tables that show the deadline."""
-    return _DEADLINE_PREFIX.sub("", recommendation_text, count=1)
 
 
 def find_item_or_recommendation(plan: Plan, ref: str) -> EvidenceItem | int:
@@ -209,8 +149,8 @@ def find_item_or_recommendation(plan: Plan, ref: str) -> EvidenceItem | int:
 
 
 def deadline_passed(rec: Recommendation, today: date) -> bool:
-    """True when a recommendation's deadline is before ``today`` and some item still needs action."""
-    return rec.deadline is not None and rec.deadline < today and not rec.worst_status.is_done
+    """True when a recommendation's deadline is before ``today`` and it is not done (see Recommendation.is_done)."""
+    return rec.deadline is not None and rec.deadline < today and not rec.is_done
 
 
 def recommendation_record(plan: Plan, rec: Recommendation, today: date) -> dict[str, Any]:
@@ -248,12 +188,17 @@ def status_record(plan: Plan, today: date) -> dict[str, Any]:
         "executive_lead": plan.executive_lead,
         "operational_lead": plan.operational_lead,
         "today": today.isoformat(),
-        "latest_round": round_data(latest_round(plan)),
-        "next_round": round_data(next_round(plan)),
+        "latest_round": round_data(latest_round(plan, today)),
+        "next_round": round_data(next_round(plan, today)),
+        "open_round": (
+            progress_record(round_progress(plan, following.id), today)
+            if (following := next_round(plan, today)) is not None
+            else None
+        ),
         "status_counts": {status.value: count for status, count in status_counts(plan).items()},
         "moved": [
             {"id": m.item.id, "before": m.before.value if m.before else None, "after": m.after.value}
-            for m in movements(plan)
+            for m in movements(plan, today)
         ],
         "recommendations": [
             {

@@ -1,6 +1,6 @@
 """Warnings about a valid plan: things a reviewer should look at before publishing.
 
-Each warning is a :class:`~plan_cli.schema.Finding` with severity
+Each warning is a :class:`~plan_cli.errors.Finding` with severity
 ``warning`` and the field path of the text or value it is about, so the CLI
 can print it at ``file:line:col``. The rules:
 
@@ -15,22 +15,67 @@ can print it at ``file:line:col``. The rules:
 
 from __future__ import annotations
 
-from .analysis import latest_round
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .errors import FieldParts, Finding, InvalidPlanError, Problem
+from .loader import LoadedPlan, load_plan
 from .model import EvidenceItem, Plan, Status, Update
 from .references import find_citations
-from .schema import FieldParts, Finding
+from .rounds import latest_round, title_round
 
 WARNING = "warning"
 
 
-def warnings(plan: Plan) -> list[Finding]:
+class CheckResult(NamedTuple):
+    """What checking one file found: the plan if it loaded, its errors and its warnings."""
+
+    path: Path
+    loaded: LoadedPlan | None
+    errors: list[Problem]
+    warnings: list[Problem]
+
+    def record(self) -> dict[str, Any]:
+        """Return the result as JSON-ready data: what ``plan check --json`` prints per file."""
+        return {
+            "file": str(self.path),
+            "valid": not self.errors,
+            "recommendations": len(self.loaded.plan.recommendations) if self.loaded else None,
+            "items": len(self.loaded.plan.items) if self.loaded else None,
+            "problems": [
+                {
+                    "file": p.path,
+                    "line": p.line,
+                    "column": p.column,
+                    "field": p.field,
+                    "severity": p.severity,
+                    "message": p.message,
+                }
+                for p in sorted([*self.errors, *self.warnings], key=lambda p: (p.line or 0, p.column or 0))
+            ],
+        }
+
+
+def check_file(path: Path, today: date) -> CheckResult:
+    """Return what loading one plan file and applying every warning rule to it found."""
+    try:
+        loaded = load_plan(path)
+    except InvalidPlanError as error:
+        return CheckResult(path, None, [p for p in error.problems if p.severity == "error"], [])
+    found: list[Problem] = [loaded.source.problem(f) for f in warnings(loaded.plan, today)]
+    return CheckResult(path, loaded, [], found)
+
+
+def warnings(plan: Plan, today: date) -> list[Finding]:
     """Return every warning about ``plan``, rule by rule, each in plan order."""
     return [
         *dangling_references(plan),
         *done_items_on_open_dependencies(plan),
         *blocked_items_without_dependency(plan),
         *unused_dependencies(plan),
-        *outstanding_items_without_latest_text(plan),
+        *outstanding_items_without_latest_text(plan, today),
+        *title_names_another_round(plan, today),
     ]
 
 
@@ -137,9 +182,9 @@ def unused_dependencies(plan: Plan) -> list[Finding]:
     ]
 
 
-def outstanding_items_without_latest_text(plan: Plan) -> list[Finding]:
+def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Finding]:
     """Warn at each outstanding item with no update text in the plan's latest round."""
-    latest = latest_round(plan)
+    latest = latest_round(plan, today)
     if latest is None:
         return []
     found = []
@@ -168,3 +213,24 @@ def outstanding_items_without_latest_text(plan: Plan) -> list[Finding]:
                 )
             )
     return found
+
+
+def title_names_another_round(plan: Plan, today: date) -> list[Finding]:
+    """Warn at the title when it names in brackets a round other than the latest published one.
+
+    After ``plan round publish`` the title names the round just published; a
+    title still naming an older (or a not yet published) round misleads readers
+    about which update they are reading.
+    """
+    named = title_round(plan)
+    latest = latest_round(plan, today)
+    if named is None or latest is None or named.id == latest.id:
+        return []
+    return [
+        Finding(
+            ("title",),
+            f"the title names the {named.title}, but the latest published round is the {latest.title}; "
+            f"write ({latest.title}) in the title",
+            severity=WARNING,
+        )
+    ]

@@ -7,8 +7,9 @@ fish, print the second part beside the value). The CLI wires them to Typer.
 
 from __future__ import annotations
 
-from .analysis import first_sentence, owner_names
+from .analysis import owner_names
 from .model import Plan
+from .wording import first_sentence
 
 Candidate = tuple[str, str]
 

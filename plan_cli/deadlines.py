@@ -21,7 +21,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from .model import FuzzyDate, Milestone, Plan, parse_fuzzy_date
+from .model import EvidenceItem, FuzzyDate, Milestone, Plan, parse_fuzzy_date
+from .rounds import reported_round_ids
 
 
 class Kind(StrEnum):
@@ -63,13 +64,18 @@ def _state(when: FuzzyDate, done: bool, today: date) -> State:
     return State.PASSED if when.has_passed(today) else State.UPCOMING
 
 
-def milestone_needs_update(plan: Plan, updates_rounds: list[str], milestone: Milestone, today: date) -> bool:
-    """True when ``milestone`` has passed, is not done, and no update after its ``raised`` round exists."""
+def milestone_state(milestone: Milestone, today: date) -> State:
+    """Return where a milestone stands: done when marked so, else passed once its period has ended."""
+    return _state(milestone.date, milestone.done, today)
+
+
+def milestone_needs_update(plan: Plan, item: EvidenceItem, milestone: Milestone, today: date) -> bool:
+    """True when ``item``'s ``milestone`` has passed, is not done, and no update after its ``raised`` round exists."""
     if milestone.done or not milestone.date.has_passed(today):
         return False
     ids = [r.id for r in plan.rounds]
     raised_at = ids.index(milestone.raised)
-    return not any(ids.index(round_id) > raised_at for round_id in updates_rounds)
+    return not any(ids.index(update.round) > raised_at for update in item.updates)
 
 
 def deadlines(plan: Plan, today: date) -> list[Deadline]:
@@ -78,11 +84,12 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
     for rec in plan.recommendations:
         if rec.deadline is not None:
             when = parse_fuzzy_date(rec.deadline)
-            done = bool(rec.items) and rec.complete_count == len(rec.items)
             found.append(
-                Deadline(when, Kind.RECOMMENDATION, str(rec.number), rec.text, _state(when, done, today))
+                Deadline(
+                    when, Kind.RECOMMENDATION, str(rec.number), rec.text, _state(when, rec.is_done, today)
+                )
             )
-    reported = {update.round for item in plan.items for update in item.updates}
+    reported = reported_round_ids(plan, today)
     for declared in plan.rounds:
         if declared.due is not None:
             when = parse_fuzzy_date(declared.due)
@@ -93,7 +100,6 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
             state = _state(dep.expected, not dep.is_open, today)
             found.append(Deadline(dep.expected, Kind.DEPENDENCY, dep.id, dep.title, state))
     for item in plan.items:
-        rounds = [u.round for u in item.updates]
         for milestone in item.milestones:
             found.append(
                 Deadline(
@@ -101,8 +107,8 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
                     Kind.MILESTONE,
                     item.id,
                     milestone.text,
-                    _state(milestone.date, milestone.done, today),
-                    needs_update=milestone_needs_update(plan, rounds, milestone, today),
+                    milestone_state(milestone, today),
+                    needs_update=milestone_needs_update(plan, item, milestone, today),
                 )
             )
     return sorted(found, key=_date_order)
@@ -117,15 +123,36 @@ def _date_order(entry: Deadline) -> tuple[date, date, int]:
 
 
 def deadline_record(entry: Deadline) -> dict[str, Any]:
-    """Return a deadline as JSON-ready data: what ``plan deadlines --json`` prints."""
-    assert entry.when.start is not None and entry.when.end is not None
+    """Return a deadline as plain data: what ``plan deadlines --json`` prints and templates see.
+
+    ``start`` and ``end`` are dates (JSON writes them as YYYY-MM-DD).
+    """
     return {
         "date": entry.when.text,
-        "start": entry.when.start.isoformat(),
-        "end": entry.when.end.isoformat(),
+        "start": entry.when.start,
+        "end": entry.when.end,
         "kind": entry.kind.value,
         "ref": entry.ref,
         "text": entry.text,
         "state": entry.state.value,
         "needs_update": entry.needs_update,
     }
+
+
+class Summary(NamedTuple):
+    """How many dated entries are in each state, and how many milestones need an update."""
+
+    passed: int
+    upcoming: int
+    done: int
+    needing_update: int
+
+
+def summary(entries: list[Deadline]) -> Summary:
+    """Return the counts ``plan deadlines`` closes with."""
+    return Summary(
+        passed=sum(1 for e in entries if e.state is State.PASSED),
+        upcoming=sum(1 for e in entries if e.state is State.UPCOMING),
+        done=sum(1 for e in entries if e.state is State.DONE),
+        needing_update=sum(1 for e in entries if e.needs_update),
+    )

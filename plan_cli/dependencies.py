@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .model import Dependency, EvidenceItem, Plan
+from .rounds import reported_round_ids, rounds_since
 
 
 class DependencyReport(NamedTuple):
@@ -36,24 +37,6 @@ class DependencyReport(NamedTuple):
         return list(dict.fromkeys(item.recommendation for item in self.items))
 
 
-def reported_rounds(plan: Plan) -> set[str]:
-    """Return the ids of the rounds any item has an update for."""
-    return {update.round for item in plan.items for update in item.updates}
-
-
-def rounds_since(plan: Plan, round_id: str, reported: set[str] | None = None) -> int:
-    """Return how many declared rounds after ``round_id`` have updates in the plan.
-
-    ``reported`` is :func:`reported_rounds`, when the caller already has it.
-    """
-    if reported is None:
-        reported = reported_rounds(plan)
-    ids = [r.id for r in plan.rounds]
-    later = ids[ids.index(round_id) + 1 :]
-    last_reported = max((ids.index(r) for r in reported), default=-1)
-    return sum(1 for r in later if ids.index(r) <= last_reported)
-
-
 def report(
     plan: Plan,
     dependency: Dependency,
@@ -74,7 +57,7 @@ def report(
         items=items,
         blocking=tuple(item for item in items if item.is_outstanding),
         age_days=(today - raised.due).days if raised.due else None,
-        rounds_since=rounds_since(plan, dependency.raised, reported),
+        rounds_since=rounds_since(plan, dependency.raised, today, reported),
         expected_passed=dependency.expected.has_passed(today),
     )
 
@@ -87,7 +70,7 @@ def dependency_reports(plan: Plan, today: date, include_all: bool = False) -> li
     for item in plan.items:
         for dep_id in dict.fromkeys(item.depends_on):
             naming.setdefault(dep_id, []).append(item)
-    reported = reported_rounds(plan)
+    reported = reported_round_ids(plan, today)
     return [
         report(plan, dep, today, tuple(naming.get(dep.id, ())), reported)
         for dep in plan.dependencies

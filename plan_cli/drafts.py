@@ -12,66 +12,9 @@ from typing import Any
 
 from . import rounds
 from .analysis import match_owner
-from .errors import UsageError
 from .model import EvidenceItem, Plan, Round, Update
 from .replies import identity_line, plan_key
-
-
-def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
-    """Return the round a draft is for: the one named (id or title), else the round being worked on.
-
-    Raise UsageError, saying what to do, when the named round is not declared or
-    already published, or when no round is open.
-    """
-    if wanted is not None:
-        found = rounds.find_round(plan, wanted)
-        if found is None:
-            known = ", ".join(f"{r.id} ({r.title})" for r in plan.rounds)
-            raise UsageError(
-                f"no round '{wanted}' is declared in the plan; declared rounds are: {known}. "
-                f"Open a new one with: plan round open {_quoted(wanted)} --due YYYY-MM-DD"
-            )
-        if found.published is not None:
-            raise UsageError(
-                f"the {found.title} was published on {found.published.isoformat()}; "
-                "a draft is for a round not yet published"
-            )
-        return found
-    current = rounds.next_round(plan, today)
-    if current is None:
-        raise UsageError(
-            "no update round is open: every declared round is done. Open the next one with: "
-            + open_round_hint(plan)
-        )
-    return current
-
-
-def open_round_hint(plan: Plan) -> str:
-    """Return an example ``plan round open`` command for the plan's next round, from its latest one."""
-    import re
-
-    latest = plan.rounds[-1] if plan.rounds else None
-    if latest is None:
-        return "plan round open 'TITLE' --due YYYY-MM-DD"
-
-    def later(match: re.Match[str]) -> str:
-        return str(int(match.group()) + 1)
-
-    title = re.sub(r"\b(19|20)\d\d\b", later, latest.title)
-    if title == latest.title:
-        title = "TITLE"
-    due = (
-        latest.due.replace(year=latest.due.year + 1).isoformat()
-        if latest.due and not (latest.due.month == 2 and latest.due.day == 29)
-        else "YYYY-MM-DD"
-    )
-    return f"plan round open {_quoted(title)} --due {due}"
-
-
-def _quoted(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)
+from .wording import describe_days
 
 
 def draft_items(
@@ -147,7 +90,7 @@ def draft_context(
                 "id": declared.id,
                 "title": declared.title,
                 "due": declared.due,
-                "due_text": _days_text(declared.due, today),
+                "due_text": describe_days(declared.due, today) if declared.due else None,
                 "state": progress.state.value,
             },
             "identity": identity_line(plan_key(plan), declared.id),
@@ -164,11 +107,3 @@ def draft_context(
             "not_asked": not_asked,
         },
     }
-
-
-def _days_text(when: date | None, today: date) -> str | None:
-    if when is None:
-        return None
-    from .analysis import describe_days
-
-    return describe_days(when, today)

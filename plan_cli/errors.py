@@ -10,6 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+FieldParts = tuple[str | int, ...]
+
+
+class Finding(NamedTuple):
+    """A problem found in plain plan data, before it is given a file location (see LoadedPlan.source)."""
+
+    parts: FieldParts
+    message: str
+    at_key: bool = False
+    severity: str = "error"
+
 
 class Problem(NamedTuple):
     """One located problem in a plan file: an error or a warning."""

@@ -13,27 +13,22 @@ import json
 from datetime import date
 from typing import Any
 
-from .model import EvidenceItem, Plan, Round, Update
+from .model import EvidenceItem, Plan, Update
+from .rounds import reported_rounds
 
 CSV_BOM = "\ufeff"
 
 
-def reported_rounds(plan: Plan) -> list[Round]:
-    """The declared rounds that at least one item has an update for, in order: the plan's columns."""
-    reported = {update.round for item in plan.items for update in item.updates}
-    return [r for r in plan.rounds if r.id in reported]
-
-
-def plan_csv(plan: Plan) -> str:
+def plan_csv(plan: Plan, today: date) -> str:
     """Return the plan as CSV: one row per evidence item, a text and a status column per round.
 
     Columns: Rec. No., Recommendation, Deadline, Evidence id, Evidence
     requirements, Recommendation Owner, Owners (the bodies, '; '-separated),
-    then for each reported round '<title>' and '<title> status', then Status
+    then for each reported round (as of ``today``) '<title>' and '<title> status', then Status
     (the latest). The text starts with a UTF-8 byte-order mark so that Excel
     reads it as UTF-8; rows end with CRLF (RFC 4180).
     """
-    rounds = reported_rounds(plan)
+    rounds = reported_rounds(plan, today)
     out = io.StringIO()
     writer = csv.writer(out)
     header = [

@@ -18,9 +18,10 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .errors import InvalidPlanError, Problem, format_field_path
+from .build import build_plan
+from .errors import FieldParts, Finding, InvalidPlanError, Problem, format_field_path
 from .model import Plan
-from .schema import FieldParts, Finding, build_plan, validate
+from .schema import validate
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"

@@ -35,20 +35,6 @@ def all_progress(plan: Plan, today: date) -> list[Progress]:
     return [progress(item, m, today) for item in plan.items for m in item.measures]
 
 
-def describe_age(days: int | None) -> str:
-    """Return how old a figure is in words: 'unknown age', 'current', '5 days old', '11 months old'."""
-    if days is None:
-        return "unknown age"
-    if days <= 0:
-        return "current"
-    if days < 60:
-        return f"{days} day{'s' if days != 1 else ''} old"
-    months = round(days / 30.44)
-    if months < 24:
-        return f"{months} months old"
-    return f"{days // 365} years old"
-
-
 def progress_record(entry: Progress) -> dict[str, Any]:
     """Return a measure's progress as JSON-ready data."""
     m = entry.measure
@@ -62,3 +48,17 @@ def progress_record(entry: Progress) -> dict[str, Any]:
         "age_days": entry.age_days,
         "raised": m.raised,
     }
+
+
+def merged(entries: list[Progress]) -> list[tuple[Progress, list[str]]]:
+    """Return each distinct figure once, with the ids of every item that reports it, in plan order.
+
+    The same figure (name, value, target, as-of date) is often reported under
+    several items; a reader should see it once, naming them all.
+    """
+    found: dict[tuple[str, float, float, str], tuple[Progress, list[str]]] = {}
+    for entry in entries:
+        m = entry.measure
+        key = (m.name, m.value, m.target, m.as_of.text)
+        found.setdefault(key, (entry, []))[1].append(entry.item.id)
+    return list(found.values())

@@ -274,6 +274,15 @@ class Recommendation(NamedTuple):
         """How many items need no further action."""
         return sum(1 for item in self.items if item.status.is_done)
 
+    @property
+    def is_done(self) -> bool:
+        """True when the recommendation has evidence items and none needs further action.
+
+        A recommendation with no items has shown nothing yet, so it is not done
+        and its deadline can pass.
+        """
+        return bool(self.items) and all(item.status.is_done for item in self.items)
+
 
 _PLAN_FIELDS = (
     "title",

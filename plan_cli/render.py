@@ -23,8 +23,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import analysis
 from .errors import TemplateError, UsageError
+from .wording import describe_days, first_sentence, long_date, plural
 
 SHIPPED_PACKAGE = "plan_cli.templates"
 SHIPPED = ("report.md.j2", "draft.md.j2", "plan.md.j2", "plan.html.j2")
@@ -87,7 +87,7 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
         html_lines=html_lines,
         long_date=long_date,
         days=days_text,
-        first_sentence=analysis.first_sentence,
+        first_sentence=first_sentence,
         status_words=status_words,
         plural=plural,
     )
@@ -223,25 +223,13 @@ def html_lines(value: object) -> Markup:
     return Markup("<br>\n").join(escaped.split("\n"))
 
 
-def long_date(value: date | None) -> str:
-    """'27 March 2025'; an em dash for no date."""
-    if value is None:
-        return "—"
-    return f"{value.day} {value:%B %Y}"
-
-
 def days_text(value: date | None, today: date) -> str:
     """'12 days left', 'due today' or '236 days overdue'."""
     if value is None:
         return "no date"
-    return analysis.describe_days(value, today)
+    return describe_days(value, today)
 
 
 def status_words(value: str) -> str:
     """A status in words for readers: 'in-progress' -> 'In progress'."""
     return STATUS_WORDS.get(value, value)
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """'1 item', '3 items'."""
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"

@@ -1,4 +1,8 @@
-"""Where each update round stands, derived from the plan: the one place these rules live.
+"""Update rounds: where each stands, which are reported, the latest and the next, what a draft is for.
+
+The one place that answers "which rounds are reported?", "is this round open?"
+and "which items has it still to hear about?": every command, template and
+export asks here.
 
 A round is *published* once it carries ``published: DATE``. Until then it is
 *open* while some item it asks about has no update in it yet, and *answered*
@@ -17,10 +21,12 @@ Pure functions of a Plan and ``today``: no I/O, no clock.
 from __future__ import annotations
 
 import re
+import shlex
 from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from .errors import UsageError
 from .model import EvidenceItem, Plan, Round, Update
 
 
@@ -83,13 +89,18 @@ def is_open(plan: Plan, round_id: str) -> bool:
     return round_state(plan, round_id) is RoundState.OPEN
 
 
+def reported_round_ids(plan: Plan, today: date) -> set[str]:
+    """Return the ids of the rounds that count as done (see :func:`reported_rounds`)."""
+    return {declared.id for declared in reported_rounds(plan, today)}
+
+
 def reported_rounds(plan: Plan, today: date) -> list[Round]:
-    """Return the rounds that count as done, in declared order.
+    """Return the rounds that count as done, in declared order: the plan's published columns.
 
     Done: published; or due before ``today`` with every item answered; or
     followed by a later round that has updates. Every command that asks "has
     this round been reported?" (deadlines, the report's timeline, rounds since a
-    dependency was raised, the published columns) uses this.
+    dependency was raised, the columns of the published plan) uses this.
     """
     with_updates = {update.round for item in plan.items for update in item.updates}
     done: list[Round] = []
@@ -122,6 +133,71 @@ def next_round(plan: Plan, today: date) -> Round | None:
     rounds = list(plan.rounds)
     start = rounds.index(latest) + 1 if latest else 0
     return rounds[start] if start < len(rounds) else None
+
+
+def previous_round(plan: Plan, round_id: str) -> Round | None:
+    """Return the round declared just before ``round_id``, or None for the first."""
+    ids = [r.id for r in plan.rounds]
+    index = ids.index(round_id)
+    return plan.rounds[index - 1] if index > 0 else None
+
+
+def rounds_since(plan: Plan, round_id: str, today: date, reported: set[str] | None = None) -> int:
+    """Return how many declared rounds after ``round_id`` count as done.
+
+    ``reported`` is :func:`reported_round_ids`, when the caller already has it.
+    """
+    if reported is None:
+        reported = reported_round_ids(plan, today)
+    ids = [r.id for r in plan.rounds]
+    return sum(1 for r in ids[ids.index(round_id) + 1 :] if r in reported)
+
+
+def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
+    """Return the round a draft is for: the one named (id or title), else the round being worked on.
+
+    Raise UsageError, saying what to do, when the named round is not declared or
+    already published, or when no round is open.
+    """
+    if wanted is not None:
+        found = find_round(plan, wanted)
+        if found is None:
+            known = ", ".join(f"{r.id} ({r.title})" for r in plan.rounds)
+            raise UsageError(
+                f"no round '{wanted}' is declared in the plan; declared rounds are: {known}. "
+                f"Open a new one with: plan round open {shlex.quote(wanted)} --due YYYY-MM-DD"
+            )
+        if found.published is not None:
+            raise UsageError(
+                f"the {found.title} was published on {found.published.isoformat()}; "
+                "a draft is for a round not yet published"
+            )
+        return found
+    current = next_round(plan, today)
+    if current is None:
+        raise UsageError(
+            "no update round is open: every declared round is done. Open the next one with: "
+            + open_round_hint(plan)
+        )
+    return current
+
+
+def open_round_hint(plan: Plan) -> str:
+    """Return an example ``plan round open`` command for the plan's next round, made from its last one.
+
+    Any year in the last round's title and due date moves on by one; a title
+    with no year gives a placeholder.
+    """
+    latest = plan.rounds[-1] if plan.rounds else None
+    if latest is None:
+        return "plan round open TITLE --due YYYY-MM-DD"
+    title = re.sub(r"\b(19|20)\d\d\b", lambda match: str(int(match.group()) + 1), latest.title)
+    if title == latest.title:
+        title = "TITLE"
+    due = "YYYY-MM-DD"
+    if latest.due is not None and (latest.due.month, latest.due.day) != (2, 29):
+        due = latest.due.replace(year=latest.due.year + 1).isoformat()
+    return f"plan round open {shlex.quote(title)} --due {due}"
 
 
 def find_round(plan: Plan, text: str) -> Round | None:

@@ -1,8 +1,8 @@
-"""The plan file's fields, declared once: validation, model building and JSON Schema.
+"""The plan file's fields, declared once: validation and JSON Schema.
 
 The loader turns YAML into plain Python values; :func:`validate` checks them
-against :data:`PLAN` and reports every problem with its field path, and
-:func:`build_plan` turns checked values into model objects.
+against :data:`PLAN` and reports every problem with its field path
+(:mod:`plan_cli.build` then turns checked values into model objects).
 :func:`json_schema` prints the same declaration for editors.
 """
 
@@ -15,35 +15,13 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeAlias, assert_never
 
-from .errors import format_field_path
+from .errors import FieldParts, Finding, format_field_path
 from .model import (
     FUZZY_DATE_FORMS,
-    Body,
-    Dependency,
     DependencyStatus,
-    EvidenceItem,
-    Measure,
-    Milestone,
-    Part,
-    Plan,
-    Recommendation,
-    Round,
     Status,
-    Update,
     parse_fuzzy_date,
 )
-
-FieldParts = tuple[str | int, ...]
-
-
-class Finding(NamedTuple):
-    """A problem found in plain plan data, before it is given a file location."""
-
-    parts: FieldParts
-    message: str
-    at_key: bool = False
-    severity: str = "error"
-
 
 # --- the declaration -------------------------------------------------------
 # Each kind of value is its own record (a NamedTuple: cheap to define at
@@ -613,94 +591,6 @@ def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
 
 def _fmt(parts: FieldParts) -> str:
     return format_field_path(parts)
-
-
-# --- building -------------------------------------------------------------
-
-
-def build_plan(data: dict[str, Any]) -> Plan:
-    """Return the Plan for data that :func:`validate` found no errors in."""
-    round_order = [r["id"] for r in data["rounds"]]
-    recommendations = []
-    for rec in data["recommendations"]:
-        rec_owners = tuple(rec["owners"])
-        items = []
-        for item in rec["items"]:
-            updates = tuple(
-                _build_update(round_id, item["updates"][round_id])
-                for round_id in round_order
-                if round_id in item["updates"]
-            )
-            items.append(
-                EvidenceItem(
-                    id=item["id"],
-                    recommendation=rec["number"],
-                    evidence=item.get("evidence"),
-                    owner=item.get("owner", rec["owner"]),
-                    owners=tuple(item.get("owners", rec_owners)),
-                    owner_overridden="owner" in item,
-                    updates=updates,
-                    depends_on=tuple(item.get("depends_on") or ()),
-                    milestones=tuple(
-                        Milestone(parse_fuzzy_date(m["date"]), m["text"], m["raised"], m.get("done", False))
-                        for m in item.get("milestones") or ()
-                    ),
-                    measures=tuple(
-                        Measure(m["name"], m["value"], m["target"], parse_fuzzy_date(m["as_of"]), m["raised"])
-                        for m in item.get("measures") or ()
-                    ),
-                )
-            )
-        recommendations.append(
-            Recommendation(
-                number=rec["number"],
-                text=rec["text"],
-                deadline=_as_date(rec.get("deadline")),
-                owner=rec["owner"],
-                owners=rec_owners,
-                items=tuple(items),
-            )
-        )
-    return Plan(
-        title=data["title"],
-        force=data["force"],
-        responds_to=data.get("responds_to"),
-        executive_lead=data.get("executive_lead"),
-        operational_lead=data.get("operational_lead"),
-        bodies=tuple(Body(b["name"], tuple(b.get("aliases") or ())) for b in data["bodies"]),
-        rounds=tuple(
-            Round(r["id"], r["title"], _as_date(r.get("due")), _as_date(r.get("published")))
-            for r in data["rounds"]
-        ),
-        dependencies=tuple(
-            Dependency(
-                id=d["id"],
-                title=d["title"],
-                party=d["party"],
-                status=DependencyStatus(d["status"]),
-                raised=d["raised"],
-                expected=parse_fuzzy_date(d["expected"]),
-                notes=d.get("notes"),
-            )
-            for d in data.get("dependencies") or ()
-        ),
-        recommendations=tuple(recommendations),
-    )
-
-
-def _build_update(round_id: str, data: dict[str, Any]) -> Update:
-    return Update(
-        round=round_id,
-        status=Status(data["status"]),
-        text=data.get("text"),
-        parts=tuple(Part(p["label"], p["text"]) for p in data.get("parts") or ()),
-    )
-
-
-def _as_date(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
 
 
 # --- JSON Schema ------------------------------------------------------------

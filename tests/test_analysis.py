@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from plan_cli import analysis
+from plan_cli import analysis, rounds, wording
 from plan_cli.errors import UsageError
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan, Status
@@ -28,9 +28,9 @@ def test_status_counts_cover_the_whole_vocabulary(plan: Plan) -> None:
 
 
 def test_latest_and_next_round(plan: Plan) -> None:
-    latest = analysis.latest_round(plan)
+    latest = rounds.latest_round(plan)
     assert latest is not None and latest.id == "march-2025"
-    assert analysis.next_round(plan) is None
+    assert rounds.next_round(plan) is None
 
 
 def test_next_round_is_first_declared_round_after_the_latest(minimal_text: str) -> None:
@@ -38,7 +38,7 @@ def test_next_round_is_first_declared_round_after_the_latest(minimal_text: str) 
         "    due: 2025-03-27\ndependencies:",
         "    due: 2025-03-27\n  - id: march-2026\n    title: March 2026 Update\n    due: 2026-04-06\ndependencies:",
     )
-    following = analysis.next_round(parse_plan(text).plan)
+    following = rounds.next_round(parse_plan(text).plan)
     assert following is not None and following.title == "March 2026 Update"
 
 
@@ -58,7 +58,7 @@ def test_movements_between_the_last_two_rounds(plan: Plan) -> None:
     ],
 )
 def test_describe_days(when: date, text: str) -> None:
-    assert analysis.describe_days(when, date(2026, 11, 28)) == text
+    assert wording.describe_days(when, date(2026, 11, 28)) == text
 
 
 @pytest.mark.parametrize(
@@ -110,9 +110,9 @@ def test_find_item_or_recommendation(plan: Plan) -> None:
 
 
 def test_first_sentence_shortens() -> None:
-    assert analysis.first_sentence("By 2025, do this. Then that.") == "By 2025, do this"
-    assert analysis.first_sentence("x" * 100, 10) == "xxxxxxxxx…"
-    assert analysis.first_sentence(None) == ""
+    assert wording.first_sentence("By 2025, do this. Then that.") == "By 2025, do this"
+    assert wording.first_sentence("x" * 100, 10) == "xxxxxxxxx…"
+    assert wording.first_sentence(None) == ""
 
 
 @pytest.mark.parametrize(
@@ -125,4 +125,30 @@ def test_first_sentence_shortens() -> None:
     ],
 )
 def test_short_title_drops_the_deadline_phrase(text: str, title: str) -> None:
-    assert analysis.short_title(text) == title
+    assert wording.short_title(text) == title
+
+
+def test_a_recommendation_without_items_is_judged_the_same_everywhere(minimal_text: str) -> None:
+    """No evidence items shows nothing done: not done, and its deadline can pass, in every output."""
+    from plan_cli.deadlines import Kind, deadlines
+    from plan_cli.template_context import template_context
+
+    text = minimal_text.replace(
+        "recommendations:\n",
+        "recommendations:\n  - number: 99\n    text: By 1 January 2025, do a thing.\n"
+        "    deadline: 2025-01-01\n    owner: Chief Constables\n    owners: [Chief Constables]\n"
+        "    items: []\n",
+        1,
+    )
+    plan = parse_plan(text, "plan.yaml").plan
+    rec = plan.recommendation(99)
+    assert rec is not None and not rec.is_done
+    today = date(2026, 11, 28)
+    assert analysis.recommendation_record(plan, rec, today)["deadline_passed"] is True
+    assert next(r for r in analysis.status_record(plan, today)["recommendations"] if r["number"] == 99)[
+        "deadline_passed"
+    ]
+    entry = next(e for e in deadlines(plan, today) if e.kind is Kind.RECOMMENDATION and e.ref == "99")
+    assert entry.state.value == "passed"
+    record = next(r for r in template_context(plan, today)["recommendations"] if r["number"] == 99)
+    assert record["done"] is False and record["deadline_passed"] is True

@@ -23,7 +23,7 @@ import yaml
 from typer.testing import CliRunner
 
 from plan_cli import loader
-from plan_cli.cli import app
+from plan_cli.cli.app import app
 from plan_cli.loader import load_plan
 
 from .conftest import MINIMAL_FILE

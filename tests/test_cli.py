@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from plan_cli.cli import app
+from plan_cli.cli.app import app
 
 from .conftest import MINIMAL_FILE, PLAN_FILE
 
@@ -176,3 +176,13 @@ def test_real_plan_status_reads_at_80_columns() -> None:
     assert code == 0
     assert "Latest round:  March 2026 Update (due 6 Apr 2026)" in out
     assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_check_counts_in_words_that_agree(tmp_path: Path) -> None:
+    text = MINIMAL_FILE.read_text()
+    one = text[: text.index("  - number: 25")]
+    path = tmp_path / "plan.yaml"
+    path.write_text(one)
+    code, _, err = run("check", "--plan", str(path))
+    assert code == 0, err
+    assert "valid plan: 1 recommendation, 2 evidence items" in err

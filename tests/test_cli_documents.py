@@ -22,7 +22,7 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from plan_cli.cli import app
+from plan_cli.cli.app import app
 
 from .conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE
 
@@ -348,7 +348,7 @@ def test_status_never_imports_jinja() -> None:
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from plan_cli.cli import app\n"
+        "from plan_cli.cli.app import app\n"
         f"result = CliRunner().invoke(app, ['status', '--plan', {str(PLAN_FILE)!r}, '--today', '2026-11-28'])\n"
         "assert result.exit_code == 0, result.output\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe')))\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from plan_cli.cli import app
+from plan_cli.cli.app import app
 from plan_cli.loader import load_plan
 
 from .conftest import MINIMAL_FILE

@@ -10,7 +10,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from plan_cli.cli import Screen, app, app_for, terminal_width, wants_colour
+from plan_cli.cli.app import app, app_for
+from plan_cli.cli.terminal import Screen, terminal_width, wants_colour
 from plan_cli.styled import Styled
 
 from .conftest import PLAN_FILE

@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from plan_cli import completion
-from plan_cli.cli import app
+from plan_cli.cli.app import app
 from plan_cli.loader import load_plan
 from plan_cli.model import Plan
 

@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from plan_cli.context import draft_round, template_context
 from plan_cli.errors import UsageError
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan, Round
+from plan_cli.rounds import draft_round
+from plan_cli.template_context import template_context
 
 TODAY = date(2026, 11, 28)
 DOCUMENTED_KEYS = {

@@ -101,8 +101,8 @@ def test_record_fields() -> None:
     record = deadline_record(next(e for e in deadlines(p, TODAY) if e.kind is Kind.MILESTONE))
     assert record == {
         "date": "2026-06-26",
-        "start": "2026-06-26",
-        "end": "2026-06-26",
+        "start": date(2026, 6, 26),
+        "end": date(2026, 6, 26),
         "kind": "milestone",
         "ref": "10.3",
         "text": "Promised for 2026-06-26.",

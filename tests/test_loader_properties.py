@@ -10,12 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from plan_cli.cli import app
+from plan_cli.build import build_plan
+from plan_cli.cli.app import app
 from plan_cli.dumper import dump_plan
 from plan_cli.errors import InvalidPlanError
 from plan_cli.loader import parse_plan
 from plan_cli.model import DependencyStatus, Status
-from plan_cli.schema import build_plan, validate
+from plan_cli.schema import validate
 
 from .conftest import PLAN_FILE
 

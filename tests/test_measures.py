@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from plan_cli.measures import all_progress, describe_age, progress_record
+from plan_cli.measures import all_progress, progress_record
 from plan_cli.model import Measure, parse_fuzzy_date
+from plan_cli.wording import describe_age
 
 from .factories import item, plan, update
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from plan_cli.cli import app
+from plan_cli.cli.app import app
 
 from .conftest import MINIMAL_FILE, PLAN_FILE
 

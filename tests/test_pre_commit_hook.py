@@ -16,7 +16,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from plan_cli.cli import app
+from plan_cli.cli.app import app
 
 from .conftest import MINIMAL_FILE, ROOT
 

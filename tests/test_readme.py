@@ -17,7 +17,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from plan_cli.cli import app
+from plan_cli.cli.app import app
 
 from .conftest import PLAN_FILE, ROOT
 

@@ -17,7 +17,6 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from plan_cli import render
-from plan_cli.context import template_context
 from plan_cli.errors import TemplateError, UsageError
 from plan_cli.loader import parse_plan
 from plan_cli.render import (
@@ -28,6 +27,7 @@ from plan_cli.render import (
     mermaid_text,
     render_document,
 )
+from plan_cli.template_context import template_context
 
 TODAY = date(2026, 11, 28)
 PARSER = MarkdownIt("commonmark").enable("table")
@@ -258,7 +258,7 @@ def test_shipped_templates_are_listed_from_the_package() -> None:
 @pytest.mark.parametrize("name", render.SHIPPED)
 def test_every_shipped_template_renders_the_minimal_plan(name: str, minimal_text: str) -> None:
     plan = parse_plan(minimal_text, "plan.yaml").plan
-    from plan_cli.context import draft_round
+    from plan_cli.rounds import draft_round
 
     context = template_context(plan, TODAY, draft_round(plan, "March 2027 Update", date(2027, 3, 27)))
     text = render_document(context, name)

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from plan_cli.cli import app
+from plan_cli.cli.app import app
 from plan_cli.errors import InvalidPlanError
 from plan_cli.loader import compose_plan, load_plan, parse_plan
 from plan_cli.scaffold import starting_plan_yaml

@@ -8,16 +8,14 @@ worked out (ages, passed or not), so templates only lay it out.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from . import analysis
+from .deadlines import deadline_record, milestone_needs_update, milestone_state
 from .deadlines import deadlines as dated_entries
-from .deadlines import milestone_needs_update
 from .dependencies import DependencyReport, dependency_record, dependency_reports
 from .dependencies import report as dependency_report
-from .errors import UsageError
 from .measures import progress, progress_record
 from .model import (
     Dependency,
@@ -30,18 +28,20 @@ from .model import (
     Update,
 )
 from .review import item_flags
+from .rounds import latest_round, next_round, previous_round, reported_round_ids, round_title
+from .wording import days_until, describe_days
 
 
-def template_context(plan: Plan, today: date, next_round: Round | None = None) -> dict[str, Any]:
+def template_context(plan: Plan, today: date, draft: Round | None = None) -> dict[str, Any]:
     """Return the template context for ``plan`` as of ``today``.
 
-    ``next_round`` is the round a draft is for; by default the first declared
+    ``draft`` is the round a draft is for (the context's ``next_round``); by default the first declared
     round after the latest reported one (None when none is declared).
     """
-    latest = analysis.latest_round(plan)
-    previous = analysis.previous_round(plan, latest.id) if latest else None
-    following = next_round if next_round is not None else analysis.next_round(plan)
-    reported = _reported_round_ids(plan)
+    latest = latest_round(plan, today)
+    previous = previous_round(plan, latest.id) if latest else None
+    following = draft if draft is not None else next_round(plan, today)
+    reported = reported_round_ids(plan, today)
     rounds = [_round_record(plan, r, reported) for r in plan.rounds]
     items = {item.id: _item_record(plan, item, today, latest) for item in plan.items}
     recommendations = [_recommendation_record(rec, items, today) for rec in plan.recommendations]
@@ -75,7 +75,7 @@ def template_context(plan: Plan, today: date, next_round: Round | None = None) -
                 "before": move.before.value if move.before else None,
                 "after": move.after.value,
             }
-            for move in analysis.movements(plan)
+            for move in analysis.movements(plan, today)
         ],
         "recommendations": recommendations,
         "items": item_list,
@@ -85,51 +85,10 @@ def template_context(plan: Plan, today: date, next_round: Round | None = None) -
         "all_dependencies": dependencies,
         "dependencies_by_id": {record["id"]: record for record in dependencies},
         "milestones": [m for record in item_list for m in record["milestones"]],
-        "deadlines": _deadlines(plan, today),
+        "deadlines": [deadline_record(entry) for entry in dated_entries(plan, today)],
         "stale": [record for record in item_list if record["stale"]],
         "stale_assessed": True,
     }
-
-
-def draft_round(plan: Plan, title: str | None, due: date | None) -> Round:
-    """Return the round a draft is for: the next declared one, or one named by --round/--due.
-
-    Raise UsageError when there is neither, when --round names a round that
-    already has updates, or when --due contradicts the due date the plan declares.
-    """
-    declared = analysis.next_round(plan)
-    if title is not None:
-        wanted = title.strip().casefold()
-        match = next((r for r in plan.rounds if wanted in {r.title.casefold(), r.id.casefold()}), None)
-        if match is None:
-            return Round(_slug(title), title.strip(), due)
-        if match.id in _reported_round_ids(plan):
-            raise UsageError(
-                f"the {match.title} already has updates; a draft is for the next round "
-                f"(--round 'NEXT TITLE' --due YYYY-MM-DD), or declare it under rounds: in the plan"
-            )
-        declared = match
-    if declared is None:
-        raise UsageError(
-            "no next update round is declared in the plan. Add it under rounds: in the plan, e.g.\n"
-            "  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27\n"
-            "or name it here: plan draft --round 'March 2027 Update' --due 2027-03-27"
-        )
-    if due is not None and declared.due is not None and due != declared.due:
-        raise UsageError(
-            f"the plan declares the {declared.title} due {declared.due.isoformat()}, not {due.isoformat()}; "
-            "change rounds: in the plan or drop --due"
-        )
-    return Round(declared.id, declared.title, due or declared.due)
-
-
-def _slug(title: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
-    return words.removesuffix("-update") or "next"
-
-
-def _reported_round_ids(plan: Plan) -> set[str]:
-    return {update.round for item in plan.items for update in item.updates}
 
 
 def _round_record(plan: Plan, declared: Round, reported: set[str]) -> dict[str, Any]:
@@ -144,28 +103,21 @@ def _round_record(plan: Plan, declared: Round, reported: set[str]) -> dict[str, 
 
 def _next_round_record(plan: Plan, declared: Round, reported: set[str], today: date) -> dict[str, Any]:
     record = _round_record(plan, declared, reported)
-    record["days_left"] = analysis.days_until(declared.due, today) if declared.due else None
-    record["due_text"] = analysis.describe_days(declared.due, today) if declared.due else None
+    record["days_left"] = days_until(declared.due, today) if declared.due else None
+    record["due_text"] = describe_days(declared.due, today) if declared.due else None
     return record
 
 
 def _update_record(plan: Plan, update: Update) -> dict[str, Any]:
     return {
         "round": update.round,
-        "round_title": _title_of(plan, update.round),
+        "round_title": round_title(plan, update.round),
         "status": update.status.value,
         "text": update.full_text,
         "paragraphs": list(update.paragraphs),
         "parts": [{"label": part.label, "text": part.text} for part in update.parts],
         "plain": update.text,
     }
-
-
-def _title_of(plan: Plan, round_id: str) -> str:
-    try:
-        return plan.round(round_id).title
-    except KeyError:
-        return round_id
 
 
 def _item_record(plan: Plan, item: EvidenceItem, today: date, latest: Round | None) -> dict[str, Any]:
@@ -189,7 +141,7 @@ def _item_record(plan: Plan, item: EvidenceItem, today: date, latest: Round | No
     record["blocked_by"] = list(flags.blocked_by)
     record["stale"] = flags.stale
     record["stale_since"] = flags.staleness.since
-    record["stale_since_title"] = _title_of(plan, flags.staleness.since) if flags.staleness.since else None
+    record["stale_since_title"] = round_title(plan, flags.staleness.since) if flags.staleness.since else None
     record["stale_reason"] = flags.staleness.reason
     return record
 
@@ -197,6 +149,7 @@ def _item_record(plan: Plan, item: EvidenceItem, today: date, latest: Round | No
 def _milestone_record(
     plan: Plan, item: EvidenceItem, milestone: Milestone, today: date, latest: Round | None
 ) -> dict[str, Any]:
+    state = milestone_state(milestone, today)
     passed = milestone.date.has_passed(today)
     since_last = (
         passed
@@ -211,11 +164,11 @@ def _milestone_record(
         "end": milestone.date.end,
         "text": milestone.text,
         "raised": milestone.raised,
-        "raised_title": _title_of(plan, milestone.raised),
+        "raised_title": round_title(plan, milestone.raised),
         "done": milestone.done,
         "passed": passed,
-        "state": "done" if milestone.done else ("passed" if passed else "upcoming"),
-        "needs_update": milestone_needs_update(plan, [u.round for u in item.updates], milestone, today),
+        "state": state.value,
+        "needs_update": milestone_needs_update(plan, item, milestone, today),
         "due_since_last_round": bool(since_last) and not milestone.done,
     }
 
@@ -229,18 +182,17 @@ def _measure_record(item: EvidenceItem, measure: Measure, today: date) -> dict[s
 def _recommendation_record(
     rec: Recommendation, items: dict[str, dict[str, Any]], today: date
 ) -> dict[str, Any]:
-    done = all(item.status.is_done for item in rec.items)
     return {
         "number": rec.number,
         "text": rec.text,
         "deadline": rec.deadline,
-        "deadline_passed": bool(rec.deadline and rec.deadline < today and not done),
+        "deadline_passed": analysis.deadline_passed(rec, today),
         "owner": rec.owner,
         "owners": list(rec.owners),
         "worst_status": rec.worst_status.value,
         "complete_count": rec.complete_count,
         "total": len(rec.items),
-        "done": done,
+        "done": rec.is_done,
         "items": [items[item.id] for item in rec.items],
     }
 
@@ -261,20 +213,3 @@ def _dependency_record(
         "expected_start": dep.expected.start,
         "expected_end": dep.expected.end,
     }
-
-
-def _deadlines(plan: Plan, today: date) -> list[dict[str, Any]]:
-    """Every dated thing in date order, as ``plan deadlines`` lists them (unknown dates left out)."""
-    return [
-        {
-            "date": entry.when.text,
-            "start": entry.when.start,
-            "end": entry.when.end,
-            "kind": entry.kind.value,
-            "ref": entry.ref,
-            "text": entry.text,
-            "state": entry.state.value,
-            "needs_update": entry.needs_update,
-        }
-        for entry in dated_entries(plan, today)
-    ]

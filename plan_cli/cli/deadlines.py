@@ -1,0 +1,78 @@
+"""plan deadlines: every date in the plan, in date order."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..styled import Styled
+from ..wording import plural, verb
+from .options import JsonOption, PlanOption, TodayOption, open_plan, parse_today
+from .terminal import DEADLINE_STYLE, add_row, print_json, stdout
+
+if TYPE_CHECKING:
+    from ..deadlines import Deadline
+
+
+def deadlines(
+    as_json: JsonOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """List every date in the plan in date order: passed, upcoming or done.
+
+    Recommendation deadlines, round due dates, dependencies' expected dates and
+    milestones. A fuzzy date (Spring 2026, 2026-Q2) passes once its whole period
+    has ended. A passed milestone no later update reports on needs an update.
+
+    Example: plan deadlines --today 2026-11-28
+
+    Example: plan deadlines --json
+    """
+    from .. import deadlines as dated
+
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    entries = dated.deadlines(loaded.plan, day)
+    if as_json:
+        print_json([dated.deadline_record(entry) for entry in entries])
+        return
+    print_deadlines(entries)
+
+
+def print_deadlines(entries: list[Deadline]) -> None:
+    """Print deadlines as a table that reads at 80 columns."""
+    from .. import deadlines as dated
+
+    out = stdout()
+    if not entries:
+        out.print("The plan has no dated entries.")
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("State", no_wrap=True)
+    table.add_column("What", no_wrap=True, overflow="ellipsis", ratio=1)
+    labels = {
+        dated.Kind.RECOMMENDATION: "Rec {ref}",
+        dated.Kind.ROUND: "Round",
+        dated.Kind.DEPENDENCY: "Awaited",
+        dated.Kind.MILESTONE: "{ref}",
+    }
+    for entry in entries:
+        state = Styled(entry.state.value, style=DEADLINE_STYLE[entry.state.value])
+        if entry.needs_update:
+            state.append(" needs update", style="bold red")
+        what = Styled(labels[entry.kind].format(ref=entry.ref) + ": ", style="bold")
+        what.append(entry.text if entry.kind is not dated.Kind.DEPENDENCY else f"{entry.text} ({entry.ref})")
+        add_row(table, entry.when.text, state, what)
+    out.print(table)
+    counts = dated.summary(entries)
+    out.print(
+        Styled(
+            f"{counts.passed} passed, {counts.upcoming} upcoming, {counts.done} done; "
+            f"{plural(counts.needing_update, 'milestone')} {verb(counts.needing_update, 'needs', 'need')} "
+            "an update.",
+            style="dim",
+        )
+    )

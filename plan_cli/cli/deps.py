@@ -1,0 +1,89 @@
+"""plan deps (and its long name, plan dependencies): what the force waits on, and what it holds up."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from .. import dependencies
+from ..model import Plan
+from ..styled import Styled
+from ..wording import plural
+from .options import JsonOption, PlanOption, TodayOption, open_plan, parse_today
+from .terminal import add_row, print_json, stdout
+
+
+def deps(
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also resolved and withdrawn dependencies.")
+    ] = False,
+    as_json: JsonOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """List the open external dependencies: who must deliver, for how long, and what they block.
+
+    Each shows its party, how long it has been outstanding (days since the due
+    date of the round it was raised in, and rounds since), its expected date and
+    whether that has passed, and the items and recommendations waiting on it.
+
+    Example: plan deps --today 2026-11-28
+
+    Example: plan deps --all --json
+    """
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    reports = dependencies.dependency_reports(loaded.plan, day, include_all=show_all)
+    if as_json:
+        print_json([dependencies.dependency_record(loaded.plan, entry) for entry in reports])
+        return
+    print_dependencies(loaded.plan, reports, day)
+
+
+DEPENDENCIES_HELP = (
+    "Same as plan deps: the external dependencies and what they block.\n\nExample: plan dependencies --all"
+)
+
+
+def print_dependencies(plan: Plan, reports: list[dependencies.DependencyReport], today: date) -> None:
+    """Print dependencies as short blocks that read at 80 columns."""
+    out = stdout()
+    if not reports:
+        out.print("No open dependencies. (plan deps --all lists resolved and withdrawn ones.)")
+        return
+    from rich.table import Table
+
+    for index, entry in enumerate(reports):
+        dep = entry.dependency
+        if index:
+            out.print()
+        heading = Styled(dep.id, style="bold")
+        heading.append(f"  {dep.status.value}", style="bold red" if dep.is_open else "green")
+        out.print(heading)
+        # A grid keeps wrapped values under their value column at 80 columns.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=11, no_wrap=True)
+        grid.add_column(ratio=1)
+        add_row(grid, "  What:", Styled(dep.title))
+        add_row(grid, "  Party:", Styled(dep.party))
+        raised = plan.round(dep.raised)
+        age = f"{plural(entry.age_days, 'day')}, " if entry.age_days is not None else ""
+        add_row(
+            grid, "  Raised:", Styled(f"{raised.title} ({age}{plural(entry.rounds_since, 'round')} since)")
+        )
+        expected = Styled(dep.expected.text)
+        if entry.expected_passed:
+            expected.append(" — passed", style="red")
+        add_row(grid, "  Expected:", expected)
+        if entry.items:
+            recs = ", ".join(str(n) for n in entry.recommendations)
+            listed = entry.blocking if dep.is_open else entry.items
+            ids = ", ".join(i.id for i in listed) or "nothing outstanding"
+            add_row(grid, "  Blocks:" if dep.is_open else "  Items:", Styled(f"{ids} (rec {recs})"))
+        else:
+            add_row(grid, "  Blocks:", Styled("no item names it (add it to depends_on)", style="yellow"))
+        out.print(grid)
+    out.print()
+    out.print(Styled(f"{plural(len(reports), 'dependency', 'dependencies')}.", style="dim"))

@@ -1,0 +1,131 @@
+"""plan report, plan draft and plan export: documents rendered from the plan.
+
+Jinja and the renderers are imported inside the commands (through the
+formats table), so that the other commands never pay for importing them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..formats import EXPORTS, REPORTS, Format
+from .options import (
+    ForceOption,
+    OutputOption,
+    PlanOption,
+    TemplateOption,
+    TodayOption,
+    complete_owner,
+    complete_round_title,
+    open_plan,
+    parse_today,
+)
+from .terminal import deliver
+
+
+def report(
+    template: TemplateOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write a progress report (Markdown): counts, movement, dependencies, deadlines, a timeline.
+
+    Example: plan report --today 2026-11-28 --output report.md
+    """
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    document = REPORTS["md"].produce(loaded.plan, day, template)
+    deliver(document, output, force, "the report")
+
+
+def draft(
+    round_name: Annotated[
+        str | None,
+        typer.Option(
+            "--round",
+            metavar="ROUND",
+            show_default=False,
+            help="The declared round to draft (id or title); by default the open one.",
+            autocompletion=complete_round_title,
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="Only the items this body owns, e.g. 'Chief Constables' (as plan outstanding --owner).",
+            show_default=False,
+            autocompletion=complete_owner,
+        ),
+    ] = None,
+    include_answered: Annotated[
+        bool, typer.Option("--all", help="Also list the items already answered, with their replies filled in.")
+    ] = False,
+    template: TemplateOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write the draft of the open round (Markdown): a reply form for each item still to answer.
+
+    Each item carries its last update forward word for word, with prompts:
+    dependencies to chase, milestones fallen due, figures to refresh. Owners
+    fill in the status and text under each item; plan apply reads them back.
+    A jointly owned item is in each of its owners' drafts.
+
+    Example: plan draft --owner 'Chief Constables' --output chief-constables.md
+
+    Example: plan draft --all --output everything.md
+    """
+    from ..drafts import draft_context
+    from ..render import render_document
+    from ..rounds import draft_round
+    from ..template_context import template_context
+
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    drafted = draft_round(loaded.plan, round_name, day)
+    context = draft_context(
+        template_context(loaded.plan, day, drafted), loaded.plan, day, drafted, owner, include_answered
+    )
+    document = render_document(context, "draft.md.j2", template)
+    deliver(document, output, force, f"the {drafted.title} draft")
+
+
+def export(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="|".join(EXPORTS),
+            help="; ".join(f"{entry.name}: {entry.description}" for entry in EXPORTS.values()) + ".",
+        ),
+    ],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Export the whole plan: the published layout as Markdown or a standalone HTML page, or CSV/JSON.
+
+    Example: plan export --format html --output plan.html
+    """
+    chosen = choose_format(EXPORTS, fmt)
+    day = parse_today(today)
+    loaded = open_plan(plan)
+    deliver(chosen.produce(loaded.plan, day, None), output, force, f"the plan as {chosen.name}")
+
+
+def choose_format(table: dict[str, Format], name: str) -> Format:
+    """Return the format ``name`` names (any case); a usage error listing the formats if none."""
+    chosen = table.get(name.strip().lower())
+    if chosen is None:
+        raise UsageError(f"--format {name!r} is not a format here; choose one of: {', '.join(table)}")
+    return chosen

@@ -1,0 +1,173 @@
+"""Options every command shares, how they are read, and how a command's errors reach the user.
+
+``--plan``/PLAN_FILE and ``--today``/PLAN_TODAY on every command; ``--json``
+on lists; ``--template``, ``--output`` and ``--force`` on documents; shell
+completion from the plan at hand; and :func:`reports_errors`, which turns
+the core's errors into a compiler-style message and an exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from ..errors import InvalidPlanError, PlanToolError, UsageError
+from ..loader import LoadedPlan, load_plan
+from ..model import Plan
+from ..wording import plural
+from .terminal import print_problems, stderr
+
+DEFAULT_PLAN = Path("data/plan.yaml")
+
+Candidates = list[tuple[str, str]]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def plan_for_completion(ctx: typer.Context) -> Plan | None:
+    """The plan a command line being completed refers to (--plan, PLAN_FILE, else discovery); None if unusable.
+
+    Completion runs on every Tab press: whatever is wrong with the plan, it
+    must print nothing and offer nothing rather than an error or a traceback.
+    """
+    try:
+        explicit = ctx.params.get("plan")
+        return load_plan(find_plan(Path(explicit) if explicit else None)).plan
+    except Exception:
+        return None
+
+
+def completes_from_plan(candidates: str) -> Callable[..., Candidates]:
+    """Turn a core candidates function (named, in plan_cli.completion) into a Typer ``autocompletion=`` callback.
+
+    By name, so that plan_cli.completion is imported only when Tab is pressed.
+    """
+
+    def complete(ctx: typer.Context, incomplete: str) -> Candidates:
+        found = plan_for_completion(ctx)
+        if found is None:
+            return []
+        from .. import completion
+
+        offer: Callable[[Plan, str], Candidates] = getattr(completion, candidates)  # a typo fails loudly
+        try:
+            return offer(found, incomplete)
+        except Exception:
+            return []
+
+    complete.__name__ = f"complete_{candidates}"
+    return complete
+
+
+complete_item_or_recommendation = completes_from_plan("items_and_recommendations")
+complete_recommendation = completes_from_plan("recommendation_numbers")
+complete_owner = completes_from_plan("owners")
+complete_dependency_id = completes_from_plan("dependency_ids")
+complete_round_title = completes_from_plan("round_titles")
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        envvar="PLAN_FILE",
+        metavar="PATH",
+        show_default=False,
+        help="The plan file. Default: data/plan.yaml, looked for from the current directory upward.",
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        envvar="PLAN_TODAY",
+        metavar="YYYY-MM-DD",
+        show_default=False,
+        help="The date to judge deadlines against. Default: today's date.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array instead of a table.")]
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        metavar="FILE",
+        show_default=False,
+        help="Render this Jinja template instead of the shipped one (same context; see docs/templates.md).",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        show_default=False,
+        help="Write the document to FILE (atomically) instead of stdout.",
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")]
+
+
+def reports_errors(command: F) -> F:
+    """Run a command, turning PlanToolError into a message on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InvalidPlanError as error:
+            print_problems(error.problems)
+            count = sum(1 for p in error.problems if p.severity == "error")
+            stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
+            raise typer.Exit(error.exit_code) from None
+        except PlanToolError as error:
+            stderr().print(f"error: {error}")
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def find_plan(explicit: Path | None) -> Path:
+    """The plan file to use: --plan/PLAN_FILE, else data/plan.yaml here or in a parent directory."""
+    if explicit is not None:
+        return explicit
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        candidate = folder / DEFAULT_PLAN
+        if candidate.is_file():
+            return candidate.relative_to(here) if candidate.is_relative_to(here) else candidate
+    raise UsageError(
+        "no plan file found: there is no data/plan.yaml here or above; "
+        "give one with --plan PATH or set PLAN_FILE"
+    )
+
+
+def parse_today(value: str | None) -> date:
+    """The date from --today/PLAN_TODAY, else the real date."""
+    if value is None or value == "":
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"--today '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-28"
+        ) from None
+
+
+def parse_date(option: str, value: str | None) -> date | None:
+    """The date given to ``option`` (YYYY-MM-DD), or None when it was not given."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} '{value}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def open_plan(plan_path: Path | None) -> LoadedPlan:
+    """Find and load the plan."""
+    return load_plan(find_plan(plan_path))

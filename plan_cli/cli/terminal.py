@@ -1,0 +1,256 @@
+"""The terminal toolkit: where output goes, whether it is coloured, how wide it is, how tables are laid out.
+
+Data goes to stdout, messages to stderr, so a pipe gets only data. Output to
+a pipe, a file or under NO_COLOR is written plainly; Rich is imported only to
+colour a terminal or to lay out a table whose cells wrap.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ..errors import Problem, UsageError
+from ..model import Status
+from ..styled import Styled
+from ..wording import describe_age
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..measures import Progress
+
+STATUS_STYLE = {
+    Status.NOT_STARTED: "magenta",
+    Status.IN_PROGRESS: "yellow",
+    Status.BLOCKED: "bold red",
+    Status.COMPLETE: "green",
+    Status.SUPERSEDED: "dim",
+}
+DEADLINE_STYLE = {"passed": "red", "upcoming": "yellow", "done": "green"}  # by deadlines.State value
+BAR_WIDTH = 30
+
+
+class Screen:
+    """Where a command prints: plain text to a pipe, a file or under NO_COLOR; Rich on a colour terminal.
+
+    Most output goes to pipes, files and CI logs, and importing Rich costs a
+    quarter of a command's start-up. So :class:`Styled` lines are written
+    plainly unless a terminal is to be coloured, and Rich is imported only then
+    or to lay out a table whose cells wrap. Plain lines never end in spaces.
+    """
+
+    def __init__(self, stream: TextIO, *, wrap: bool = True) -> None:
+        self.stream = stream
+        self.wrap = wrap
+        self.colour = wants_colour(stream)
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        """The Rich console for this stream, made on first use (colourless unless colouring)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(
+                file=self.stream,
+                highlight=False,
+                soft_wrap=not self.wrap,
+                color_system="auto" if self.colour else None,
+            )
+        return self._console
+
+    @functools.cached_property
+    def width(self) -> int:
+        """The columns to fit lines in (asked once: a command prints many lines)."""
+        return self.console.width if self.colour else terminal_width()
+
+    def print(self, item: Styled | str | RenderableType = "") -> None:
+        """Print one line (wrapped to the width unless it is ``no_wrap``), or a Rich table."""
+        if isinstance(item, str):
+            item = Styled(item)
+        if isinstance(item, Styled):
+            if self.colour:
+                self.console.print(rich_text(item))
+                return
+            lines = item.lines(self.width if self.wrap else None)
+            self.stream.write("\n".join(line.rstrip() for line in lines) + item.end)
+            return
+        if self.colour:
+            self.console.print(item)
+            return
+        with self.console.capture() as drawn:
+            self.console.print(item)
+        self.stream.write("".join(line.rstrip() + "\n" for line in drawn.get().splitlines()))
+
+
+def wants_colour(stream: TextIO) -> bool:
+    """True when ``stream`` is a terminal to colour, by the rules Rich follows.
+
+    NO_COLOR (https://no-color.org) or TERM=dumb turn colour off; TTY_COMPATIBLE
+    or FORCE_COLOR force it; otherwise colour goes to terminals only.
+    """
+    environ = os.environ
+    if environ.get("NO_COLOR", "") or environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return False
+    if environ.get("TTY_COMPATIBLE", "") in ("0", "1"):
+        return environ["TTY_COMPATIBLE"] == "1"
+    if "FORCE_COLOR" in environ:
+        return environ["FORCE_COLOR"] != ""
+    try:
+        return stream.isatty()
+    except ValueError:  # a closed stream
+        return False
+
+
+def terminal_width() -> int:
+    """The width plain output fits: COLUMNS, else the terminal's, else 80 (as Rich decides it)."""
+    width = 0
+    for descriptor in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+            break
+        except (OSError, ValueError):
+            continue
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    return width or 80
+
+
+def rich_text(item: Styled | str) -> Text:
+    """The Rich Text for a line or table cell (never parsed as markup: published text is literal)."""
+    from rich.text import Span, Text
+
+    if isinstance(item, str):
+        return Text(item)
+    return Text(
+        item.plain,
+        style=item.style,
+        spans=[Span(start, end, style) for start, end, style in item.spans],
+        no_wrap=item.no_wrap or None,
+        overflow="ignore" if item.no_wrap else None,
+        end=item.end,
+    )
+
+
+def add_row(table: Table, *cells: Styled | str) -> None:
+    """Add a row of lines to a Rich table."""
+    table.add_row(*map(rich_text, cells))
+
+
+def stdout() -> Screen:
+    """The screen for data."""
+    return Screen(sys.stdout)
+
+
+def stderr() -> Screen:
+    """The screen for messages: never wrapped, so a long path or message stays on one line."""
+    return Screen(sys.stderr, wrap=False)
+
+
+def print_columns(
+    out: Screen, columns: list[tuple[str, int | None, bool]], rows: list[list[Styled | str]]
+) -> None:
+    """Print rows under bold headings in fixed-width columns, two spaces apart, one line each.
+
+    ``columns`` are (heading, width, right-aligned); the one column of width None takes the
+    rest of the line and ends in … where its text is longer. It looks like a borderless
+    Rich table, at a fraction of the cost for the thousands of rows of a national plan.
+    """
+    fixed = sum(width for _, width, _ in columns if width is not None)
+    flexible = max(10, out.width - fixed - 2 * (len(columns) - 1))
+    block = Styled(no_wrap=True)
+    headings: list[Styled | str] = [Styled(heading, style="bold") for heading, _, _ in columns]
+    for index, row in enumerate([headings, *rows]):
+        if index:
+            block.append("\n")
+        for position, ((_, width, right), cell) in enumerate(zip(columns, row, strict=True)):
+            text = cell.copy() if isinstance(cell, Styled) else Styled(cell)
+            size = flexible if width is None else width
+            text.truncate(size)
+            padding = " " * (size - text.cell_len)
+            if position:
+                block.append("  ")
+            if right:
+                block.append(padding)
+            block.append(text)
+            if not right:
+                block.append(padding)
+    out.print(block)
+
+
+def print_json(data: Any) -> None:
+    """Write JSON to stdout, nothing else: no colour, no wrapping; dates as YYYY-MM-DD."""
+    import json
+
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n")
+
+
+def _json_value(value: object) -> str:
+    isoformat = getattr(value, "isoformat", None)
+    if isoformat is None:
+        raise TypeError(f"{type(value).__name__} is not JSON data")
+    return str(isoformat())
+
+
+def print_problems(problems: Iterable[Problem]) -> None:
+    """Print problems to stderr, compiler-style, in file order."""
+    console = stderr()
+    for problem in sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0)):
+        style = "yellow" if problem.severity == "warning" else "red"
+        console.print(Styled(str(problem), style=style))
+
+
+def deliver(document: str | bytes, output: Path | None, force: bool, what: str) -> None:
+    """Send a document to --output (atomically, refusing to overwrite without --force) or to stdout.
+
+    Text is written as UTF-8. Bytes (a binary document) are refused on a
+    terminal, where they would only garble the screen.
+    """
+    data = document.encode("utf-8") if isinstance(document, str) else document
+    if output is None or str(output) == "-":
+        if isinstance(document, bytes) and _is_terminal(sys.stdout):
+            raise UsageError(
+                f"{what} is a binary file; write it with --output FILE or redirect stdout to a file"
+            )
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from ..writer import write_document
+
+    write_document(output, data, force=force)
+    stderr().print(f"Wrote {what} to {output}.")
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except ValueError:
+        return False
+
+
+def status_text(status: Status) -> Styled:
+    """A status word, coloured where colour is on (the word carries the meaning)."""
+    return Styled(status.value, style=STATUS_STYLE[status])
+
+
+def measure_lines(entry: Progress, indent: str = "") -> list[Styled]:
+    """A measure as a name line and a bar line: bar, value/target, percentage, as-of date and age."""
+    m = entry.measure
+    name = Styled(f"{indent}{m.name}")
+    filled = max(0, min(BAR_WIDTH, round(BAR_WIDTH * entry.percent / 100)))
+    bar = Styled(indent + "  ")
+    bar.append("█" * filled, style="green")
+    bar.append("░" * (BAR_WIDTH - filled), style="dim")
+    bar.append(
+        f" {m.value:,.0f}/{m.target:,.0f} {entry.percent:.0f}%  as of {m.as_of}, {describe_age(entry.age_days)}"
+    )
+    return [name, bar]

@@ -1,0 +1,80 @@
+"""The output formats of the document commands, in one table each: name -> producer.
+
+Adding a format touches only this module: the command that offers it, its
+help and its ``--format`` choices all come from the table. A producer takes
+the plan, ``today`` and an optional user template, and returns text (str) or
+bytes (a binary document); what it needs is imported when it runs, so a
+command pays only for the format asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import UsageError
+from .model import Plan
+
+Producer = Callable[[Plan, date, Path | None], "str | bytes"]
+
+
+class Format(NamedTuple):
+    """One output format: its name on the command line, what it is, and how it is made."""
+
+    name: str
+    description: str
+    produce: Producer
+    template: str | None = None  # the shipped template it renders, when it is templated
+
+
+def rendered(shipped: str) -> Producer:
+    """Return a producer that renders ``shipped`` (or the user's template) with the template context."""
+
+    def produce(plan: Plan, today: date, template: Path | None) -> str:
+        from .render import render_document
+        from .template_context import template_context
+
+        return render_document(template_context(plan, today), shipped, template)
+
+    return produce
+
+
+def _untemplated(name: str, build: Callable[[Plan, date], str]) -> Producer:
+    def produce(plan: Plan, today: date, template: Path | None) -> str:
+        if template is not None:
+            raise UsageError(f"--format {name} is built without a template; drop --template")
+        return build(plan, today)
+
+    return produce
+
+
+def _csv(plan: Plan, today: date) -> str:
+    from .export import plan_csv
+
+    return plan_csv(plan, today)
+
+
+def _json(plan: Plan, today: date) -> str:
+    from .export import plan_json
+
+    return plan_json(plan, today)
+
+
+EXPORTS: dict[str, Format] = {
+    entry.name: entry
+    for entry in (
+        Format("md", "the plan in the published layout, as Markdown", rendered("plan.md.j2"), "plan.md.j2"),
+        Format(
+            "html", "the published layout as a standalone HTML page", rendered("plan.html.j2"), "plan.html.j2"
+        ),
+        Format("csv", "one row per evidence item, a column per round", _untemplated("csv", _csv)),
+        Format("json", "everything, for programs", _untemplated("json", _json)),
+    )
+}
+
+REPORTS: dict[str, Format] = {
+    entry.name: entry
+    for entry in (Format("md", "the progress report as Markdown", rendered("report.md.j2"), "report.md.j2"),)
+}

@@ -1,0 +1,77 @@
+"""How the tool words things for people: dates, counts, ages, short titles.
+
+One home for each form, so the terminal, the documents and the exports say
+the same thing the same way. Pure functions: no plan, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+
+def long_date(value: date | None) -> str:
+    """Return '27 March 2025' (documents and the published page); an em dash for no date."""
+    if value is None:
+        return "—"
+    return f"{value.day} {value:%B %Y}"
+
+
+def short_date(value: date) -> str:
+    """Return '27 Mar 2025': the terminal's form, where columns are narrow."""
+    return f"{value.day} {value:%b %Y}"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """Return '1 item' or '3 items'; ``nouns`` where the plural is not ``noun`` + s."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def verb(count: int, singular: str, plural_form: str) -> str:
+    """Return the verb form that agrees with ``count``: ``verb(1, 'needs', 'need')`` is 'needs'."""
+    return singular if count == 1 else plural_form
+
+
+def days_until(when: date, today: date) -> int:
+    """Return the days from ``today`` to ``when``: negative once it has passed."""
+    return (when - today).days
+
+
+def describe_days(when: date, today: date) -> str:
+    """Return '12 days left', 'due today' or '236 days overdue' for a due date."""
+    days = days_until(when, today)
+    if days == 0:
+        return "due today"
+    if days > 0:
+        return f"{plural(days, 'day')} left"
+    return f"{plural(-days, 'day')} overdue"
+
+
+def describe_age(days: int | None) -> str:
+    """Return how old a figure is in words: 'unknown age', 'current', '5 days old', '11 months old'."""
+    if days is None:
+        return "unknown age"
+    if days <= 0:
+        return "current"
+    if days < 60:
+        return f"{plural(days, 'day')} old"
+    months = round(days / 30.44)
+    if months < 24:
+        return f"{months} months old"
+    return f"{days // 365} years old"
+
+
+def first_sentence(text: str | None, limit: int = 80) -> str:
+    """Return a short title for long text: its first sentence, cut at ``limit`` characters."""
+    if not text:
+        return ""
+    sentence = text.split(". ")[0].rstrip(".:")
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+_DEADLINE_PREFIX = re.compile(r"(By )?\d{1,2} \w+ \d{4}( \([^)]*\))?, ")
+
+
+def short_title(recommendation_text: str) -> str:
+    """Return a recommendation's text without its leading deadline phrase, for tables that show the deadline."""
+    return _DEADLINE_PREFIX.sub("", recommendation_text, count=1)
