@@ -82,6 +82,19 @@ def parse_status(text: str) -> Status | None:
         return None
 
 
+_ESCAPED = re.compile(r"\\([\\`\]])|&(lt|gt|amp);")
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&"}
+
+
+def unescape_markdown(text: str) -> str:
+    """Return text as Markdown shows it: the escapes a draft writes into plan text (``\\]``, ``&lt;``) undone.
+
+    A draft prints text already in the plan neutralised (see render.markdown_text);
+    reading it back undoes that, so a reply left as drafted reads back unchanged.
+    """
+    return _ESCAPED.sub(lambda m: m.group(1) or _ENTITIES[m.group(2)], text)
+
+
 def join_lines(lines: list[str]) -> str:
     """Return typed lines as reply text: each paragraph's lines joined by spaces, paragraphs by one blank line.
 
@@ -153,7 +166,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
                         number,
                         block.item_id,
                     )
-                texts[block.item_id] = (join_lines([block.first, *collected]), block.line)
+                texts[block.item_id] = (unescape_markdown(join_lines([block.first, *collected])), block.line)
                 block = None
                 collected = []
                 continue

@@ -9,6 +9,8 @@ from plan_cli.errors import UsageError
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan, Status
 
+from .conftest import TODAY
+
 
 @pytest.fixture
 def plan(minimal_text: str) -> Plan:
@@ -28,9 +30,9 @@ def test_status_counts_cover_the_whole_vocabulary(plan: Plan) -> None:
 
 
 def test_latest_and_next_round(plan: Plan) -> None:
-    latest = rounds.latest_round(plan)
+    latest = rounds.latest_round(plan, TODAY)
     assert latest is not None and latest.id == "march-2025"
-    assert rounds.next_round(plan) is None
+    assert rounds.next_round(plan, TODAY) is None
 
 
 def test_next_round_is_first_declared_round_after_the_latest(minimal_text: str) -> None:
@@ -38,12 +40,12 @@ def test_next_round_is_first_declared_round_after_the_latest(minimal_text: str) 
         "    due: 2025-03-27\ndependencies:",
         "    due: 2025-03-27\n  - id: march-2026\n    title: March 2026 Update\n    due: 2026-04-06\ndependencies:",
     )
-    following = rounds.next_round(parse_plan(text).plan)
+    following = rounds.next_round(parse_plan(text).plan, TODAY)
     assert following is not None and following.title == "March 2026 Update"
 
 
 def test_movements_between_the_last_two_rounds(plan: Plan) -> None:
-    moved = {(m.item.id, m.before, m.after) for m in analysis.movements(plan)}
+    moved = {(m.item.id, m.before, m.after) for m in analysis.movements(plan, TODAY)}
     assert moved == {("7.1", Status.IN_PROGRESS, Status.BLOCKED), ("25.1", None, Status.IN_PROGRESS)}
 
 

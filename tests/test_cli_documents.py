@@ -173,6 +173,10 @@ def hostile_plan(tmp_path: Path) -> Path:
         'text: "Awaited from Minerva.\\n\\nSecond para."',
         'text: "[click](javascript:alert(1))\\nnext | line <img src=x onerror=alert(1)>"',
     )
+    text = text.replace(
+        "    due: 2025-03-27\n",
+        "    due: 2025-03-27\n  - id: march-2027\n    title: March 2027 Update\n",
+    )
     path = tmp_path / "plan.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -311,7 +315,7 @@ def test_draft_names_every_outstanding_item_with_its_latest_text_and_dependencie
                 assert f"Chase {dep.party}: {dep.title}" in rendered, (item.id, dep_id)
 
 
-def test_draft_without_a_round_says_how_to_declare_one(tmp_path: Path) -> None:
+def test_draft_without_an_open_round_says_how_to_open_one(tmp_path: Path) -> None:
     declared = "  - id: march-2027\n    title: March 2027 Update\n"
     text = PLAN_FILE.read_text(encoding="utf-8")
     assert declared in text
@@ -319,8 +323,9 @@ def test_draft_without_a_round_says_how_to_declare_one(tmp_path: Path) -> None:
     path.write_text(text.replace(declared, ""), encoding="utf-8")
     result = run("draft", "--plan", str(path))
     assert result.code == 2 and result.out == b""
-    assert "Add it under rounds: in the plan" in result.err
-    assert "plan draft --round 'March 2027 Update' --due 2027-03-27" in result.err
+    assert "no update round is open" in result.err
+    # the hint is made from the plan's own last round: its title and due date a year on
+    assert "plan round open 'March 2027 Update' --due 2027-04-06" in result.err
 
 
 def test_draft_uses_a_declared_next_round(tmp_path: Path) -> None:
@@ -333,7 +338,7 @@ def test_draft_uses_a_declared_next_round(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = run("draft", "--plan", str(path))
     assert result.code == 0, result.err
-    assert result.out == (GOLDEN / "draft.md").read_bytes().replace(b" (not yet declared in the plan)", b"")
+    assert result.out == (GOLDEN / "draft.md").read_bytes()
 
 
 def test_bad_due_date_is_a_usage_error() -> None:

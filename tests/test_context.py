@@ -6,10 +6,8 @@ from datetime import date
 
 import pytest
 
-from plan_cli.errors import UsageError
 from plan_cli.loader import parse_plan
-from plan_cli.model import Plan, Round
-from plan_cli.rounds import draft_round
+from plan_cli.model import Plan
 from plan_cli.template_context import template_context
 
 TODAY = date(2026, 11, 28)
@@ -149,38 +147,6 @@ def test_next_round_is_the_declared_one_with_days_left(minimal_text: str) -> Non
 
 def test_no_next_round_declared_is_none(plan: Plan) -> None:
     assert template_context(plan, TODAY)["next_round"] is None
-
-
-def test_draft_round_given_on_the_command_line(plan: Plan) -> None:
-    drafted = draft_round(plan, "March 2027 Update", date(2027, 3, 27))
-    assert drafted == Round("march-2027", "March 2027 Update", date(2027, 3, 27))
-    following = template_context(plan, TODAY, drafted)["next_round"]
-    assert following["declared"] is False and following["due_text"] == "119 days left"
-
-
-def test_draft_round_defaults_to_the_declared_next_round(minimal_text: str) -> None:
-    plan = with_next_round(minimal_text)
-    assert draft_round(plan, None, None) == Round("march-2027", "March 2027 Update", date(2027, 3, 27))
-    assert draft_round(plan, "march 2027 update", None).id == "march-2027"
-
-
-def test_draft_round_without_any_says_how_to_declare_one(plan: Plan) -> None:
-    with pytest.raises(UsageError) as caught:
-        draft_round(plan, None, None)
-    message = str(caught.value)
-    assert "add it under rounds: in the plan" in message.lower()
-    assert "--round 'March 2027 Update' --due 2027-03-27" in message
-
-
-def test_draft_round_refuses_a_round_already_reported(plan: Plan) -> None:
-    with pytest.raises(UsageError, match="the March 2025 Update already has updates"):
-        draft_round(plan, "March 2025 Update", None)
-
-
-def test_draft_round_refuses_a_due_date_contradicting_the_plan(minimal_text: str) -> None:
-    plan = with_next_round(minimal_text)
-    with pytest.raises(UsageError, match="declares the March 2027 Update due 2027-03-27, not 2027-04-01"):
-        draft_round(plan, None, date(2027, 4, 1))
 
 
 def test_real_plan_context_matches_the_plan(real_plan: Plan) -> None:

@@ -15,7 +15,7 @@ TODAY = date(2026, 11, 28)
 
 
 def csv_rows(plan: Plan) -> list[dict[str, str]]:
-    text = plan_csv(plan)
+    text = plan_csv(plan, TODAY)
     assert text.startswith("\ufeff"), "Excel needs the byte-order mark to read UTF-8"
     return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
 
@@ -48,7 +48,7 @@ def test_csv_has_one_row_per_item_and_a_column_pair_per_round(minimal_text: str)
 
 
 def test_csv_rows_end_with_crlf(minimal_text: str) -> None:
-    text = plan_csv(parse_plan(minimal_text, "plan.yaml").plan)
+    text = plan_csv(parse_plan(minimal_text, "plan.yaml").plan, TODAY)
     assert text.count("\r\n") >= 4
 
 

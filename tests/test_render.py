@@ -257,10 +257,14 @@ def test_shipped_templates_are_listed_from_the_package() -> None:
 
 @pytest.mark.parametrize("name", render.SHIPPED)
 def test_every_shipped_template_renders_the_minimal_plan(name: str, minimal_text: str) -> None:
-    plan = parse_plan(minimal_text, "plan.yaml").plan
+    declared = "    due: 2025-03-27\n  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27\n"
+    plan = parse_plan(minimal_text.replace("    due: 2025-03-27\n", declared), "plan.yaml").plan
+    from plan_cli.drafts import draft_context
     from plan_cli.rounds import draft_round
 
-    context = template_context(plan, TODAY, draft_round(plan, "March 2027 Update", date(2027, 3, 27)))
+    drafted = draft_round(plan, None, TODAY)
+    assert drafted.id == "march-2027"
+    context = draft_context(template_context(plan, TODAY, drafted), plan, TODAY, drafted)
     text = render_document(context, name)
     assert "Test" in text
     assert "7.1" in text

@@ -21,6 +21,7 @@ from .options import (
     complete_owner,
     complete_round_title,
     open_plan,
+    parse_date,
     parse_today,
 )
 from .terminal import deliver
@@ -66,6 +67,15 @@ def draft(
     include_answered: Annotated[
         bool, typer.Option("--all", help="Also list the items already answered, with their replies filled in.")
     ] = False,
+    due: Annotated[
+        str | None,
+        typer.Option(
+            "--due",
+            metavar="YYYY-MM-DD",
+            show_default=False,
+            help="The deadline to show, where the plan declares none for the round.",
+        ),
+    ] = None,
     template: TemplateOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -89,8 +99,16 @@ def draft(
     from ..template_context import template_context
 
     day = parse_today(today)
+    deadline = parse_date("--due", due)
     loaded = open_plan(plan)
     drafted = draft_round(loaded.plan, round_name, day)
+    if deadline is not None:
+        if drafted.due is not None and drafted.due != deadline:
+            raise UsageError(
+                f"the plan declares the {drafted.title} due {drafted.due.isoformat()}, "
+                f"not {deadline.isoformat()}; drop --due"
+            )
+        drafted = drafted._replace(due=deadline)
     context = draft_context(
         template_context(loaded.plan, day, drafted), loaded.plan, day, drafted, owner, include_answered
     )
