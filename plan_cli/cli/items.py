@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import analysis, measures, review
+from ..errors import UsageError
 from ..model import EvidenceItem, Plan, Status
 from ..styled import Styled
 from ..wording import first_sentence, plural, short_date
@@ -63,6 +64,10 @@ def outstanding(
     stale: Annotated[
         bool, typer.Option("--stale", help="Only stale items: the latest update reports nothing new.")
     ] = False,
+    unanswered: Annotated[
+        bool,
+        typer.Option("--unanswered", help="Only items with no update yet in the open round: who has still to reply."),
+    ] = False,
     as_json: JsonOption = False,
     plan: PlanOption = None,
     today: TodayOption = None,
@@ -76,10 +81,20 @@ def outstanding(
     Example: plan outstanding --blocked-by minerva-niche
 
     Example: plan outstanding --stale
+
+    Example: plan outstanding --unanswered --owner pccs
     """
-    parse_today(today)
+    day = parse_today(today)
     loaded = open_plan(plan)
     items = analysis.outstanding(loaded.plan, owner=owner, recommendation=rec, status=status_filter)
+    if unanswered:
+        from ..rounds import next_round, open_round_hint, unanswered_items
+
+        current = next_round(loaded.plan, day)
+        if current is None:
+            raise UsageError(f"no update round is open; open one with: {open_round_hint(loaded.plan)}")
+        waiting = {item.id for item in unanswered_items(loaded.plan, current.id)}
+        items = [item for item in items if item.id in waiting]
     items = review.filter_items(loaded.plan, items, blocked_by=blocked_by, stale_only=stale)
     flags = {item.id: review.item_flags(loaded.plan, item) for item in items}
     if as_json:

@@ -16,7 +16,7 @@ from ..errors import Problem, UsageError
 from ..model import Plan
 from ..styled import Styled
 from ..wording import first_sentence, plural, short_date
-from .options import PlanOption, TodayOption, find_plan, parse_date, parse_today
+from .options import PlanOption, TodayOption, find_plan, parse_date, parse_today, reports_errors
 from .terminal import print_problems, stderr, stdout
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ def _read(plan_path: Path | None) -> tuple[PlanText, Plan]:
 
 
 @round_commands.command("open")
+@reports_errors
 def open_round(
     title: Annotated[str, typer.Argument(help="The round's title as it will be published, e.g. 'March 2027 Update'.")],
     due: Annotated[
@@ -116,6 +117,7 @@ def open_round(
 
 
 @round_commands.command("publish")
+@reports_errors
 def publish_round(
     round_ref: Annotated[str, typer.Argument(metavar="ROUND", help="The round's id or title, e.g. march-2027.")],
     published: Annotated[
