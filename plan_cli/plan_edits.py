@@ -99,7 +99,9 @@ def check_plan_text(text: str, path: str) -> Plan:
 
 # --- writing values ------------------------------------------------------------
 
-_NEEDS_ESCAPE = re.compile("[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]")
+_NEEDS_ESCAPE = re.compile(
+    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]"
+)
 
 
 def yaml_scalar(value: str) -> str:
@@ -234,7 +236,9 @@ def add_round(text: str, round_id: str, title: str, due: date | None, newline: s
     root = _compose(text)
     rounds = _entry(root, "rounds")
     if rounds is None or not isinstance(rounds[1], yaml.SequenceNode) or not rounds[1].value:
-        raise EditError("the plan file has no list under rounds: to add a round to; declare the first by hand")
+        raise EditError(
+            "the plan file has no list under rounds: to add a round to; declare the first by hand"
+        )
     _block(rounds[1], "rounds:")
     last = rounds[1].value[-1]
     if not isinstance(last, yaml.MappingNode) or not last.value:
@@ -251,7 +255,12 @@ def add_round(text: str, round_id: str, title: str, due: date | None, newline: s
 
 
 def publish_round(
-    text: str, round_id: str, published: date, old_title: str | None, new_title: str | None, newline: str = "\n"
+    text: str,
+    round_id: str,
+    published: date,
+    old_title: str | None,
+    new_title: str | None,
+    newline: str = "\n",
 ) -> str:
     """Return the plan text with ``published:`` on the round and the title's round name replaced.
 
@@ -340,7 +349,7 @@ def set_update(
 def _step(updates: yaml.MappingNode, round_indent: int) -> int:
     for _, entry in updates.value:
         if isinstance(entry, yaml.MappingNode) and entry.value and not entry.flow_style:
-            return max(1, entry.value[0][0].start_mark.column - round_indent)
+            return max(1, int(entry.value[0][0].start_mark.column) - round_indent)
     return 2
 
 

@@ -31,7 +31,8 @@ IDENTITY_LABEL = "Reply form for"
 _ID = r"(\d+(?:\.\d+)*)"
 _LEAD = r"^[\s>*_#|`-]*"
 _IDENTITY = re.compile(
-    _LEAD + re.escape(IDENTITY_LABEL) + r"\s+plan\s+([a-z0-9][a-z0-9-]*)\W*\s+round\s+([a-z0-9][a-z0-9-]*)", re.IGNORECASE
+    _LEAD + re.escape(IDENTITY_LABEL) + r"\s+plan\s+([a-z0-9][a-z0-9-]*)\W*\s+round\s+([a-z0-9][a-z0-9-]*)",
+    re.IGNORECASE,
 )
 _STATUS = re.compile(_LEAD + r"status\s*\(\s*" + _ID + r"\s*\)[\s*_]*:[\s*_]*(.*?)\s*$", re.IGNORECASE)
 _BEGIN = re.compile(
@@ -204,12 +205,12 @@ def parse_draft(text: str, path: str) -> ReadDraft:
     for item_id in order:
         status_text, status_line = statuses.get(item_id, ("", 0))
         body, text_line = texts.get(item_id, ("", 0))
-        line = status_line or text_line
+        where = status_line or text_line
         if not status_text and not body:
             unfilled.append(item_id)
             continue
         if not status_text:
-            problem(f"a text but no status; write one of: {STATUS_WORDS}", line, item_id)
+            problem(f"a text but no status; write one of: {STATUS_WORDS}", where, item_id)
             continue
         parsed = parse_status(status_text)
         if parsed is None:
@@ -219,11 +220,11 @@ def parse_draft(text: str, path: str) -> ReadDraft:
             problem(
                 f"a status but no text; write the update between 'Text ({item_id})' and "
                 f"'End of text ({item_id})'",
-                line,
+                where,
                 item_id,
             )
             continue
-        replies.append(Reply(item_id, parsed, body, path, line))
+        replies.append(Reply(item_id, parsed, body, path, where))
     return ReadDraft(path, plan_key, round_id, tuple(replies), tuple(unfilled), tuple(problems))
 
 

@@ -69,7 +69,9 @@ def fill(path: Path, answers: dict[str, tuple[str, str]], crlf: bool = False) ->
             segment.strip() for line in reply.split("\n") for segment in re.findall(r".{1,30}(?:\s|$)", line)
         )
         text = text.replace(
-            f"Text ({item_id}), below this line:\n\n", f"Text ({item_id}), below this line:\n\n\n{wrapped}\n\n\n", 1
+            f"Text ({item_id}), below this line:\n\n",
+            f"Text ({item_id}), below this line:\n\n\n{wrapped}\n\n\n",
+            1,
         )
     text += "\nThanks,\nThe office of the Chief Constable\n"
     if crlf:
@@ -127,7 +129,9 @@ def test_the_whole_round(plan_file: Path, tmp_path: Path) -> None:
         "14.5": ("complete", "Done."),
     }, crlf=True)  # fmt: skip
     applied = ok("apply", str(a), str(b), *plan)
-    assert "Wrote 8 replies to the March 2027 Update" in flat(applied) and "8 of 29 items answered" in flat(applied)
+    assert "Wrote 8 replies to the March 2027 Update" in flat(applied) and "8 of 29 items answered" in flat(
+        applied
+    )
     assert "25.1   blocked      NSIP evaluation awaited from Probation" in applied
     assert len(warnings(plan)) == known
     again = ok("apply", str(a), str(b), *plan)
@@ -143,11 +147,19 @@ def test_the_whole_round(plan_file: Path, tmp_path: Path) -> None:
     assert reloaded.item("10.2").update_for("march-2027").text == "As 10.1. Le café – naïve ✓"
 
     status = ok("status", *plan)
-    assert "Open round: March 2027 Update: open, 8 of 29 items answered, due 27 Mar 2027, 117 days left" in flat(status)
+    assert (
+        "Open round: March 2027 Update: open, 8 of 29 items answered, due 27 Mar 2027, 117 days left"
+        in flat(status)
+    )
     assert re.search(r"Chief Constables\s+8 of 29 answered, 21 to come", status)
     assert re.search(r"Police and Crime Commissioners\s+3 of 4 answered, 1 to come", status)
     record = json.loads(ok("status", "--json", *plan))["open_round"]
-    assert (record["id"], record["state"], record["answered"], record["asked"]) == ("march-2027", "open", 8, 29)
+    assert (record["id"], record["state"], record["answered"], record["asked"]) == (
+        "march-2027",
+        "open",
+        8,
+        29,
+    )
     assert {o["owner"]: (o["answered"], o["asked"]) for o in record["owners"]} == {
         "Chief Constables": (8, 29),  # the PCCs' items are jointly owned
         "Police and Crime Commissioners": (3, 4),
@@ -186,19 +198,30 @@ def test_bad_replies_write_nothing_and_say_where(plan_file: Path, tmp_path: Path
     ok("draft", "--owner", "pccs", "--output", str(a), *plan)
     ok("draft", "--owner", "Chief Constables", "--output", str(b), *plan)
     fill(a, {"16.1": ("finished", "Done."), "25.1": ("blocked", "Waiting on Probation.")})
-    text = b.read_text(encoding="utf-8").replace("Status (7.2):", "Status (7.9):").replace(
-        "Text (7.2), below", "Text (7.9), below"
-    ).replace("End of text (7.2)", "End of text (7.9)")
+    text = (
+        b.read_text(encoding="utf-8")
+        .replace("Status (7.2):", "Status (7.9):")
+        .replace("Text (7.2), below", "Text (7.9), below")
+        .replace("End of text (7.2)", "End of text (7.9)")
+    )
     b.write_text(text, encoding="utf-8")
     fill(b, {"25.1": ("blocked", "Waiting on someone else."), "7.9": ("complete", "Done.")})
     before = plan_file.read_bytes()
     result = run("apply", str(a), str(b), *plan)
     assert result.code == 1 and plan_file.read_bytes() == before
     lines = result.err.splitlines()
-    assert any(re.match(rf"{re.escape(str(a))}:\d+: item 16\.1: 'finished' is not a status", line) for line in lines)
-    assert any(re.match(rf"{re.escape(str(b))}:\d+: item 7\.9: there is no item 7\.9 in the plan", line) for line in lines)
     assert any(
-        re.match(rf"{re.escape(str(b))}:\d+: item 25\.1: answered again with a different text than at {re.escape(str(a))}:\d+", line)
+        re.match(rf"{re.escape(str(a))}:\d+: item 16\.1: 'finished' is not a status", line) for line in lines
+    )
+    assert any(
+        re.match(rf"{re.escape(str(b))}:\d+: item 7\.9: there is no item 7\.9 in the plan", line)
+        for line in lines
+    )
+    assert any(
+        re.match(
+            rf"{re.escape(str(b))}:\d+: item 25\.1: answered again with a different text than at {re.escape(str(a))}:\d+",
+            line,
+        )
         for line in lines
     )
     assert lines[-1] == f"3 problems in the drafts; nothing was written to {plan_file}."
@@ -214,7 +237,9 @@ def test_a_reply_differing_from_the_plan_needs_force(plan_file: Path, tmp_path: 
     fill(second, {"16.1": ("complete", "Second answer.")})
     ok("apply", str(first), *plan)
     refused = run("apply", str(second), *plan)
-    assert refused.code == 1 and "item 16.1: the plan already has a different March 2027 Update" in flat(refused.err)
+    assert refused.code == 1 and "item 16.1: the plan already has a different March 2027 Update" in flat(
+        refused.err
+    )
     dry = ok("apply", str(second), "--force", "--dry-run", *plan)
     assert "-            status: in-progress\n-            text: First answer.\n" in dry
     assert "+            status: complete\n+            text: Second answer.\n" in dry
@@ -233,9 +258,13 @@ def test_round_commands_refuse_clearly(plan_file: Path) -> None:
     again = run("round", "open", "March 2027 Update", *plan)
     assert again.code == 2 and "already declares the March 2027 Update (march-2027)" in flat(again.err)
     another = run("round", "open", "March 2028 Update", *plan)
-    assert another.code == 2 and "the March 2027 Update is still open (0 of 29 items answered)" in flat(another.err)
+    assert another.code == 2 and "the March 2027 Update is still open (0 of 29 items answered)" in flat(
+        another.err
+    )
     unknown = run("round", "publish", "march-2030", *plan)
-    assert unknown.code == 2 and "no round 'march-2030' in the plan; declared rounds are: initial" in flat(unknown.err)
+    assert unknown.code == 2 and "no round 'march-2030' in the plan; declared rounds are: initial" in flat(
+        unknown.err
+    )
     early = run("round", "publish", "march-2027", *plan)
     assert early.code == 2 and "29 items of the March 2027 Update have no update yet" in flat(early.err)
     ok("round", "publish", "march-2027", "--force", "--date", "2027-03-20", *plan)
@@ -245,9 +274,13 @@ def test_round_commands_refuse_clearly(plan_file: Path) -> None:
 
 def test_check_warns_when_the_title_names_another_round(plan_file: Path) -> None:
     text = plan_file.read_text(encoding="utf-8").replace(
-        "title: Police Stalking Action Plan (March 2026 Update)", "title: Police Stalking Action Plan (March 2025 Update)"
+        "title: Police Stalking Action Plan (March 2026 Update)",
+        "title: Police Stalking Action Plan (March 2025 Update)",
     )
     plan_file.write_text(text, encoding="utf-8")
     result = run("check", "--plan", str(plan_file))
     assert result.code == 0
-    assert "the title names the March 2025 Update, but the latest published round is the March 2026 Update" in result.err
+    assert (
+        "the title names the March 2025 Update, but the latest published round is the March 2026 Update"
+        in result.err
+    )

@@ -94,7 +94,9 @@ def test_an_existing_update_is_kept_unless_replaced() -> None:
     with pytest.raises(EditError, match=r"7\.1 already has an update for march-2027; pass --force"):
         set_updates(first, "march-2027", [UpdateEdit("7.1", Status.COMPLETE, "Done.")], "p")
     second = set_updates(first, "march-2027", [UpdateEdit("7.1", Status.COMPLETE, "Done.", True)], "p")
-    changed = [pair for pair in zip(first.splitlines(), second.splitlines(), strict=True) if pair[0] != pair[1]]
+    changed = [
+        pair for pair in zip(first.splitlines(), second.splitlines(), strict=True) if pair[0] != pair[1]
+    ]
     assert changed == [
         ("            status: blocked", "            status: complete"),
         ("            text: Waiting.", "            text: Done."),
@@ -103,12 +105,17 @@ def test_an_existing_update_is_kept_unless_replaced() -> None:
 
 def test_replacing_a_published_update_keeps_its_comment() -> None:
     edited = set_updates(PLAN_TEXT, "march-2026", [UpdateEdit("7.1", Status.COMPLETE, "Done.", True)], "p")
-    assert '            status: complete  # "at this time there remains no Minerva solution"' in edited.splitlines()
+    assert (
+        '            status: complete  # "at this time there remains no Minerva solution"'
+        in edited.splitlines()
+    )
     assert len(edited.splitlines()) == len(PLAN_TEXT.splitlines())
 
 
 def test_parts_update_is_rewritten_whole_when_replaced() -> None:
-    edited = set_updates(PLAN_TEXT, "initial", [UpdateEdit("7.1", Status.BLOCKED, "Now one text.", True)], "p")
+    edited = set_updates(
+        PLAN_TEXT, "initial", [UpdateEdit("7.1", Status.BLOCKED, "Now one text.", True)], "p"
+    )
     update = parse_plan(edited).plan.item("7.1").update_for("initial")
     assert update is not None and update.text == "Now one text." and update.parts == ()
 
@@ -133,9 +140,10 @@ def test_crlf_files_get_crlf_lines() -> None:
 
 
 def test_add_round_follows_the_file_layout() -> None:
-    without = PLAN_TEXT[: PLAN_TEXT.index("  # Not in the published plan")] + PLAN_TEXT[
-        PLAN_TEXT.index("\ndependencies:") :
-    ]
+    without = (
+        PLAN_TEXT[: PLAN_TEXT.index("  # Not in the published plan")]
+        + PLAN_TEXT[PLAN_TEXT.index("\ndependencies:") :]
+    )
     edited = add_round(without, "march-2027", "March 2027 Update: the 'next' one #2", date(2027, 3, 27))
     assert only_added(without, edited) == [
         "  - id: march-2027\n",
@@ -147,9 +155,13 @@ def test_add_round_follows_the_file_layout() -> None:
 
 
 def test_publish_sets_the_date_and_swaps_the_title_in_place() -> None:
-    edited = publish_round(PLAN_TEXT, "march-2027", date(2027, 3, 20), "March 2026 Update", "March 2027 Update")
+    edited = publish_round(
+        PLAN_TEXT, "march-2027", date(2027, 3, 20), "March 2026 Update", "March 2027 Update"
+    )
     old, new = PLAN_TEXT.splitlines(), edited.splitlines()
-    assert [line for line in old if line not in new] == ["title: Police Stalking Action Plan (March 2026 Update)"]
+    assert [line for line in old if line not in new] == [
+        "title: Police Stalking Action Plan (March 2026 Update)"
+    ]
     plan = parse_plan(edited).plan
     assert plan.title == "Police Stalking Action Plan (March 2027 Update)"
     assert plan.round("march-2027").published == date(2027, 3, 20)
@@ -168,7 +180,8 @@ def test_a_quoted_title_keeps_its_quotes() -> None:
 
 def test_flow_style_is_refused_with_a_way_out() -> None:
     text = PLAN_TEXT.replace(
-        "  - id: march-2027\n    title: March 2027 Update\n", "  - {id: march-2027, title: March 2027 Update}\n"
+        "  - id: march-2027\n    title: March 2027 Update\n",
+        "  - {id: march-2027, title: March 2027 Update}\n",
     )
     with pytest.raises(EditError, match="flow style"):
         publish_round(text, "march-2027", date(2027, 3, 20), None, None)

@@ -106,7 +106,9 @@ def test_example_output_is_real(command: str, shown: str, monkeypatch: pytest.Mo
 # blocks are what an owner typed into a draft, put in place of that item's empty form.
 
 CYCLE_ENV = {**ENV, "PLAN_TODAY": "2026-11-28"}
-DECLARED_NEXT = re.compile(r"  # Not in the published plan.*?\n  - id: march-2027\n    title: March 2027 Update\n", re.DOTALL)
+DECLARED_NEXT = re.compile(
+    r"  # Not in the published plan.*?\n  - id: march-2027\n    title: March 2027 Update\n", re.DOTALL
+)
 STEP = re.compile(r"```(console round|markdown reply (\S+))\n(.*?)```", re.DOTALL)
 FORM = re.compile(r"Status \(([\d.]+)\):.*?End of text \(\1\)\n", re.DOTALL)
 
@@ -139,7 +141,7 @@ def put_reply(path, snippet: str) -> None:
     for item_id, filled in replies.items():
         text, count = re.subn(
             rf"Status \({re.escape(item_id)}\):.*?End of text \({re.escape(item_id)}\)\n",
-            lambda _: filled,
+            lambda _, filled=filled: filled,
             text,
             count=1,
             flags=re.DOTALL,

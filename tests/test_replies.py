@@ -57,7 +57,10 @@ def test_ordinary_editing_keeps_the_reply() -> None:
     assert read.problems == ()
     (reply,) = read.replies
     assert reply.status is Status.IN_PROGRESS
-    assert reply.text == "We rolled out the training in June to 75% of staff.\n\nNext: a refresher.\n- first\n- second"
+    assert (
+        reply.text
+        == "We rolled out the training in June to 75% of staff.\n\nNext: a refresher.\n- first\n- second"
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,13 +103,23 @@ def test_identity_line_is_found_and_required(real_plan) -> None:
 
 
 def test_another_plan_or_round_is_refused(real_plan) -> None:
-    other_plan = parse_draft(form(section("7.1", "complete", "Done."), identity=identity_line("kent-police", "march-2027")), "k.md")
-    other_round = parse_draft(form(section("7.1", "complete", "Done."), identity=identity_line(plan_key(real_plan), "march-2026")), "r.md")
+    other_plan = parse_draft(
+        form(section("7.1", "complete", "Done."), identity=identity_line("kent-police", "march-2027")), "k.md"
+    )
+    other_round = parse_draft(
+        form(section("7.1", "complete", "Done."), identity=identity_line(plan_key(real_plan), "march-2026")),
+        "r.md",
+    )
     checked = check_replies(real_plan, "march-2027", [other_plan, other_round])
     assert checked.replies == ()
     assert [p.path for p in checked.problems] == ["k.md", "r.md"]
-    assert "made for the plan 'kent-police', not this one ('northumbria-police')" in checked.problems[0].message
-    assert "made for the round march-2026, but the round being answered is march-2027" in checked.problems[1].message
+    assert (
+        "made for the plan 'kent-police', not this one ('northumbria-police')" in checked.problems[0].message
+    )
+    assert (
+        "made for the round march-2026, but the round being answered is march-2027"
+        in checked.problems[1].message
+    )
 
 
 def test_unknown_items_and_conflicting_answers(real_plan) -> None:
@@ -134,6 +147,8 @@ def test_rewrapping_a_paragraph_does_not_change_it(words: list[str], breaks: lis
     paragraph = " ".join(words)
     wrapped = "".join(word + ("\n" if breaks[index] else " ") for index, word in enumerate(words))
     lines = [word for word in wrapped.split("\n")]
-    assert join_lines(lines) == paragraph or words[0].startswith("-") or any(
-        line.strip().startswith("-") for line in lines[1:]
+    assert (
+        join_lines(lines) == paragraph
+        or words[0].startswith("-")
+        or any(line.strip().startswith("-") for line in lines[1:])
     )

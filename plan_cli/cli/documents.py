@@ -65,7 +65,8 @@ def draft(
         ),
     ] = None,
     include_answered: Annotated[
-        bool, typer.Option("--all", help="Also list the items already answered, with their replies filled in.")
+        bool,
+        typer.Option("--all", help="Also list the items already answered, with their replies filled in."),
     ] = False,
     due: Annotated[
         str | None,

@@ -44,10 +44,14 @@ def _read(plan_path: Path | None) -> tuple[PlanText, Plan]:
 @round_commands.command("open")
 @reports_errors
 def open_round(
-    title: Annotated[str, typer.Argument(help="The round's title as it will be published, e.g. 'March 2027 Update'.")],
+    title: Annotated[
+        str, typer.Argument(help="The round's title as it will be published, e.g. 'March 2027 Update'.")
+    ],
     due: Annotated[
         str | None,
-        typer.Option("--due", metavar="YYYY-MM-DD", show_default=False, help="The date the round's update is due."),
+        typer.Option(
+            "--due", metavar="YYYY-MM-DD", show_default=False, help="The date the round's update is due."
+        ),
     ] = None,
     round_id: Annotated[
         str | None,
@@ -109,8 +113,7 @@ def open_round(
     when = f", due {short_date(deadline)}" if deadline else ", no due date (add one with due: under rounds:)"
     out = stdout()
     out.print(
-        f"Opened the {title} ({new_id}){when}: {plural(progress.asked, 'item')} to answer, "
-        f"in {read.path}."
+        f"Opened the {title} ({new_id}){when}: {plural(progress.asked, 'item')} to answer, in {read.path}."
     )
     owners = " or ".join(f"'{entry.owner}'" for entry in progress.owners[:2])
     out.print(Styled(f"Next: plan draft --owner NAME --output NAME.md (NAME: {owners})", style="dim"))
@@ -119,7 +122,9 @@ def open_round(
 @round_commands.command("publish")
 @reports_errors
 def publish_round(
-    round_ref: Annotated[str, typer.Argument(metavar="ROUND", help="The round's id or title, e.g. march-2027.")],
+    round_ref: Annotated[
+        str, typer.Argument(metavar="ROUND", help="The round's id or title, e.g. march-2027.")
+    ],
     published: Annotated[
         str | None,
         typer.Option(
@@ -139,7 +144,8 @@ def publish_round(
 
     Example: plan round publish march-2027 --date 2027-03-20
     """
-    from ..plan_edits import check_plan_text, publish_round as publish_in_text, save_plan
+    from ..plan_edits import check_plan_text, save_plan
+    from ..plan_edits import publish_round as publish_in_text
     from ..rounds import find_round, title_round, unanswered_items
 
     day = parse_today(today)
@@ -221,7 +227,9 @@ def apply(
             problems.append(Problem("no such file", path=str(path)))
             continue
         except (OSError, UnicodeDecodeError) as error:
-            reason = "is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else f"cannot be read ({error})"
+            reason = (
+                "is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else f"cannot be read ({error})"
+            )
             problems.append(Problem(reason, path=str(path)))
             continue
         parsed.append(parse_draft(text, str(path)))
@@ -292,4 +300,3 @@ def apply(
         + (f" ({unchanged} already there)" if unchanged else "")
         + f": {progress.answered} of {plural(progress.asked, 'item')} answered."
     )
-
