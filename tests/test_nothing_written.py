@@ -26,6 +26,8 @@ READ_COMMANDS = [
     ["deps", "--json"],
     ["deadlines"],
     ["deadlines", "--json"],
+    ["deadlines", "--owner", "CCs"],
+    ["deadlines", "--format", "ics"],
     ["schema"],
     # Without --output these print the document instead of writing it.
     ["report"],
@@ -33,6 +35,9 @@ READ_COMMANDS = [
     ["draft", "--all"],
     ["export", "--format", "md"],
     ["export", "--format", "html"],
+    ["export", "--format", "html", "--fragment"],
+    ["export", "--format", "docx"],
+    ["report", "--format", "docx"],
     ["export", "--format", "csv"],
     ["export", "--format", "json"],
     # A dry run prints the change to the plan file instead of making it.

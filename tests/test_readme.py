@@ -2,7 +2,7 @@
 
 After a change to what a command prints, refresh the README's examples with
 
-    PLAN_UPDATE_README=1 .venv/bin/python -m pytest tests/test_readme.py
+    .venv/bin/python -m tests.test_readme
 
 and review the diff.
 """
@@ -82,13 +82,6 @@ def refreshed(readme: str) -> str:
         return f"```console\n{body}```"
 
     return re.sub(r"```console\n(.*?)```", block, readme, flags=re.DOTALL)
-
-
-@pytest.mark.skipif(os.environ.get("PLAN_UPDATE_README") != "1", reason="set PLAN_UPDATE_README=1 to refresh")
-def test_refresh_readme_examples(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
-    current = (ROOT / "README.md").read_text(encoding="utf-8")  # as any other refresh left it
-    (ROOT / "README.md").write_text(refreshed(current), encoding="utf-8")
 
 
 @pytest.mark.skipif(not PLAN_FILE.exists(), reason="data/plan.yaml has not landed yet")
@@ -179,8 +172,17 @@ def run_cycle(readme: str, tmp_path, refresh: bool) -> str:
 
 def test_the_worked_round_is_real(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")  # as any refresh above left it
-    assert len(STEP.findall(readme)) >= 3
-    refreshed_readme = run_cycle(readme, tmp_path, refresh=os.environ.get("PLAN_UPDATE_README") == "1")
-    if os.environ.get("PLAN_UPDATE_README") == "1":
-        (ROOT / "README.md").write_text(refreshed_readme, encoding="utf-8")
+    assert len(STEP.findall(README)) >= 3
+    run_cycle(README, tmp_path, refresh=False)
+
+
+if __name__ == "__main__":  # python -m tests.test_readme: refresh the README's examples in place
+    import tempfile
+    from pathlib import Path
+
+    os.chdir(ROOT)
+    examples_refreshed = refreshed(README)
+    with tempfile.TemporaryDirectory() as folder:
+        os.chdir(folder)
+        examples_refreshed = run_cycle(examples_refreshed, Path(folder), refresh=True)
+    (ROOT / "README.md").write_text(examples_refreshed, encoding="utf-8")

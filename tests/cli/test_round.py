@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from plan_cli.cli.app import app
 from plan_cli.loader import load_plan
 
-from .conftest import PLAN_FILE
+from ..conftest import PLAN_FILE
 
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "PLAN_FILE": "", "PLAN_TODAY": "2026-11-30"}
 DECLARED = (
