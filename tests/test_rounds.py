@@ -126,7 +126,7 @@ def test_draft_round_without_an_open_round_says_how_to_open_one(plan: Plan) -> N
 
 
 def test_draft_round_refuses_an_undeclared_or_published_round(plan: Plan) -> None:
-    with pytest.raises(UsageError, match="no round 'March 2027 Update' is declared.*plan round open"):
+    with pytest.raises(UsageError, match=r"no round 'March 2027 Update' is declared.*plan round open"):
         draft_round(plan, "March 2027 Update", TODAY)
     published = plan._replace(
         rounds=(*plan.rounds[:-1], plan.rounds[-1]._replace(published=date(2025, 4, 1)))
