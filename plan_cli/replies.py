@@ -119,6 +119,26 @@ def join_lines(lines: list[str]) -> str:
     return "\n\n".join("".join(paragraph) for paragraph in paragraphs)
 
 
+_QUOTE = re.compile(r"^((?:>[ \t]?)+)")
+
+
+def _unquoted(lines: list[str]) -> list[str]:
+    """The lines with the quote marks of a mail reply ('> ') taken off, where the identity line has them.
+
+    A draft sent back as a quoted reply keeps its markers; its text lines lose
+    the marks here, so they do not end up in the plan.
+    """
+    for line in lines:
+        if IDENTITY_LABEL.casefold() in line.casefold():
+            quoted = _QUOTE.match(line)
+            if quoted is None:
+                return lines
+            depth = quoted.group(1).count(">")
+            strip = re.compile(rf"^(?:>[ \t]?){{1,{depth}}}")
+            return [strip.sub("", each) for each in lines]
+    return lines
+
+
 class _Open(NamedTuple):
     item_id: str
     line: int
@@ -132,7 +152,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
     only one of them, an unknown status, a text block never closed, or
     markers out of order is a problem.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _unquoted(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     plan_key = round_id = None
     statuses: dict[str, tuple[str, int]] = {}
     texts: dict[str, tuple[str, int]] = {}

@@ -217,3 +217,11 @@ def test_save_writes_through_a_symlink_and_keeps_the_bom(tmp_path) -> None:
     save_plan(read, edited)
     assert link.is_symlink()
     assert real.read_bytes() == b"\xef\xbb\xbf" + edited.encode("utf-8")
+
+
+def test_long_lines_are_written_on_one_line_and_read_back() -> None:
+    text = "A long update: " + "word # 'quoted' \"double\" – é " * 400
+    edited = set_updates(PLAN_TEXT, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text.strip())], "p")
+    added = only_added(PLAN_TEXT, edited)
+    assert len(added) == 3 and len(added[2]) > 10_000
+    assert parse_plan(edited).plan.item("7.1").update_for("march-2027").text == text.strip()

@@ -152,3 +152,15 @@ def test_rewrapping_a_paragraph_does_not_change_it(words: list[str], breaks: lis
         or words[0].startswith("-")
         or any(line.strip().startswith("-") for line in lines[1:])
     )
+
+
+def test_a_draft_sent_back_as_a_quoted_mail_reply_reads_back() -> None:
+    quoted = "\n".join(
+        ("> " + line) if line else ">"
+        for line in form(section("7.1", "blocked", "Still\nwaiting.")).split("\n")
+    )
+    read = parse_draft("Thanks, see below.\n\n" + quoted + "\n", "reply.eml")
+    assert read.problems == ()
+    assert [(r.item_id, r.status, r.text) for r in read.replies] == [
+        ("7.1", Status.BLOCKED, "Still waiting.")
+    ]

@@ -96,9 +96,14 @@ def open_round(
     open_now = next_round(current, day)
     if open_now is not None:
         progress = round_progress(current, open_now.id)
+        next_step = (
+            f"publish it first: plan round publish {open_now.id}"
+            if progress.answered
+            else "draft it with plan draft, or take it out of rounds: to open another instead"
+        )
         raise UsageError(
             f"the {open_now.title} is still {progress.state.value} ({progress.answered} of "
-            f"{plural(progress.asked, 'item')} answered); publish it first: plan round publish {open_now.id}"
+            f"{plural(progress.asked, 'item')} answered); {next_step}"
         )
     latest = latest_round(current, day)
     if deadline is not None and latest is not None and latest.due is not None and deadline <= latest.due:
@@ -228,7 +233,9 @@ def apply(
             continue
         except (OSError, UnicodeDecodeError) as error:
             reason = (
-                "is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else f"cannot be read ({error})"
+                "is not UTF-8 text; save it as UTF-8 (in most editors: Save As, Encoding)"
+                if isinstance(error, UnicodeDecodeError)
+                else f"cannot be read ({error})"
             )
             problems.append(Problem(reason, path=str(path)))
             continue

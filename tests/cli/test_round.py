@@ -167,6 +167,9 @@ def test_the_whole_round(plan_file: Path, tmp_path: Path) -> None:
     deadlines = json.loads(ok("deadlines", "--json", *plan))
     (due,) = [d for d in deadlines if d["kind"] == "round" and d["ref"] == "march-2027"]
     assert due["state"] != "done"
+    assert "    March 2027 Update :milestone, round4, 2027-03-27, 0d" in ok("report", *plan)  # not done
+    deps = {d["id"]: d["rounds_since"] for d in json.loads(ok("deps", "--json", *plan))}
+    assert deps["college-stalking-app"] == 0  # raised in March 2026; the open round is no round since
     unanswered = json.loads(ok("outstanding", "--unanswered", "--json", *plan))
     assert len(unanswered) == 21 and "7.1" not in {entry["id"] for entry in unanswered}
 
@@ -183,6 +186,9 @@ def test_the_whole_round(plan_file: Path, tmp_path: Path) -> None:
     assert "Published the March 2027 Update on 20 Mar 2027." in flat(published)
     assert "Title: Police Stalking Action Plan (March 2027 Update)" in flat(published)
     assert len(warnings(plan)) == known
+    assert "    March 2027 Update :done, milestone, round4, 2027-03-27, 0d" in ok("report", *plan)
+    deps = {d["id"]: d["rounds_since"] for d in json.loads(ok("deps", "--json", *plan))}
+    assert deps["college-stalking-app"] == 1
     html = ok("export", "--format", "html", *plan)
     assert re.search(r"<th[^>]*>March 2027 Update", html)
 
