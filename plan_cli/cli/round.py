@@ -16,7 +16,15 @@ from ..errors import Problem, UsageError
 from ..model import Plan
 from ..styled import Styled
 from ..wording import first_sentence, plural, short_date
-from .options import PlanOption, TodayOption, find_plan, parse_date, parse_today, reports_errors
+from .options import (
+    PlanOption,
+    TodayOption,
+    complete_unpublished_round,
+    find_plan,
+    parse_date,
+    parse_today,
+    reports_errors,
+)
 from .terminal import print_problems, stderr, stdout
 
 if TYPE_CHECKING:
@@ -45,7 +53,10 @@ def _read(plan_path: Path | None) -> tuple[PlanText, Plan]:
 @reports_errors
 def open_round(
     title: Annotated[
-        str, typer.Argument(help="The round's title as it will be published, e.g. 'March 2027 Update'.")
+        str,
+        typer.Argument(
+            metavar="TITLE", help="The round's title as it will be published, e.g. 'March 2027 Update'."
+        ),
     ],
     due: Annotated[
         str | None,
@@ -128,7 +139,12 @@ def open_round(
 @reports_errors
 def publish_round(
     round_ref: Annotated[
-        str, typer.Argument(metavar="ROUND", help="The round's id or title, e.g. march-2027.")
+        str,
+        typer.Argument(
+            metavar="ROUND",
+            help="The round's id or title, e.g. march-2027.",
+            autocompletion=complete_unpublished_round,
+        ),
     ],
     published: Annotated[
         str | None,
