@@ -28,7 +28,7 @@ from .model import (
     Update,
 )
 from .review import item_flags
-from .rounds import latest_round, next_round, previous_round, reported_round_ids, round_title
+from .rounds import latest_round, next_round, previous_round, reported_round_ids, round_progress, round_title
 from .wording import days_until, describe_days
 
 
@@ -104,7 +104,7 @@ def _round_record(plan: Plan, declared: Round, reported: set[str]) -> dict[str, 
         "id": declared.id,
         "title": declared.title,
         "due": declared.due,
-        "declared": declared in plan.rounds,
+        "declared": any(r.id == declared.id for r in plan.rounds),
         "reported": declared.id in reported,
     }
 
@@ -113,6 +113,10 @@ def _next_round_record(plan: Plan, declared: Round, reported: set[str], today: d
     record = _round_record(plan, declared, reported)
     record["days_left"] = days_until(declared.due, today) if declared.due else None
     record["due_text"] = describe_days(declared.due, today) if declared.due else None
+    progress = round_progress(plan, declared.id) if record["declared"] else None
+    record["state"] = progress.state.value if progress else None
+    record["answered"] = progress.answered if progress else None
+    record["asked"] = progress.asked if progress else None
     return record
 
 

@@ -177,6 +177,15 @@ def test_the_whole_round(plan_file: Path, tmp_path: Path) -> None:
     ok("draft", "--output", str(rest), *plan)
     remaining = listed_items(rest.read_text(encoding="utf-8"))
     assert remaining == [entry["id"] for entry in unanswered]
+    groups = dict(
+        re.findall(r"^- \*\*(.+?):\*\* (.+)$", rest.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    )
+    for owner, ids in groups.items():
+        listed = json.loads(ok("outstanding", "--unanswered", "--owner", owner, "--json", *plan))
+        assert ids.split(", ") == [entry["id"] for entry in listed], (
+            owner
+        )  # the draft groups as outstanding does
+    assert set(groups) == {"Chief Constables", "Police and Crime Commissioners"}
     fill(rest, {item_id: ("in progress", f"Position for {item_id} unchanged.") for item_id in remaining})
     assert "Wrote 21 replies" in ok("apply", str(rest), *plan)
     assert "March 2027 Update: answered, 29 of 29 items answered" in flat(ok("status", *plan))
