@@ -177,9 +177,8 @@ def test_the_whole_round(plan_file: Path, tmp_path: Path) -> None:
     ok("draft", "--output", str(rest), *plan)
     remaining = listed_items(rest.read_text(encoding="utf-8"))
     assert remaining == [entry["id"] for entry in unanswered]
-    groups = dict(
-        re.findall(r"^- \*\*(.+?):\*\* (.+)$", rest.read_text(encoding="utf-8"), flags=re.MULTILINE)
-    )
+    by_owner = rest.read_text(encoding="utf-8").split("## Items by owner\n")[1].split("\n## ")[0]
+    groups = dict(re.findall(r"^- \*\*(.+?):\*\* (.+)$", by_owner, flags=re.MULTILINE))
     for owner, ids in groups.items():
         listed = json.loads(ok("outstanding", "--unanswered", "--owner", owner, "--json", *plan))
         assert ids.split(", ") == [entry["id"] for entry in listed], (
