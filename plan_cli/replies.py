@@ -139,6 +139,14 @@ def _unquoted(lines: list[str]) -> list[str]:
     return lines
 
 
+class _Form(NamedTuple):
+    item_id: str
+    status: str
+    status_line: int
+    text: str
+    text_line: int
+
+
 class _Open(NamedTuple):
     item_id: str
     line: int
@@ -154,9 +162,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
     """
     lines = _unquoted(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     plan_key = round_id = None
-    statuses: dict[str, tuple[str, int]] = {}
-    texts: dict[str, tuple[str, int]] = {}
-    order: list[str] = []
+    forms: list[_Form] = []  # one per reply form found, in order: an item's form copied twice is two
     problems: list[Problem] = []
     block: _Open | None = None
     collected: list[str] = []
@@ -187,7 +193,11 @@ def parse_draft(text: str, path: str) -> ReadDraft:
                         number,
                         block.item_id,
                     )
-                texts[block.item_id] = (unescape_markdown(join_lines([block.first, *collected])), block.line)
+                body = unescape_markdown(join_lines([block.first, *collected]))
+                if forms and forms[-1].item_id == block.item_id and forms[-1].text_line == 0:
+                    forms[-1] = forms[-1]._replace(text=body, text_line=block.line)
+                else:
+                    forms.append(_Form(block.item_id, "", 0, body, block.line))
                 block = None
                 collected = []
                 continue
@@ -197,17 +207,11 @@ def parse_draft(text: str, path: str) -> ReadDraft:
             continue
         status = _STATUS.match(line)
         if status:
-            item_id = status.group(1)
-            if item_id not in order:
-                order.append(item_id)
-            statuses[item_id] = (status.group(2), number)
+            forms.append(_Form(status.group(1), status.group(2), number, "", 0))
             continue
         begin = _BEGIN.match(line)
         if begin:
-            item_id = begin.group(1)
-            if item_id not in order:
-                order.append(item_id)
-            block = _Open(item_id, number, begin.group(2))
+            block = _Open(begin.group(1), number, begin.group(2))
             collected = []
             continue
         end = _END.match(line)
@@ -222,9 +226,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
         )
     replies: list[Reply] = []
     unfilled: list[str] = []
-    for item_id in order:
-        status_text, status_line = statuses.get(item_id, ("", 0))
-        body, text_line = texts.get(item_id, ("", 0))
+    for item_id, status_text, status_line, body, text_line in forms:
         where = status_line or text_line
         if not status_text and not body:
             unfilled.append(item_id)

@@ -164,3 +164,19 @@ def test_a_draft_sent_back_as_a_quoted_mail_reply_reads_back() -> None:
     assert [(r.item_id, r.status, r.text) for r in read.replies] == [
         ("7.1", Status.BLOCKED, "Still waiting.")
     ]
+
+
+def test_an_item_answered_twice_in_one_draft_is_a_conflict(real_plan) -> None:
+    key = plan_key(real_plan)
+    twice = parse_draft(
+        form(
+            section("7.1", "blocked", "Waiting."),
+            section("7.1", "blocked", "Still waiting."),
+            identity=identity_line(key, "march-2027"),
+        ),
+        "a.md",
+    )
+    checked = check_replies(real_plan, "march-2027", [twice])
+    assert [str(p) for p in checked.problems] == [
+        "a.md:21: item 7.1: answered again with a different text than at a.md:9; keep one reply"
+    ]
