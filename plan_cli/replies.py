@@ -30,9 +30,9 @@ from .model import EvidenceItem, Plan, Status
 IDENTITY_LABEL = "Reply form for"
 _ID = r"(\d+(?:\.\d+)*)"
 _LEAD = r"^[\s>*_#|`-]*"
+# Searched in the whole text, so an editor that rewraps the line does not lose it.
 _IDENTITY = re.compile(
-    _LEAD + re.escape(IDENTITY_LABEL) + r"\s+plan\s+([a-z0-9][a-z0-9-]*)\W*\s+round\s+([a-z0-9][a-z0-9-]*)",
-    re.IGNORECASE,
+    r"reply\s+form\s+for\s+plan\s+([a-z0-9][a-z0-9-]*)\W*\s+round\s+([a-z0-9][a-z0-9-]*)", re.IGNORECASE
 )
 _STATUS = re.compile(_LEAD + r"status\s*\(\s*" + _ID + r"\s*\)[\s*_]*:[\s*_]*(.*?)\s*$", re.IGNORECASE)
 _BEGIN = re.compile(
@@ -46,7 +46,7 @@ STATUS_WORDS = ", ".join(status.value.replace("-", " ") for status in Status)
 
 def identity_line(plan_key: str, round_id: str) -> str:
     """Return the line a draft carries so that ``plan apply`` can tell which plan and round it is for."""
-    return f"{IDENTITY_LABEL} plan {plan_key}, round {round_id}. Keep this line: plan apply checks it."
+    return f"{IDENTITY_LABEL} plan {plan_key}, round {round_id} (keep this line)."
 
 
 class Reply(NamedTuple):
@@ -128,8 +128,9 @@ def _unquoted(lines: list[str]) -> list[str]:
     A draft sent back as a quoted reply keeps its markers; its text lines lose
     the marks here, so they do not end up in the plan.
     """
+    label = " ".join(IDENTITY_LABEL.split()[:2]).casefold()  # the rest may have been rewrapped
     for line in lines:
-        if IDENTITY_LABEL.casefold() in line.casefold():
+        if _QUOTE.sub("", line).strip().casefold().startswith(label):
             quoted = _QUOTE.match(line)
             if quoted is None:
                 return lines
@@ -161,7 +162,8 @@ def parse_draft(text: str, path: str) -> ReadDraft:
     markers out of order is a problem.
     """
     lines = _unquoted(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    plan_key = round_id = None
+    identity = _IDENTITY.search("\n".join(lines))
+    plan_key, round_id = (identity.group(1), identity.group(2).casefold()) if identity else (None, None)
     forms: list[_Form] = []  # one per reply form found, in order: an item's form copied twice is two
     problems: list[Problem] = []
     block: _Open | None = None
@@ -201,10 +203,6 @@ def parse_draft(text: str, path: str) -> ReadDraft:
                 block = None
                 collected = []
                 continue
-        identity = _IDENTITY.match(line)
-        if identity and plan_key is None:
-            plan_key, round_id = identity.group(1), identity.group(2).casefold()
-            continue
         status = _STATUS.match(line)
         if status:
             forms.append(_Form(status.group(1), status.group(2), number, "", 0))

@@ -180,3 +180,9 @@ def test_an_item_answered_twice_in_one_draft_is_a_conflict(real_plan) -> None:
     assert [str(p) for p in checked.problems] == [
         "a.md:21: item 7.1: answered again with a different text than at a.md:9; keep one reply"
     ]
+
+
+def test_a_rewrapped_identity_line_is_still_found() -> None:
+    wrapped = IDENTITY.replace(", round ", ",\nround ").replace("Reply form for plan", "Reply form\nfor plan")
+    read = parse_draft(form(section("7.1", "complete", "Done."), identity=wrapped), "a.md")
+    assert (read.plan_key, read.round_id) == ("northumbria-police", "march-2027")
