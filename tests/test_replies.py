@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plan_cli.model import Status
@@ -186,3 +186,42 @@ def test_a_rewrapped_identity_line_is_still_found() -> None:
     wrapped = IDENTITY.replace(", round ", ",\nround ").replace("Reply form for plan", "Reply form\nfor plan")
     read = parse_draft(form(section("7.1", "complete", "Done."), identity=wrapped), "a.md")
     assert (read.plan_key, read.round_id) == ("northumbria-police", "march-2027")
+
+
+words = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"), blacklist_characters="\u0085"
+    ),
+    min_size=1,
+    max_size=12,
+)
+paragraph_texts = st.lists(st.lists(words, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=3).map(
+    "\n\n".join
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraph_texts)
+def test_a_reply_drafted_with_all_reads_back_exactly(text: str) -> None:
+    """What the plan holds, drafted with --all and read back untouched, is the same text: apply is idempotent."""
+    from datetime import date
+
+    from plan_cli.drafts import draft_context
+    from plan_cli.loader import parse_plan
+    from plan_cli.plan_edits import UpdateEdit, set_updates
+    from plan_cli.render import render_document
+    from plan_cli.template_context import template_context
+
+    from .conftest import PLAN_FILE
+
+    edited = set_updates(
+        PLAN_FILE.read_text(encoding="utf-8"), "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text)], "p"
+    )
+    plan = parse_plan(edited).plan
+    today = date(2026, 11, 28)
+    declared = plan.round("march-2027")
+    context = draft_context(template_context(plan, today, declared), plan, today, declared, "ccs", True)
+    read = parse_draft(render_document(context, "draft.md.j2"), "all.md")
+    assert read.problems == ()
+    (reply,) = [r for r in read.replies if r.item_id == "7.1"]
+    assert (reply.status, reply.text) == (Status.BLOCKED, text)
