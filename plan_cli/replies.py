@@ -72,6 +72,7 @@ class ReadDraft(NamedTuple):
     replies: tuple[Reply, ...]
     unfilled: tuple[str, ...]
     problems: tuple[Problem, ...]
+    identity_line: int | None = None
 
 
 def parse_status(text: str) -> Status | None:
@@ -162,8 +163,10 @@ def parse_draft(text: str, path: str) -> ReadDraft:
     markers out of order is a problem.
     """
     lines = _unquoted(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    identity = _IDENTITY.search("\n".join(lines))
+    joined = "\n".join(lines)
+    identity = _IDENTITY.search(joined)
     plan_key, round_id = (identity.group(1), identity.group(2).casefold()) if identity else (None, None)
+    identity_at = joined.count("\n", 0, identity.start()) + 1 if identity else None
     forms: list[_Form] = []  # one per reply form found, in order: an item's form copied twice is two
     problems: list[Problem] = []
     block: _Open | None = None
@@ -245,7 +248,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
             )
             continue
         replies.append(Reply(item_id, parsed, body, path, where))
-    return ReadDraft(path, plan_key, round_id, tuple(replies), tuple(unfilled), tuple(problems))
+    return ReadDraft(path, plan_key, round_id, tuple(replies), tuple(unfilled), tuple(problems), identity_at)
 
 
 def plan_key(plan: Plan) -> str:
@@ -283,7 +286,11 @@ def check_replies(plan: Plan, round_id: str, drafts: list[ReadDraft]) -> Checked
             continue
         if draft.plan_key != key:
             problems.append(
-                Problem(f"was made for the plan '{draft.plan_key}', not this one ('{key}')", path=draft.path)
+                Problem(
+                    f"was made for the plan '{draft.plan_key}', not this one ('{key}')",
+                    path=draft.path,
+                    line=draft.identity_line,
+                )
             )
             continue
         if draft.round_id != round_id:
@@ -291,6 +298,7 @@ def check_replies(plan: Plan, round_id: str, drafts: list[ReadDraft]) -> Checked
                 Problem(
                     f"was made for the round {draft.round_id}, but the round being answered is {round_id}",
                     path=draft.path,
+                    line=draft.identity_line,
                 )
             )
             continue

@@ -112,7 +112,7 @@ def test_another_plan_or_round_is_refused(real_plan) -> None:
     )
     checked = check_replies(real_plan, "march-2027", [other_plan, other_round])
     assert checked.replies == ()
-    assert [p.path for p in checked.problems] == ["k.md", "r.md"]
+    assert [(p.path, p.line) for p in checked.problems] == [("k.md", 3), ("r.md", 3)]
     assert (
         "made for the plan 'kent-police', not this one ('northumbria-police')" in checked.problems[0].message
     )
