@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from .model import EvidenceItem, Plan, Update
-from .rounds import reported_rounds
+from .rounds import reported_rounds, round_state
 
 CSV_BOM = "\ufeff"
 
@@ -76,7 +76,14 @@ def plan_record(plan: Plan, today: date) -> dict[str, Any]:
         "operational_lead": plan.operational_lead,
         "as_of": today.isoformat(),
         "rounds": [
-            {"id": r.id, "title": r.title, "due": r.due.isoformat() if r.due else None} for r in plan.rounds
+            {
+                "id": r.id,
+                "title": r.title,
+                "due": r.due.isoformat() if r.due else None,
+                "published": r.published.isoformat() if r.published else None,
+                "state": round_state(plan, r.id).value,
+            }
+            for r in plan.rounds
         ],
         "dependencies": [
             {
