@@ -7,6 +7,7 @@ refusing if the file changed meanwhile. Nothing else in the file moves.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -92,8 +93,6 @@ def open_round(
     if not title:
         raise UsageError("the round needs a title, e.g. plan round open 'March 2027 Update' --due 2027-03-27")
     new_id = round_id.strip() if round_id is not None else default_round_id(current, title)
-    import re
-
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", new_id):
         raise UsageError(f"--id '{new_id}' is not a round id; use lower-case letters, digits and hyphens")
     existing = find_round(current, title) or find_round(current, new_id)
@@ -285,10 +284,12 @@ def apply(
         raise typer.Exit(1)
     out = stdout()
     if not edits:
+        named = ", ".join(map(str, drafts))
         out.print(
-            f"Nothing to change: {read.path} already holds "
-            f"{'every reply' if unchanged else 'no reply'} in {', '.join(map(str, drafts))}"
-            f" ({plural(unchanged, 'reply', 'replies')} already there)."
+            f"Nothing to change: {read.path} already holds every reply in {named} "
+            f"({plural(unchanged, 'reply', 'replies')})."
+            if unchanged
+            else f"Nothing to change: no item is filled in in {named}."
         )
         return
     new_text = set_updates(read.text, declared.id, edits, str(read.path), read.newline)
