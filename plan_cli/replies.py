@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from .errors import Problem
 from .model import EvidenceItem, Plan, Status
+from .wording import slug
 
 IDENTITY_LABEL = "Reply form for"
 _ID = r"(\d+(?:\.\d+)*)"
@@ -253,7 +254,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
 
 def plan_key(plan: Plan) -> str:
     """Return the short name a draft records for its plan: the force's name in lower case, hyphenated."""
-    return re.sub(r"[^a-z0-9]+", "-", plan.force.casefold()).strip("-") or "plan"
+    return slug(plan.force) or "plan"
 
 
 class CheckedReplies(NamedTuple):

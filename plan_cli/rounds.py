@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .model import EvidenceItem, Plan, Round, Update
+from .wording import slug
 
 
 class RoundState(StrEnum):
@@ -206,11 +207,6 @@ def find_round(plan: Plan, text: str) -> Round | None:
     return next((r for r in plan.rounds if wanted in {r.id.casefold(), r.title.casefold()}), None)
 
 
-def round_slug(title: str) -> str:
-    """Return a title in lower case with its words joined by hyphens: the base of a new round's id."""
-    return re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
-
-
 def default_round_id(plan: Plan, title: str) -> str:
     """Return the id a new round titled ``title`` gets unless ``--id`` names one.
 
@@ -219,15 +215,15 @@ def default_round_id(plan: Plan, title: str) -> str:
     "Update" is keyed without it (march-2026 for "March 2026 Update"), so is the new
     one. With no such habit in the plan, the whole slug.
     """
-    slug = round_slug(title)
-    declared = [(round_slug(r.title), r.id) for r in plan.rounds]
+    new = slug(title)
+    declared = [(slug(r.title), r.id) for r in plan.rounds]
     dropped = {full[len(key) :] for full, key in declared if full.startswith(key + "-")}
     for suffix in sorted(dropped, key=len, reverse=True):
-        if not slug.endswith(suffix) or slug == suffix[1:]:
+        if not new.endswith(suffix) or new == suffix[1:]:
             continue
         if all(key == full[: -len(suffix)] for full, key in declared if full.endswith(suffix)):
-            return slug[: -len(suffix)]
-    return slug or "round"
+            return new[: -len(suffix)]
+    return new or "round"
 
 
 class OwnerProgress(NamedTuple):

@@ -15,6 +15,7 @@ import typer
 
 from ..errors import Problem, UsageError
 from ..model import Plan
+from ..schema import SLUG
 from ..styled import Styled
 from ..wording import first_sentence, plural, short_date
 from .options import (
@@ -93,7 +94,7 @@ def open_round(
     if not title:
         raise UsageError("the round needs a title, e.g. plan round open 'March 2027 Update' --due 2027-03-27")
     new_id = round_id.strip() if round_id is not None else default_round_id(current, title)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", new_id):
+    if not re.fullmatch(SLUG, new_id):
         raise UsageError(f"--id '{new_id}' is not a round id; use lower-case letters, digits and hyphens")
     existing = find_round(current, title) or find_round(current, new_id)
     if existing is not None:
