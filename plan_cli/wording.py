@@ -78,5 +78,8 @@ def short_title(recommendation_text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """Return ``text`` as an id: lower case, each run of other characters one hyphen (march-2027-update)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    """Return ``text`` as an id: accents dropped, lower case, each run of other characters one hyphen."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")

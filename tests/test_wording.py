@@ -64,7 +64,7 @@ def test_describe_age(days: int | None, words: str) -> None:
         ("March 2027 Update", "march-2027-update"),
         ("  Devon & Cornwall Police ", "devon-cornwall-police"),
         ("Q3 2026: review (interim)", "q3-2026-review-interim"),
-        ("Café", "caf"),
+        ("Café Ynys Môn", "cafe-ynys-mon"),
         ("---", ""),
     ],
 )
