@@ -23,7 +23,7 @@ from .errors import FieldParts, Finding, InvalidPlanError, Problem
 from .loader import LoadedPlan, load_plan
 from .model import EvidenceItem, Plan, Status, Update
 from .references import find_citations
-from .rounds import latest_round, title_round
+from .rounds import lacks_latest_update, latest_round, title_round
 
 WARNING = "warning"
 
@@ -192,7 +192,7 @@ def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Findi
         if not item.is_outstanding:
             continue
         update = item.update_for(latest.id)
-        if update is None:
+        if lacks_latest_update(item, latest):
             found.append(
                 Finding(
                     (*parts, "updates"),
@@ -202,7 +202,7 @@ def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Findi
                     severity=WARNING,
                 )
             )
-        elif not update.full_text.strip():
+        elif update is not None and not update.full_text.strip():
             found.append(
                 Finding(
                     (*parts, "updates", latest.id),

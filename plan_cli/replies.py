@@ -85,7 +85,7 @@ def parse_status(text: str) -> Status | None:
         return None
 
 
-_ESCAPED = re.compile(r"\\([\\`\]])|&(lt|gt|amp);")
+_ESCAPED = re.compile(r"\\([\\`\]|#~*+=_.)-])|&(lt|gt|amp);")
 _ENTITIES = {"lt": "<", "gt": ">", "amp": "&"}
 
 
@@ -199,7 +199,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
                         number,
                         block.item_id,
                     )
-                body = unescape_markdown(join_lines([block.first, *collected]))
+                body = join_lines([unescape_markdown(typed) for typed in (block.first, *collected)])
                 if forms and forms[-1].item_id == block.item_id and forms[-1].text_line == 0:
                     forms[-1] = forms[-1]._replace(text=body, text_line=block.line)
                 else:

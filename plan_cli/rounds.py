@@ -124,6 +124,16 @@ def latest_round(plan: Plan, today: date) -> Round | None:
     return done[-1] if done else None
 
 
+def lacks_latest_update(item: EvidenceItem, latest: Round | None) -> bool:
+    """True when ``item`` is outstanding and has no update in ``latest``, the plan's latest round.
+
+    This is an item the force has not answered in its latest round; an item
+    done in an earlier round needs no new answer. With no round reported at
+    all, every outstanding item lacks one.
+    """
+    return item.is_outstanding and (latest is None or item.update_for(latest.id) is None)
+
+
 def next_round(plan: Plan, today: date) -> Round | None:
     """Return the round being worked on: the first declared after the latest done one, or None.
 

@@ -134,8 +134,9 @@ def test_unknown_items_and_conflicting_answers(real_plan) -> None:
     ]
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=200))
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=200))
 def test_what_a_draft_escapes_reads_back(text: str) -> None:
+    """A paragraph (one line) of plan text, as a draft prints it, reads back as it was."""
     assert unescape_markdown(markdown_text(text)) == text.strip()
 
 

@@ -6,12 +6,12 @@ formats table), so that the other commands never pay for importing them.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from ..errors import UsageError
-from ..formats import EXPORTS, REPORTS, Format
+from ..formats import EXPORTS, REPORTS
 from .options import (
     ForceOption,
     OutputOption,
@@ -25,6 +25,8 @@ from .options import (
     parse_today,
 )
 from .terminal import deliver
+
+FormatT = TypeVar("FormatT")
 
 
 def report(
@@ -149,6 +151,14 @@ def export(
     template: TemplateOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="CSV: keep cells that start with = + - @ as they are, without the leading ' "
+            "that stops a spreadsheet running them as formulas.",
+        ),
+    ] = False,
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -167,13 +177,18 @@ def export(
             with_fragment = ", ".join(entry.name for entry in EXPORTS.values() if entry.fragment)
             raise UsageError(f"--fragment is for --format {with_fragment}, not {chosen.name}")
         produce = chosen.fragment
+    if raw:
+        if chosen.raw is None:
+            with_raw = ", ".join(entry.name for entry in EXPORTS.values() if entry.raw)
+            raise UsageError(f"--raw is for --format {with_raw}, not {chosen.name}")
+        produce = chosen.raw
     day = parse_today(today)
     loaded = open_plan(plan)
     what = f"the plan as {chosen.name}" + (" (fragment)" if fragment else "")
     deliver(produce(loaded.plan, day, template), output, force, what)
 
 
-def choose_format(table: dict[str, Format], name: str) -> Format:
+def choose_format(table: dict[str, FormatT], name: str) -> FormatT:
     """Return the format ``name`` names (any case); a usage error listing the formats if none."""
     chosen = table.get(name.strip().lower())
     if chosen is None:
