@@ -124,6 +124,16 @@ def latest_round(plan: Plan, today: date) -> Round | None:
     return done[-1] if done else None
 
 
+def latest_reporting_round(plan: Plan) -> Round | None:
+    """Return the last declared round any item has an update in, done or still open, or None.
+
+    The round whose answers a force sent last: an outstanding item with no
+    update in it has not been answered (see :func:`lacks_latest_update`).
+    """
+    with_updates = {update.round for item in plan.items for update in item.updates}
+    return next((declared for declared in reversed(plan.rounds) if declared.id in with_updates), None)
+
+
 def lacks_latest_update(item: EvidenceItem, latest: Round | None) -> bool:
     """True when ``item`` is outstanding and has no update in ``latest``, the plan's latest round.
 

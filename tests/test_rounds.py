@@ -133,3 +133,12 @@ def test_draft_round_refuses_an_undeclared_or_published_round(plan: Plan) -> Non
     )
     with pytest.raises(UsageError, match="was published on 2025-04-01"):
         draft_round(published, "march-2025", TODAY)
+
+
+def test_latest_reporting_round_counts_a_round_still_open() -> None:
+    p = partly_answered()
+    assert rounds.latest_reporting_round(p) == NEXT  # 7.1 answered in it, 7.2 not yet
+    assert rounds.latest_round(p, date(2026, 5, 1)).id == "march-2025"
+    assert rounds.lacks_latest_update(p.item("7.2"), NEXT) and not rounds.lacks_latest_update(
+        p.item("7.1"), NEXT
+    )
