@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .controls import describe, effect, first_control
 from .errors import Problem
 from .model import EvidenceItem, Plan, Status
 from .wording import slug
@@ -245,6 +246,15 @@ def parse_draft(text: str, path: str) -> ReadDraft:
                 f"a status but no text; write the update between 'Text ({item_id})' and "
                 f"'End of text ({item_id})'",
                 where,
+                item_id,
+            )
+            continue
+        control = first_control(body)
+        if control >= 0:
+            problem(
+                f"the text has {describe(body[control])}, {effect(body[control])}; delete it "
+                "(it often comes with text pasted from another program)",
+                text_line,
                 item_id,
             )
             continue

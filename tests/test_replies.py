@@ -226,3 +226,10 @@ def test_a_reply_drafted_with_all_reads_back_exactly(text: str) -> None:
     assert read.problems == ()
     (reply,) = [r for r in read.replies if r.item_id == "7.1"]
     assert (reply.status, reply.text) == (Status.BLOCKED, text)
+
+
+def test_a_control_character_in_a_reply_is_located() -> None:
+    read = parse_draft(form(section("7.1", "complete", "Done \x1b[2J now.")), "a.md")
+    assert read.replies == ()
+    (problem,) = read.problems
+    assert str(problem).startswith("a.md:11: item 7.1: the text has the control character U+001B (ESC")
