@@ -149,6 +149,7 @@ class _Form(NamedTuple):
     status_line: int
     text: str
     text_line: int
+    control_line: int = 0  # the first line of the text with a control character, if any
 
 
 class _Open(NamedTuple):
@@ -200,11 +201,20 @@ def parse_draft(text: str, path: str) -> ReadDraft:
                         number,
                         block.item_id,
                     )
-                body = join_lines([unescape_markdown(typed) for typed in (block.first, *collected)])
+                typed_lines = (block.first, *collected)
+                body = join_lines([unescape_markdown(typed) for typed in typed_lines])
+                control_line = next(
+                    (
+                        block.line + index
+                        for index, typed in enumerate(typed_lines)
+                        if first_control(typed) >= 0
+                    ),
+                    0,
+                )
                 if forms and forms[-1].item_id == block.item_id and forms[-1].text_line == 0:
-                    forms[-1] = forms[-1]._replace(text=body, text_line=block.line)
+                    forms[-1] = forms[-1]._replace(text=body, text_line=block.line, control_line=control_line)
                 else:
-                    forms.append(_Form(block.item_id, "", 0, body, block.line))
+                    forms.append(_Form(block.item_id, "", 0, body, block.line, control_line))
                 block = None
                 collected = []
                 continue
@@ -229,7 +239,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
         )
     replies: list[Reply] = []
     unfilled: list[str] = []
-    for item_id, status_text, status_line, body, text_line in forms:
+    for item_id, status_text, status_line, body, text_line, control_line in forms:
         where = status_line or text_line
         if not status_text and not body:
             unfilled.append(item_id)
@@ -254,7 +264,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
             problem(
                 f"the text has {describe(body[control])}, {effect(body[control])}; delete it "
                 "(it often comes with text pasted from another program)",
-                text_line,
+                control_line or text_line,
                 item_id,
             )
             continue

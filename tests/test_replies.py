@@ -235,4 +235,4 @@ def test_a_control_character_in_a_reply_is_located() -> None:
     read = parse_draft(form(section("7.1", "complete", "Done \x1b[2J now.")), "a.md")
     assert read.replies == ()
     (problem,) = read.problems
-    assert str(problem).startswith("a.md:11: item 7.1: the text has the control character U+001B (ESC")
+    assert str(problem).startswith("a.md:13: item 7.1: the text has the control character U+001B (ESC")
