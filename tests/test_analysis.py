@@ -10,6 +10,7 @@ from plan_cli.loader import parse_plan
 from plan_cli.model import Plan, Status
 
 from . import factories
+from .conftest import TODAY
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_status_counts_cover_the_whole_vocabulary(plan: Plan) -> None:
 
 
 def test_movements_between_the_last_two_rounds(plan: Plan) -> None:
-    moved = {(m.item.id, m.before, m.after) for m in analysis.movements(plan)}
+    moved = {(m.item.id, m.before, m.after) for m in analysis.movements(plan, TODAY)}
     assert moved == {("7.1", Status.IN_PROGRESS, Status.BLOCKED), ("25.1", None, Status.IN_PROGRESS)}
 
 
@@ -109,7 +110,7 @@ def test_a_recommendation_without_items_is_judged_the_same_everywhere(minimal_te
 
 
 def test_status_counts_by_round_carry_each_item_forward(plan: Plan) -> None:
-    rows = analysis.status_counts_by_round(plan)
+    rows = analysis.status_counts_by_round(plan, TODAY)
     assert [(r.id, updated) for r, updated, _ in rows] == [("initial", 2), ("march-2025", 2)]
     initial, march = (counts for _, _, counts in rows)
     assert list(initial) == [s for s in Status if s is not Status.UNSTATED]
@@ -126,7 +127,7 @@ def test_status_counts_by_round_of_a_plan_with_no_updates(plan: Plan) -> None:
             for rec in plan.recommendations
         )
     )
-    assert analysis.status_counts_by_round(empty) == []
+    assert analysis.status_counts_by_round(empty, TODAY) == []
 
 
 def test_unstated_is_shown_only_when_an_update_has_it() -> None:
@@ -137,5 +138,5 @@ def test_unstated_is_shown_only_when_an_update_has_it() -> None:
     )
     assert analysis.shown_statuses(unstated)[-1] is Status.UNSTATED
     assert analysis.status_counts(unstated)[Status.UNSTATED] == 0  # the item's latest status is stated
-    (first, *_rest) = analysis.status_counts_by_round(unstated)
+    (first, *_rest) = analysis.status_counts_by_round(unstated, TODAY)
     assert first[2][Status.UNSTATED] == 1
