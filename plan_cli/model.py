@@ -55,6 +55,10 @@ _SEVERITY = {
 }
 
 
+# The statuses a person judges from an update's text: every status but unstated.
+JUDGED_STATUSES = tuple(status for status in Status if status is not Status.UNSTATED)
+
+
 class DependencyStatus(StrEnum):
     """Whether an external dependency has been delivered."""
 

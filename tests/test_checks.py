@@ -168,4 +168,4 @@ def test_each_item_with_unstated_statuses_is_warned_once_at_the_first() -> None:
     assert found[0].message.startswith(
         "item 7.1 needs a status for Initial Action Plan Response, March 2026 Update: the source stated none"
     )
-    assert found[0] in warnings(p)
+    assert found[0] in warnings(p, TODAY)

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import SourceError, UsageError
 from ..wording import plural
-from .options import ForceOption
+from .options import ForceOption, TodayOption, parse_today
 from .terminal import deliver, stderr
 
 
@@ -54,6 +54,7 @@ def import_plan(
             help="Which table holds the plan (1 = the first), when the source has more than one that could.",
         ),
     ] = None,
+    today: TodayOption = None,
 ) -> None:
     """Import a force's published plan into a new plan file, word for word.
 
@@ -65,6 +66,9 @@ def import_plan(
     is taken only where the source states one; every other update says
     'status: unstated' until you judge one, and plan check lists them.
     Dependencies, milestones and measures are left for you to add.
+
+    Each round the source reports is marked published on the day of the
+    import (--today), the source giving no date.
 
     Writes to stdout, or to --output FILE (an existing FILE is refused without
     --force). Nothing is written when the source cannot be read.
@@ -80,7 +84,7 @@ def import_plan(
 
     data = read_source(source)
     schema = schema_reference(output) if output is not None and str(output) != "-" else None
-    imported = build(data, str(source), force_name, table, schema)
+    imported = build(data, str(source), force_name, table, schema, parse_today(today))
     deliver(imported.text, output, force, "the imported plan")
     found = imported.plan
     updates = sum(len(item.updates) for item in found.items)

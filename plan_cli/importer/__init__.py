@@ -10,6 +10,7 @@ parsers (selectolax, python-docx) are imported only when a source needs them.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
 
 from ..catalogue import load_catalogue
@@ -37,6 +38,7 @@ def import_plan(
     force_name: str | None = None,
     table: int | None = None,
     schema: str | None = None,
+    today: date | None = None,
 ) -> Imported:
     """Return the plan file text for the published plan in ``data``; raise SourceError if it cannot be read.
 
@@ -45,7 +47,9 @@ def import_plan(
     ``force_name`` overrides the force the source names and is needed where it
     names none; ``table`` picks one of several candidate tables (1 = the
     first table of the source); ``schema`` is the ``$schema`` path to write,
-    if any.
+    if any; ``today``, the day of the import, is written as the ``published``
+    date of each round the source reports (it was published by then; the
+    source gives no date), so that the plan's columns are its published ones.
     """
     kind, tables = read_tables(data, name)
     found = structure(tables, name, plain=kind == "csv", table_number=table)
@@ -60,7 +64,13 @@ def import_plan(
     where = f", {found.table}" if found.table.startswith("table ") else ""
     described = f"{name} ({_KINDS[kind]}{where})"
     text = plan_yaml(
-        found, force=force, title=title, described=described, bodies=load_catalogue().bodies, schema=schema
+        found,
+        force=force,
+        title=title,
+        described=described,
+        bodies=load_catalogue().bodies,
+        schema=schema,
+        today=today,
     )
     try:
         parse_plan(text, "the imported plan")

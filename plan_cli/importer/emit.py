@@ -8,6 +8,8 @@ source states is written with a comment quoting it; every other update says
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..catalogue import bodies_named
 from ..model import Body
 from ..yaml_text import comment, flow_list, scalar
@@ -22,6 +24,7 @@ def plan_yaml(
     described: str,
     bodies: tuple[Body, ...],
     schema: str | None = None,
+    today: date | None = None,
 ) -> str:
     """Return the plan file text for ``plan``; ``described`` says where it came from (for the header)."""
     bodies = _with_unnamed_owners(plan, bodies)
@@ -55,10 +58,13 @@ def plan_yaml(
         lines.append(f"  - name: {scalar(body.name)}")
         if body.aliases:
             lines.append(f"    aliases: {flow_list(body.aliases)}")
+    reported = {round_id for item in plan.items for round_id in item.updates}
     lines += ["", "rounds:"]
     for declared in plan.rounds:
         lines += [f"  # source: {comment(n)}" for n in declared.notes]
         lines += [f"  - id: {declared.id}", f"    title: {scalar(declared.title)}"]
+        if today is not None and declared.id in reported:
+            lines.append(f"    published: {today.isoformat()}  # by this day, when it was imported")
     lines += ["", "recommendations:"]
     order = [r.id for r in plan.rounds]
     for rec in plan.recommendations:

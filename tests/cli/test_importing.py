@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from plan_cli.formats import EXPORTS
 from plan_cli.loader import load_plan, parse_plan
 from plan_cli.model import Plan, Round, Status
+from plan_cli.rounds import reported_rounds
 
 from .. import factories
 from ..conftest import PLAN_FILE
@@ -68,6 +69,18 @@ def test_import_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     code, _, err = run("import", str(SEED), "--output", str(target), "--force")
     assert code == 0, err
     assert load_plan(target).plan.force == "Northumbria Police"
+
+
+def test_the_rounds_the_source_reports_are_published_on_the_day_of_the_import() -> None:
+    code, out, _ = run("import", str(SEED), "--today", "2026-05-01")
+    assert code == 0
+    imported = parse_plan(out).plan
+    assert [(r.id, r.published) for r in imported.rounds] == [
+        ("initial", date(2026, 5, 1)),
+        ("march-2025", date(2026, 5, 1)),
+        ("march-2026", date(2026, 5, 1)),
+    ]
+    assert "    published: 2026-05-01  # by this day, when it was imported\n" in out
 
 
 def test_force_name_replaces_the_named_force_with_a_comment() -> None:
@@ -255,10 +268,8 @@ def test_the_real_plan_round_trips(fmt: str, tmp_path: Path) -> None:
     assert [(i.id, [u.parts for u in i.updates]) for i in again.items] == [
         (i.id, [u.parts for u in i.updates]) for i in plan.items
     ]
-    reported = {u.round for i in plan.items for u in i.updates}
-    assert [(r.id, r.title) for r in again.rounds] == [
-        (r.id, r.title) for r in plan.rounds if r.id in reported
-    ]
+    columns = reported_rounds(plan, TODAY)  # the export's round columns
+    assert [(r.id, r.title) for r in again.rounds] == [(r.id, r.title) for r in columns]
     if fmt == "csv":
         assert [[u.status for u in i.updates] for i in again.items] == [
             [u.status for u in i.updates] for i in plan.items
@@ -282,9 +293,10 @@ MONTHS = ["January", "March", "June", "September", "November"]
 def plans(draw: st.DrawFn) -> Plan:
     years = sorted(draw(st.sets(st.integers(2025, 2030), min_size=1, max_size=3)))
     month = draw(st.sampled_from(MONTHS))
+    published = date(2026, 1, 1)  # published rounds are the export's columns
     rounds = (
-        Round("initial", "Initial Action Plan Response"),
-        *tuple(Round(f"{month.lower()}-{year}", f"{month} {year} Update") for year in years),
+        Round("initial", "Initial Action Plan Response", published=published),
+        *(Round(f"{month.lower()}-{year}", f"{month} {year} Update", published=published) for year in years),
     )
     items = []
     for number in draw(st.lists(st.integers(1, 40), min_size=1, max_size=3, unique=True)):
@@ -322,10 +334,8 @@ def test_csv_export_round_trips_texts_statuses_and_rounds(
     assert [[(u.round, u.status) for u in i.updates] for i in again.items] == [
         [(u.round, u.status) for u in i.updates] for i in plan.items
     ]
-    reported = {u.round for i in plan.items for u in i.updates}
-    assert [(r.id, r.title) for r in again.rounds] == [
-        (r.id, r.title) for r in plan.rounds if r.id in reported
-    ]
+    columns = reported_rounds(plan, TODAY)  # the export's round columns
+    assert [(r.id, r.title) for r in again.rounds] == [(r.id, r.title) for r in columns]
 
 
 @settings(
