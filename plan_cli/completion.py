@@ -7,8 +7,8 @@ fish, print the second part beside the value). The CLI wires them to Typer.
 
 from __future__ import annotations
 
-from .analysis import owner_names
 from .model import Plan
+from .owners import owner_names
 from .wording import first_sentence
 
 Candidate = tuple[str, str]
@@ -40,14 +40,12 @@ def items_and_recommendations(plan: Plan, incomplete: str) -> list[Candidate]:
 
 
 def owners(plan: Plan, incomplete: str) -> list[Candidate]:
-    """Owner names --owner accepts (bodies, aliases, owner texts) starting with ``incomplete``, any case."""
+    """Owner names --owner accepts (bodies, aliases, owner texts) starting with ``incomplete``, any case.
+
+    Each alias says which body it stands for.
+    """
     wanted = incomplete.casefold()
-    aliases = {alias: body.name for body in plan.bodies for alias in body.aliases}
-    found = []
-    for name in owner_names(plan):
-        if name.casefold().startswith(wanted):
-            found.append((name, f"alias of {aliases[name]}" if name in aliases else "owner"))
-    return found
+    return [(name, what) for name, what in owner_names(plan) if name.casefold().startswith(wanted)]
 
 
 def dependency_ids(plan: Plan, incomplete: str) -> list[Candidate]:

@@ -45,9 +45,9 @@ def test_recommendation_numbers_carry_their_text(minimal: Plan) -> None:
 
 def test_owners_include_aliases_and_published_owner_texts(minimal: Plan) -> None:
     assert completion.owners(minimal, "c") == [
-        ("Chief Constables", "owner"),
+        ("Chief Constables", "body"),
         ("CCs", "alias of Chief Constables"),
-        ("CCs, PCs and their mayor equivalents", "owner"),
+        ("CCs, PCs and their mayor equivalents", "owner text: Chief Constables, Police and Crime Commissioners"),
     ]
     assert values(completion.owners(minimal, "PCC")) == ["PCCs"]
 
