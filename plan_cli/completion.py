@@ -58,7 +58,7 @@ def dependency_ids(plan: Plan, incomplete: str) -> list[Candidate]:
 
 
 def round_titles(plan: Plan, incomplete: str) -> list[Candidate]:
-    """Round titles (e.g. "March 2026 Update") starting with ``incomplete``, any case, with their ids."""
+    """Round titles starting with ``incomplete``, any case, with their ids."""
     wanted = incomplete.casefold()
     return [
         (declared.title, f"round {declared.id}")

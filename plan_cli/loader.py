@@ -21,7 +21,7 @@ import yaml
 from .build import build_plan
 from .errors import FieldParts, Finding, InvalidPlanError, Problem, format_field_path
 from .model import Plan
-from .schema import validate
+from .schema import place_of, validate
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
@@ -97,7 +97,8 @@ class SourceMap:
     dataclass: that generates code at import); equal when the maps are.
     """
 
-    __slots__ = ("keys", "path", "values", "written")
+    __slots__ = ("data", "keys", "path", "values", "written")
+    data: Any  # the plain values, once composed: to name places in messages (see place_of)
     path: str
     values: dict[FieldParts, tuple[int, int]]
     keys: dict[FieldParts, tuple[int, int]]
@@ -114,6 +115,7 @@ class SourceMap:
         self.values = {} if values is None else values
         self.keys = {} if keys is None else keys
         self.written = {} if written is None else written
+        self.data = None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SourceMap):
@@ -149,6 +151,8 @@ class SourceMap:
             line=line,
             column=column,
             severity=finding.severity,
+            code=finding.code,
+            place=place_of(self.data, finding.parts) if self.data is not None else "",
         )
 
 
@@ -178,7 +182,9 @@ def read_plan_text(path: Path | str) -> str:
                 )
             raw = file.read()
     except FileNotFoundError:
-        raise _file_error(label, "no such file; give the plan with --plan PATH or set PLAN_FILE") from None
+        raise _file_error(
+            label, "the plan file is missing (no such file); check the path, or give it with --plan PATH"
+        ) from None
     except IsADirectoryError:
         raise _file_error(label, "is a directory, not a plan file; give the YAML file itself") from None
     except PermissionError:
@@ -277,6 +283,8 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
         )
     converter = _Converter(source, check_aliases="*" in text)
     data = converter.value(node, (), 0)
+    source.data = data
+    converter.name_places(data)
     if converter.aliased:
         # The composed tree shares the anchored node, so the alias's own place is lost; the
         # event stream still has it. (Only read on this error path.)
@@ -431,6 +439,11 @@ def _yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
         message += "; indent with spaces, not tabs"
     elif "expected a single document" in message:
         message = "the file holds more than one YAML document (a second '---'); keep one plan per file"
+    elif mark is not None and _after_empty_collection(text, mark.line):
+        message += (
+            "; the line above ends in {} or [] (an empty value), so nothing can be indented under it: "
+            "remove the {} or [] to put entries under it, e.g. 'updates:' then the rounds indented below"
+        )
     elif "mapping values are not allowed" in message:
         message += (
             "; a line reads as 'key: value' where it should not: check this line's indentation "
@@ -448,6 +461,25 @@ def _yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
                 f"retype it as an ordinary space (YAML's own complaint at line {mark.line + 1}: {message})"
             )
     return Problem(f"invalid YAML: {message}", path=path, line=line, column=column)
+
+
+def _after_empty_collection(text: str, line_index: int) -> bool:
+    """True when the 0-based line of a YAML error is indented under a line ending in ``{}`` or ``[]``.
+
+    The likeliest mistake after ``plan init``: a round indented under ``updates: {}``.
+    """
+    lines = text.splitlines()
+    if not 0 <= line_index < len(lines):
+        return False
+    here = lines[line_index]
+    indent = len(here) - len(here.lstrip(" "))
+    for index in range(line_index - 1, -1, -1):
+        above = lines[index].split(" #", 1)[0].rstrip()
+        if not above.strip():
+            continue
+        above_indent = len(above) - len(above.lstrip(" "))
+        return above.endswith(("{}", "[]")) and indent > above_indent
+    return False
 
 
 def _invisible_near(text: str, line_index: int) -> tuple[tuple[int, int], str] | None:
@@ -472,6 +504,7 @@ class _Converter:
     def __init__(self, source: SourceMap, check_aliases: bool = True) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        self.failed_at: list[FieldParts] = []
         self.check_aliases = check_aliases  # no '*' in the text, no alias: skip the bookkeeping
         self.aliased = False
         self.seen: set[int] = set()
@@ -480,6 +513,12 @@ class _Converter:
     def fail(self, node: yaml.Node, parts: FieldParts, message: str) -> None:
         line, column = _mark(node)
         self.problems.append(Problem(message, format_field_path(parts), self.source.path, line, column))
+        self.failed_at.append(parts)
+
+    def name_places(self, data: Any) -> None:
+        """Name each problem's place as a person would, now that the whole document is read."""
+        for index, parts in enumerate(self.failed_at):
+            self.problems[index] = self.problems[index]._replace(place=place_of(data, parts))
 
     def value(self, node: yaml.Node, parts: FieldParts, depth: int) -> Any:
         if self.check_aliases:

@@ -85,10 +85,17 @@ def draft_round(plan: Plan, title: str | None, due: date | None) -> Round:
             )
         declared = match
     if declared is None:
+        guess = likely_next_round(plan)
+        if guess is None or guess.due is None:
+            raise UsageError(
+                "no next update round is declared in the plan. Add it under rounds: in the plan "
+                "(id:, title: and due:, like the rounds before it), "
+                "or name it here: plan draft --round 'TITLE' --due YYYY-MM-DD"
+            )
         raise UsageError(
             "no next update round is declared in the plan. Add it under rounds: in the plan, e.g.\n"
-            "  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27\n"
-            "or name it here: plan draft --round 'March 2027 Update' --due 2027-03-27"
+            f"  - id: {guess.id}\n    title: {guess.title}\n    due: {guess.due.isoformat()}\n"
+            f"or name it here: plan draft --round '{guess.title}' --due {guess.due.isoformat()}"
         )
     if due is not None and declared.due is not None and due != declared.due:
         raise UsageError(
@@ -96,6 +103,78 @@ def draft_round(plan: Plan, title: str | None, due: date | None) -> Round:
             "change rounds: in the plan or drop --due"
         )
     return Round(declared.id, declared.title, due or declared.due)
+
+
+_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+
+
+def likely_next_round(plan: Plan) -> Round | None:
+    """Return the round that would follow the plan's last, by its own cadence; None when it cannot tell.
+
+    The cadence is the usual gap in months between the plan's rounds: between
+    the months their titles name ("October 2025 …"), else between their due
+    dates. The id and title are the last round's with its month (full or
+    abbreviated) and year moved on by that gap, the due date the last one's
+    moved on too. For a hint only: an id or title it cannot move is "ID" or "TITLE".
+    """
+    named = [(declared, _month_named(declared.title)) for declared in plan.rounds]
+    titled = [(declared, when) for declared, when in named if when is not None]
+    dated = [(declared, declared.due) for declared in plan.rounds if declared.due is not None]
+    series = titled if len(titled) >= 2 else dated
+    if len(series) < 2:
+        return None
+    gaps = sorted(_months_between(a, b) for (_, a), (_, b) in zip(series, series[1:], strict=False))
+    gap = gaps[(len(gaps) - 1) // 2]
+    last = plan.rounds[-1]
+    if gap <= 0 or last.due is None:
+        return None
+    due = _add_months(last.due, gap)
+    when = _month_named(last.title)
+    if when is None:
+        return Round("ID", "TITLE", due)
+    after = _add_months(when, gap)
+    new_id, new_title = _move_date(last.id, when, after), _move_date(last.title, when, after)
+    return Round(new_id if new_id != last.id else "ID", new_title, due)
+
+
+def _month_named(text: str) -> date | None:
+    """The first of the month a title names ("March 2026 Update" gives 2026-03-01), or None."""
+    found = re.search(r"\b([A-Za-z]+)\.? (\d{4})\b", text)
+    while found:
+        word = found.group(1).casefold()
+        for index, name in enumerate(_MONTHS):
+            if word in (name, name[:3]):
+                return date(int(found.group(2)), index + 1, 1)
+        found = re.search(r"\b([A-Za-z]+)\.? (\d{4})\b", text[found.end() :])
+    return None
+
+
+def _months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month
+
+
+def _add_months(when: date, months: int) -> date:
+    index = when.month - 1 + months
+    year, month = when.year + index // 12, index % 12 + 1
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, min(when.day, (following - date(year, month, 1)).days))
+
+
+def _move_date(text: str, old: date, new: date) -> str:
+    """``text`` with the month name (full or three letters, case kept) and year of ``old`` made ``new``'s."""
+    old_month, new_month = _MONTHS[old.month - 1], _MONTHS[new.month - 1]
+
+    def month(match: re.Match[str]) -> str:
+        word = match.group(0)
+        replacement = new_month if len(word) > 3 else new_month[:3]
+        if word.isupper():
+            return replacement.upper()
+        return replacement.capitalize() if word[0].isupper() else replacement
+
+    text = re.sub(rf"\b({old_month}|{old_month[:3]})\b", month, text, flags=re.IGNORECASE)
+    return re.sub(rf"\b{old.year}\b", str(new.year), text)
 
 
 def _slug(title: str) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeAlias, assert_never
 
-from .errors import FieldParts, Finding, format_field_path
+from .errors import WARNING_CODES, FieldParts, Finding
 from .model import (
     FUZZY_DATE_FORMS,
     DependencyStatus,
@@ -98,7 +98,7 @@ STATUS = Choice(values=tuple(s.value for s in Status), what="status", noun="a st
 DEPENDENCY_STATUS = Choice(
     values=tuple(s.value for s in DependencyStatus), what="dependency status", noun="a status"
 )
-ROUND_REF = Text(pattern=SLUG, pattern_hint="a round id such as march-2026")
+ROUND_REF = Text(pattern=SLUG, pattern_hint="a round id (lower-case letters, digits and hyphens)")
 NAMES = ListOf(item=Text(), noun="a list of names")
 
 BODY = Obj(
@@ -114,23 +114,25 @@ BODY = Obj(
 ROUND = Obj(
     name="Round",
     description=(
+        (
         "An update round: one response column of the NPCC template, "
         'from the Initial Action Plan Response to each "<Month Year> Update".'
+    )
     ),
     fields={
         "id": Field(
             Text(pattern=SLUG, pattern_hint="lower-case letters, digits and hyphens"),
-            "Short id for the column, used as the key under each item's updates, e.g. initial or march-2026.",
+            "Short id for the column (lower-case letters, digits and hyphens), used as the key under each item's updates.",
             required=True,
         ),
         "title": Field(
             Text(),
-            'The column heading without its colon: Initial Action Plan Response, or "<Month Year> Update" such as March 2026 Update.',
+            "The column heading as published, without its colon.",
             required=True,
         ),
         "due": Field(
             ExactDate(),
-            'The date the column\'s response or update is due (YYYY-MM-DD), e.g. "next update required 06/04/26" is 2026-04-06.',
+            "The date the column's response or update is due, as YYYY-MM-DD (a date written 06/04/26 in the source is 2026-04-06).",
         ),
     },
 )
@@ -146,7 +148,7 @@ DEPENDENCY = Obj(
         "title": Field(Text(), "What must be delivered, in the words of the updates.", required=True),
         "party": Field(
             Text(),
-            "The party outside the force that must deliver it, e.g. Minerva (development for Niche).",
+            "The party outside the force that must deliver it, as the updates name it (a supplier, a national body, a partner).",
             required=True,
         ),
         "status": Field(
@@ -196,7 +198,7 @@ MEASURE = Obj(
 )
 PART = Obj(
     name="Part",
-    description="A labelled paragraph of a response, e.g. the Context, Progress and Action paragraphs of the Initial Action Plan Response.",
+    description="A labelled paragraph of a response, e.g. paragraphs labelled Context, Progress and Action.",
     fields={
         "label": Field(
             Text(), "The label as published, without its dash: Context, Progress, Action …", required=True
@@ -207,7 +209,7 @@ PART = Obj(
 UPDATE = Obj(
     name="Update",
     description=(
-        'One cell of a response column (Initial Action Plan Response or "<Month Year> Update") for an '
+        "One cell of a response column (the first response or an update) for an "
         "evidence requirement, with the status judged from it. Give text or parts, not both."
     ),
     fields={
@@ -258,7 +260,7 @@ ITEM = Obj(
         ),
         "updates": Field(
             MapOf(value=UPDATE, key_pattern=SLUG),
-            "Its cell in each response column, keyed by round id (initial, march-2025 …); {} until the first response, which counts as not-started.",
+            "Its cell in each response column, keyed by the round ids declared under rounds:; {} until the first response, which counts as not-started.",
             required=True,
         ),
     },
@@ -275,11 +277,11 @@ RECOMMENDATION = Obj(
         "text": Field(Text(), "The Recommendation column, word for word.", required=True),
         "deadline": Field(
             ExactDate(),
-            'The deadline the recommendation text states, as YYYY-MM-DD: "By 27 March 2025" is 2025-03-27.',
+            'The deadline the recommendation text states, as YYYY-MM-DD: "By 30 June 2025" is 2025-06-30.',
         ),
         "owner": Field(
             Text(),
-            "The Recommendation Owner column, word for word, e.g. CCs, PCs and their mayor equivalents.",
+            "The Recommendation Owner column, word for word, e.g. CCs, PCCs and their mayor equivalents.",
             required=True,
         ),
         "owners": Field(
@@ -294,20 +296,52 @@ RECOMMENDATION = Obj(
         ),
     },
 )
+ACCEPTED = Obj(
+    name="Accepted",
+    description=(
+        "A warning of plan check the plan team has looked at and accepts, with the reason: "
+        "plan check --strict no longer fails on it, and warns once it no longer occurs."
+    ),
+    fields={
+        "code": Field(
+            Choice(
+                values=tuple(code for code in WARNING_CODES if code != "accepted-not-found"),
+                what="warning code",
+                noun="a warning code",
+            ),
+            "The warning's code, as plan check prints it in brackets: "
+            + "; ".join(f"{code}: {what}" for code, what in WARNING_CODES.items() if code != "accepted-not-found")
+            + ".",
+            required=True,
+        ),
+        "item": Field(
+            Text(),
+            'What the warning is about, as plan check names it: an evidence item\'s id, quoted ("7.1"), '
+            "or a dependency's id for unused-dependency.",
+            required=True,
+        ),
+        "cites": Field(
+            Text(),
+            "For dangling-citation, the reference the text cites; for done-on-open-dependency, the "
+            "dependency's id: as plan check names it. Leave out to accept every such warning about the item.",
+        ),
+        "reason": Field(Text(), "Why the warning is accepted, for whoever reads the plan next.", required=True),
+    },
+)
 PLAN = Obj(
     name="Plan",
     description="A police force's published stalking action plan in the NPCC template, with its update rounds.",
     fields={
         "title": Field(
             Text(),
-            "The plan's title as published, e.g. Police Stalking Action Plan (March 2026 Update).",
+            "The plan's title as published.",
             required=True,
         ),
         "responds_to": Field(
             Text(),
             "The words after the title, e.g. in response to the Super Complaint submitted by Suzy Lamplugh Trust …",
         ),
-        "force": Field(Text(), "The Force: field, e.g. Northumbria Police.", required=True),
+        "force": Field(Text(), "The Force: field, as published.", required=True),
         "executive_lead": Field(Text(), "The Executive Lead: field, as published."),
         "operational_lead": Field(Text(), "The Operational Lead: field, as published."),
         "bodies": Field(
@@ -317,7 +351,7 @@ PLAN = Obj(
         ),
         "rounds": Field(
             ListOf(item=ROUND, noun="a list of rounds"),
-            'The response columns (update rounds), oldest first: Initial Action Plan Response, then each "<Month Year> Update".',
+            "The response columns (update rounds), oldest first: the first response, then each update.",
             required=True,
         ),
         "dependencies": Field(
@@ -329,6 +363,10 @@ PLAN = Obj(
             "The rows of the template: each recommendation with its evidence requirements.",
             required=True,
         ),
+        "accepted": Field(
+            ListOf(item=ACCEPTED, noun="a list of accepted warnings"),
+            "Warnings of plan check looked at and accepted, each with its reason.",
+        ),
     },
 )
 
@@ -339,22 +377,109 @@ ScalarSource = Callable[[FieldParts], "str | None"]
 
 
 def validate(data: Any, scalar_source: ScalarSource | None = None) -> list[Finding]:
-    """Return every problem in plain plan data: shapes first, then cross-references.
+    """Return every problem in plain plan data: shapes, then cross-references, in one pass.
 
-    ``scalar_source`` gives the text a non-string scalar was written as, so a
-    message can say "quote it" for ``7.10`` read as a number.
+    A shape problem in one place does not hide a cross-reference problem in
+    another (a status typo and an undeclared round are both reported); entries
+    too broken to cross-check are skipped. ``scalar_source`` gives the text a
+    non-string scalar was written as, so a message can say "quote it" for
+    ``7.10`` read as a number.
     """
     checker = _Checker(scalar_source or (lambda parts: None))
+    if isinstance(data, dict):
+        checker.round_ids = {r["id"] for r in data.get("rounds") or () if isinstance(r, dict) and isinstance(r.get("id"), str)} if isinstance(data.get("rounds"), list) else set()
     checker.check(PLAN, data, ())
-    if not checker.findings:
+    if isinstance(data, dict):
         _check_references(data, checker.findings)
     return checker.findings
+
+
+_LIST_ENTRY = {
+    "parts": "part",
+    "milestones": "milestone",
+    "measures": "measure",
+    "aliases": "alias",
+    "owners": "owners entry",
+    "items": "item",
+    "recommendations": "recommendation",
+    "rounds": "round",
+    "bodies": "body",
+    "dependencies": "dependency",
+    "accepted": "accepted entry",
+}
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _entry(data: Any, key: str, index: int) -> Any:
+    values = data.get(key) if isinstance(data, dict) else None
+    if isinstance(values, list) and 0 <= index < len(values) and isinstance(values[index], dict):
+        return values[index]
+    return {}
+
+
+def place_of(data: Any, parts: FieldParts) -> str:
+    """Return where ``parts`` is in the plan as a person would say it: "item 14.3, <its round's title>, status".
+
+    Recommendations by number, items by id, updates by their round's title,
+    rounds, bodies and dependencies by id or name, other list entries counted
+    from 1; what the data cannot name is counted ("the 5th recommendation").
+    Empty for a place deeper than any field of a plan.
+    """
+    if len(parts) > 10:
+        return ""  # deeper than any plan field: a stray nest, better shown as its field path
+    words: list[str] = []
+    rest = list(parts)
+    titles: dict[Any, Any] = {}
+    if isinstance(data, dict) and isinstance(data.get("rounds"), list):
+        titles = {r.get("id"): r.get("title") for r in data["rounds"] if isinstance(r, dict)}
+    if len(rest) >= 2 and rest[0] == "recommendations" and isinstance(rest[1], int):
+        rec = _entry(data, "recommendations", rest[1])
+        number = rec.get("number")
+        words.append(
+            f"recommendation {number}"
+            if isinstance(number, int) and not isinstance(number, bool)
+            else f"the {_ordinal(rest[1] + 1)} recommendation"
+        )
+        rest = rest[2:]
+        if len(rest) >= 2 and rest[0] == "items" and isinstance(rest[1], int):
+            item = _entry(rec, "items", rest[1])
+            item_id = item.get("id")
+            if isinstance(item_id, str) and re.fullmatch(ITEM_ID, item_id):
+                words = [f"item {item_id}"]
+            else:
+                words.append(f"its {_ordinal(rest[1] + 1)} item")
+            rest = rest[2:]
+            if len(rest) >= 2 and rest[0] == "updates" and isinstance(rest[1], str):
+                title = titles.get(rest[1])
+                words.append(title if isinstance(title, str) and title.strip() else f"round '{rest[1]}'")
+                rest = rest[2:]
+    elif len(rest) >= 2 and rest[0] in ("rounds", "bodies", "dependencies", "accepted") and isinstance(rest[1], int):
+        kind = str(rest[0])
+        entry = _entry(data, kind, rest[1])
+        name = entry.get("name" if kind == "bodies" else "id")
+        if kind != "accepted" and isinstance(name, str) and name.strip():
+            words.append(f"{_LIST_ENTRY[kind]} '{name}'")
+        else:
+            words.append(f"{_LIST_ENTRY[kind]} {rest[1] + 1}")
+        rest = rest[2:]
+    for part in rest:
+        if isinstance(part, int) and words and not words[-1].startswith(("the ", "its ")):
+            previous = words.pop()
+            words.append(f"{_LIST_ENTRY.get(previous, previous + ' entry')} {part + 1}")
+        else:
+            words.append(str(part))
+    return ", ".join(words)
 
 
 class _Checker:
     def __init__(self, scalar_source: ScalarSource) -> None:
         self.findings: list[Finding] = []
         self.source = scalar_source
+        self.round_ids: set[str] = set()
 
     def fail(self, parts: FieldParts, message: str, at_key: bool = False) -> None:
         self.findings.append(Finding(parts, message, at_key))
@@ -391,10 +516,22 @@ class _Checker:
             return
         for key in value:
             if key not in spec.fields:
-                self.fail((*parts, key), _unknown_field(key, spec.fields), at_key=True)
+                message = _unknown_field(key, spec.fields)
+                if spec.name == "EvidenceItem" and key in self.round_ids:
+                    message = (
+                        f"'{key}' is a round, not a field of the item; indent it under updates: "
+                        "(further in than updates:), and take away any {} after updates:"
+                    )
+                self.fail((*parts, key), message, at_key=True)
         for name, declared in spec.fields.items():
             if name in value:
-                if value[name] is None and not declared.required:
+                if value[name] is None and spec.name == "EvidenceItem" and name == "updates":
+                    self.fail(
+                        (*parts, name),
+                        "is empty; put each round's update indented under it, or write updates: {} "
+                        "until the first response",
+                    )
+                elif value[name] is None and not declared.required:
                     self.fail((*parts, name), f"is empty; give {declared.spec.noun} or remove the line")
                 else:
                     self.check(declared.spec, value[name], (*parts, name))
@@ -507,29 +644,47 @@ def _required_hint(spec: Obj, name: str) -> str:
     return f"every {spec.name or 'entry'} needs {name}:"
 
 
-def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
-    def fail(parts: FieldParts, message: str, at_key: bool = False) -> None:
-        findings.append(Finding(parts, message, at_key))
+def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The entries of a list that are mappings, with their indexes: what can be cross-checked."""
+    return [(i, entry) for i, entry in enumerate(value) if isinstance(entry, dict)] if isinstance(value, list) else []
 
-    def unique(kind: str, entries: list[Any], key: str, parts: FieldParts) -> dict[Any, int]:
+
+def _strings(value: Any) -> list[tuple[int, str]]:
+    return [(i, entry) for i, entry in enumerate(value) if isinstance(entry, str)] if isinstance(value, list) else []
+
+
+def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
+    """Cross-check ids, rounds, owners and dependencies, skipping what is too broken to check."""
+    shape_problems = {f.parts for f in findings}
+
+    def fail(parts: FieldParts, message: str, at_key: bool = False) -> None:
+        if parts not in shape_problems:
+            findings.append(Finding(parts, message, at_key))
+
+    def unique(kind: str, entries: Any, key: str, parts: FieldParts, of: type = str) -> list[Any] | None:
+        """The entries' values of ``key``, duplicates reported; None unless every entry has a usable one."""
         seen: dict[Any, int] = {}
-        for index, entry in enumerate(entries):
-            value = entry[key]
+        complete = isinstance(entries, list)
+        for index, entry in enumerate(entries if isinstance(entries, list) else ()):
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if not isinstance(value, of) or isinstance(value, bool):
+                complete = False
+                continue
             if value in seen:
-                first = (*parts, seen[value])
-                fail((*parts, index, key), f"duplicate {kind} '{value}' (first at {_fmt(first)})")
+                fail((*parts, index, key), f"duplicate {kind} '{value}' (the {_ordinal(seen[value] + 1)} entry has it too)")
             else:
                 seen[value] = index
-        return seen
+        return list(seen) if complete else None
 
-    body_names = set(unique("body", data["bodies"], "name", ("bodies",)))
-    round_ids = list(unique("round id", data["rounds"], "id", ("rounds",)))
+    body_names = set(unique("body", data.get("bodies"), "name", ("bodies",)) or ())
+    round_ids = unique("round id", data.get("rounds"), "id", ("rounds",)) or []
+    dependency_list = unique("dependency id", data.get("dependencies") or [], "id", ("dependencies",))
+    dependency_ids = dependency_list or []
     dependencies = data.get("dependencies") or []
-    dependency_ids = list(unique("dependency id", dependencies, "id", ("dependencies",)))
-    unique("recommendation number", data["recommendations"], "number", ("recommendations",))
+    unique("recommendation number", data.get("recommendations"), "number", ("recommendations",), of=int)
 
-    def known_round(value: str, parts: FieldParts, at_key: bool = False) -> None:
-        if value not in round_ids:
+    def known_round(value: Any, parts: FieldParts, at_key: bool = False) -> None:
+        if isinstance(value, str) and round_ids and value not in round_ids:
             fail(
                 parts,
                 f"'{value}' is not a declared round; {_suggest(value, round_ids)}"
@@ -537,8 +692,10 @@ def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
                 at_key,
             )
 
-    def known_owners(owners: list[str], parts: FieldParts) -> None:
-        for index, owner in enumerate(owners):
+    def known_owners(owners: Any, parts: FieldParts) -> None:
+        if not body_names:
+            return
+        for index, owner in _strings(owners):
             if owner not in body_names:
                 fail(
                     (*parts, index),
@@ -546,46 +703,53 @@ def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
                     f"{_suggest(owner, sorted(body_names))}bodies are: {', '.join(sorted(body_names))}",
                 )
 
-    for index, dep in enumerate(dependencies):
-        known_round(dep["raised"], ("dependencies", index, "raised"))
+    for index, dep in _dicts(dependencies):
+        known_round(dep.get("raised"), ("dependencies", index, "raised"))
 
-    item_ids: dict[str, FieldParts] = {}
-    for r_index, rec in enumerate(data["recommendations"]):
+    item_ids: dict[str, tuple[int | None, int]] = {}
+    for r_index, rec in _dicts(data.get("recommendations")):
         rec_parts: FieldParts = ("recommendations", r_index)
-        known_owners(rec["owners"], (*rec_parts, "owners"))
-        for i_index, item in enumerate(rec["items"]):
+        number = rec.get("number")
+        if isinstance(number, bool) or not isinstance(number, int):
+            number = None
+        known_owners(rec.get("owners"), (*rec_parts, "owners"))
+        for i_index, item in _dicts(rec.get("items")):
             parts: FieldParts = (*rec_parts, "items", i_index)
-            item_id = item["id"]
-            if item_id in item_ids:
-                fail((*parts, "id"), f"duplicate item id '{item_id}' (first at {_fmt(item_ids[item_id])})")
-            else:
-                item_ids[item_id] = (*parts, "id")
-            if item_id.split(".")[0] != str(rec["number"]):
-                fail(
-                    (*parts, "id"),
-                    f"item '{item_id}' does not belong to recommendation {rec['number']}; "
-                    f"its id must start with '{rec['number']}.'",
-                )
+            item_id = item.get("id")
+            if isinstance(item_id, str):
+                if item_id in item_ids:
+                    first_rec, first_index = item_ids[item_id]
+                    where = f"recommendation {first_rec}" if first_rec is not None else "another recommendation"
+                    fail(
+                        (*parts, "id"),
+                        f"duplicate item id '{item_id}' (the {_ordinal(first_index + 1)} item of {where} has it too)",
+                    )
+                else:
+                    item_ids[item_id] = (number, i_index)
+                if number is not None and item_id.split(".")[0] != str(number):
+                    fail(
+                        (*parts, "id"),
+                        f"item '{item_id}' does not belong to recommendation {number}; "
+                        f"its id must start with '{number}.'",
+                    )
             if "owners" in item:
                 known_owners(item["owners"], (*parts, "owners"))
             if ("owner" in item) != ("owners" in item):
                 fail(parts, "give owner and owners together (the published text and the bodies it names)")
-            for d_index, dep_id in enumerate(item.get("depends_on") or []):
-                if dep_id not in dependency_ids:
+            for d_index, dep_id in _strings(item.get("depends_on")):
+                if dependency_list is not None and dep_id not in dependency_ids:
                     fail(
                         (*parts, "depends_on", d_index),
                         f"'{dep_id}' is not a dependency; "
                         f"{_suggest(dep_id, dependency_ids)}dependencies are: {', '.join(dependency_ids) or 'none'}",
                     )
             for key in ("milestones", "measures"):
-                for m_index, entry in enumerate(item.get(key) or []):
-                    known_round(entry["raised"], (*parts, key, m_index, "raised"))
-            for round_id in item["updates"]:
-                known_round(round_id, (*parts, "updates", round_id), at_key=True)
-
-
-def _fmt(parts: FieldParts) -> str:
-    return format_field_path(parts)
+                for m_index, entry in _dicts(item.get(key)):
+                    known_round(entry.get("raised"), (*parts, key, m_index, "raised"))
+            updates = item.get("updates")
+            if isinstance(updates, dict):
+                for round_id in updates:
+                    known_round(round_id, (*parts, "updates", round_id), at_key=True)
 
 
 # --- JSON Schema ------------------------------------------------------------

@@ -133,8 +133,8 @@ def test_warnings_are_located_in_the_file(minimal_text: str) -> None:
     problems = [loaded.source.problem(f) for f in warnings(loaded.plan)]
     cited = [str(p) for p in problems if "12.1" in p.message]
     assert cited == [
-        "plan.yaml:65:19: recommendations[1].items[0].updates.march-2025.text: warning: item 25.1's "
-        "March 2025 Update cites 12.1, which is not in the plan; check the reference against the published text"
+        "plan.yaml:65:19: item 25.1, March 2025 Update, text: warning: item 25.1's "
+        "March 2025 Update cites 12.1, which is not in the plan; check the reference against the published text [dangling-citation]"
     ]
 
 

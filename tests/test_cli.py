@@ -112,7 +112,7 @@ def test_invalid_plan_exits_1_with_located_errors_and_no_traceback(tmp_path: Pat
         code, out, err = run(*command, "--plan", str(path))
         assert code == 1
         assert out == ""
-        assert f"{path}:39:21: recommendations[0].items[0].updates.march-2025.status: 'finished'" in err
+        assert f"{path}:39:21: item 7.1, March 2025 Update, status: 'finished'" in err
         assert "Traceback" not in err
 
 

@@ -320,7 +320,8 @@ def test_draft_without_a_round_says_how_to_declare_one(tmp_path: Path) -> None:
     result = run("draft", "--plan", str(path))
     assert result.code == 2 and result.out == b""
     assert "Add it under rounds: in the plan" in result.err
-    assert "plan draft --round 'March 2027 Update' --due 2027-03-27" in result.err
+    # the hint follows the plan's cadence: a year after the March 2026 Update, due a year after it
+    assert "plan draft --round 'March 2027 Update' --due 2027-04-06" in result.err
 
 
 def test_draft_uses_a_declared_next_round(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def test_check_accepts_several_files_as_pre_commit_passes_them(tmp_path: Path) -
     assert code == 1
     assert out == ""
     assert f"{MINIMAL_FILE}: valid plan: 2 recommendations, 3 evidence items, 0 warnings." in err
-    assert f"{broken}:39:21: recommendations[0].items[0].updates.march-2025.status: 'finished'" in err
+    assert f"{broken}:39:21: item 7.1, March 2025 Update, status: 'finished'" in err
     assert f"{broken}: 1 error; fix them and run 'plan check' again." in err
 
 
@@ -69,11 +69,13 @@ def test_check_json_lists_each_file_and_its_located_problems(tmp_path: Path) -> 
         "recommendations": 2,
         "items": 3,
         "problems": [],
+        "accepted": [],
     }
     assert invalid["valid"] is False and invalid["items"] is None
     (problem,) = invalid["problems"]
     assert problem["line"] == 39 and problem["column"] == 21
     assert problem["field"] == "recommendations[0].items[0].updates.march-2025.status"
+    assert problem["place"] == "item 7.1, March 2025 Update, status"
     assert problem["severity"] == "error"
     assert problem["message"].startswith("'finished' is not a status")
 

@@ -121,8 +121,9 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except InvalidPlanError as error:
             print_problems(error.problems)
-            count = sum(1 for p in error.problems if p.severity == "error")
-            stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
+            if not error.unreadable:
+                count = sum(1 for p in error.problems if p.severity == "error")
+                stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
             raise typer.Exit(error.exit_code) from None
         except PlanToolError as error:
             stderr().print(f"error: {error}")
