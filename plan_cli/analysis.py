@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from datetime import date
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
 from .errors import UsageError
@@ -68,7 +68,7 @@ def _as_tuple(value: T | Iterable[T] | None) -> tuple[T, ...]:
     if value is None:
         return ()
     if isinstance(value, (str, int)):
-        return (value,)  # type: ignore[return-value]
+        return (value,)
     return tuple(value)  # type: ignore[arg-type]
 
 

@@ -66,7 +66,16 @@ class CheckResult(NamedTuple):
                 for p in sorted([*self.errors, *self.warnings], key=lambda p: (p.line or 0, p.column or 0))
             ],
             "accepted": [
-                {"line": p.line, "column": p.column, "code": p.code, "message": p.message, "reason": reason}
+                {
+                    "file": p.path,
+                    "line": p.line,
+                    "column": p.column,
+                    "field": p.field,
+                    "place": p.place or None,
+                    "code": p.code,
+                    "message": p.message,
+                    "reason": reason,
+                }
                 for p, reason in self.accepted
             ],
         }

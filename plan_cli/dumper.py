@@ -73,7 +73,12 @@ def dump_plan(plan: Plan) -> str:
     data["recommendations"] = [_recommendation(rec) for rec in plan.recommendations]
     if plan.accepted:
         data["accepted"] = [
-            {"code": a.code, "item": a.item, **({"cites": a.cites} if a.cites is not None else {}), "reason": a.reason}
+            {
+                "code": a.code,
+                "item": a.item,
+                **({"cites": a.cites} if a.cites is not None else {}),
+                "reason": a.reason,
+            }
             for a in plan.accepted
         ]
     text: str = yaml.dump(

@@ -6,6 +6,7 @@ template and export asks here. Pure functions of a Plan.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -105,9 +106,20 @@ def draft_round(plan: Plan, title: str | None, due: date | None) -> Round:
     return Round(declared.id, declared.title, due or declared.due)
 
 
-_MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 def likely_next_round(plan: Plan) -> Round | None:
@@ -125,7 +137,7 @@ def likely_next_round(plan: Plan) -> Round | None:
     series = titled if len(titled) >= 2 else dated
     if len(series) < 2:
         return None
-    gaps = sorted(_months_between(a, b) for (_, a), (_, b) in zip(series, series[1:], strict=False))
+    gaps = sorted(_months_between(a, b) for (_, a), (_, b) in itertools.pairwise(series))
     gap = gaps[(len(gaps) - 1) // 2]
     last = plan.rounds[-1]
     if gap <= 0 or last.due is None:

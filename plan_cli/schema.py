@@ -114,10 +114,8 @@ BODY = Obj(
 ROUND = Obj(
     name="Round",
     description=(
-        (
         "An update round: one response column of the NPCC template, "
         'from the Initial Action Plan Response to each "<Month Year> Update".'
-    )
     ),
     fields={
         "id": Field(
@@ -310,7 +308,9 @@ ACCEPTED = Obj(
                 noun="a warning code",
             ),
             "The warning's code, as plan check prints it in brackets: "
-            + "; ".join(f"{code}: {what}" for code, what in WARNING_CODES.items() if code != "accepted-not-found")
+            + "; ".join(
+                f"{code}: {what}" for code, what in WARNING_CODES.items() if code != "accepted-not-found"
+            )
             + ".",
             required=True,
         ),
@@ -325,7 +325,9 @@ ACCEPTED = Obj(
             "For dangling-citation, the reference the text cites; for done-on-open-dependency, the "
             "dependency's id: as plan check names it. Leave out to accept every such warning about the item.",
         ),
-        "reason": Field(Text(), "Why the warning is accepted, for whoever reads the plan next.", required=True),
+        "reason": Field(
+            Text(), "Why the warning is accepted, for whoever reads the plan next.", required=True
+        ),
     },
 )
 PLAN = Obj(
@@ -387,7 +389,15 @@ def validate(data: Any, scalar_source: ScalarSource | None = None) -> list[Findi
     """
     checker = _Checker(scalar_source or (lambda parts: None))
     if isinstance(data, dict):
-        checker.round_ids = {r["id"] for r in data.get("rounds") or () if isinstance(r, dict) and isinstance(r.get("id"), str)} if isinstance(data.get("rounds"), list) else set()
+        checker.round_ids = (
+            {
+                r["id"]
+                for r in data.get("rounds") or ()
+                if isinstance(r, dict) and isinstance(r.get("id"), str)
+            }
+            if isinstance(data.get("rounds"), list)
+            else set()
+        )
     checker.check(PLAN, data, ())
     if isinstance(data, dict):
         _check_references(data, checker.findings)
@@ -457,7 +467,11 @@ def place_of(data: Any, parts: FieldParts) -> str:
                 title = titles.get(rest[1])
                 words.append(title if isinstance(title, str) and title.strip() else f"round '{rest[1]}'")
                 rest = rest[2:]
-    elif len(rest) >= 2 and rest[0] in ("rounds", "bodies", "dependencies", "accepted") and isinstance(rest[1], int):
+    elif (
+        len(rest) >= 2
+        and rest[0] in ("rounds", "bodies", "dependencies", "accepted")
+        and isinstance(rest[1], int)
+    ):
         kind = str(rest[0])
         entry = _entry(data, kind, rest[1])
         name = entry.get("name" if kind == "bodies" else "id")
@@ -646,11 +660,19 @@ def _required_hint(spec: Obj, name: str) -> str:
 
 def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
     """The entries of a list that are mappings, with their indexes: what can be cross-checked."""
-    return [(i, entry) for i, entry in enumerate(value) if isinstance(entry, dict)] if isinstance(value, list) else []
+    return (
+        [(i, entry) for i, entry in enumerate(value) if isinstance(entry, dict)]
+        if isinstance(value, list)
+        else []
+    )
 
 
 def _strings(value: Any) -> list[tuple[int, str]]:
-    return [(i, entry) for i, entry in enumerate(value) if isinstance(entry, str)] if isinstance(value, list) else []
+    return (
+        [(i, entry) for i, entry in enumerate(value) if isinstance(entry, str)]
+        if isinstance(value, list)
+        else []
+    )
 
 
 def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
@@ -671,7 +693,10 @@ def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
                 complete = False
                 continue
             if value in seen:
-                fail((*parts, index, key), f"duplicate {kind} '{value}' (the {_ordinal(seen[value] + 1)} entry has it too)")
+                fail(
+                    (*parts, index, key),
+                    f"duplicate {kind} '{value}' (the {_ordinal(seen[value] + 1)} entry has it too)",
+                )
             else:
                 seen[value] = index
         return list(seen) if complete else None
@@ -719,7 +744,9 @@ def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
             if isinstance(item_id, str):
                 if item_id in item_ids:
                     first_rec, first_index = item_ids[item_id]
-                    where = f"recommendation {first_rec}" if first_rec is not None else "another recommendation"
+                    where = (
+                        f"recommendation {first_rec}" if first_rec is not None else "another recommendation"
+                    )
                     fail(
                         (*parts, "id"),
                         f"duplicate item id '{item_id}' (the {_ordinal(first_index + 1)} item of {where} has it too)",

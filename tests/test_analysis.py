@@ -77,7 +77,10 @@ def test_outstanding_by_owner(plan: Plan, owner: str, ids: list[str]) -> None:
 
 
 def test_unknown_owner_lists_the_owners(plan: Plan) -> None:
-    with pytest.raises(UsageError, match=r"owners are: Chief Constables \(also CCs\); Police and Crime Commissioners \(also PCCs\)"):
+    with pytest.raises(
+        UsageError,
+        match=r"owners are: Chief Constables \(also CCs\); Police and Crime Commissioners \(also PCCs\)",
+    ):
         analysis.outstanding(plan, owner="Home Office")
 
 

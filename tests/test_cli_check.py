@@ -55,7 +55,9 @@ def test_a_new_dangling_citation_in_a_copy_fails_strict(tmp_path: Path) -> None:
     assert code == 1
     (warning,) = [line for line in err.splitlines() if "warning:" in line]
     assert "cites 9.9" in warning and warning.endswith("[dangling-citation]")
-    assert re.match(re.escape(str(path)) + r":\d+:\d+: item 28\.1, March 2026 Update, text: warning: ", warning)
+    assert re.match(
+        re.escape(str(path)) + r":\d+:\d+: item 28\.1, March 2026 Update, text: warning: ", warning
+    )
 
 
 def test_an_acceptance_silences_exactly_its_warning(tmp_path: Path) -> None:
@@ -82,13 +84,15 @@ def test_an_acceptance_that_no_longer_matches_is_a_warning(tmp_path: Path) -> No
     code, _, err = run("check", "--strict", "--plan", str(path))
     assert code == 1
     (warning,) = [line for line in err.splitlines() if "warning:" in line]
-    assert ": accepted entry 1: warning: accepts a dangling-citation warning about 25.1 citing 12.1" in warning
+    assert (
+        ": accepted entry 1: warning: accepts a dangling-citation warning about 25.1 citing 12.1" in warning
+    )
     assert warning.endswith("[accepted-not-found]")
 
 
 def test_every_warning_rule_has_a_code_an_acceptance_can_name() -> None:
-    from plan_cli.loader import load_plan
     from plan_cli.checks import warnings
+    from plan_cli.loader import load_plan
 
     found = warnings(load_plan(PLAN_FILE).plan) + warnings(load_plan(FIXTURES / "other-force.yaml").plan)
     assert found and all(f.code in WARNING_CODES for f in found)
@@ -103,12 +107,16 @@ def test_an_unknown_warning_code_is_refused(tmp_path: Path) -> None:
     path = copy_of(MINIMAL_FILE.read_text(encoding="utf-8") + accepted, tmp_path)
     code, _, err = run("check", "--plan", str(path))
     assert code == 1
-    assert "accepted entry 1, code: 'dangling' is not a warning code; did you mean 'dangling-citation'?" in err
+    assert (
+        "accepted entry 1, code: 'dangling' is not a warning code; did you mean 'dangling-citation'?" in err
+    )
 
 
 def test_a_status_typo_and_an_undeclared_round_are_both_reported(tmp_path: Path) -> None:
     text = MINIMAL_FILE.read_text(encoding="utf-8")
-    text = text.replace("status: blocked", "status: blokced").replace("initial: {status: complete", "intial: {status: complete")
+    text = text.replace("status: blocked", "status: blokced").replace(
+        "initial: {status: complete", "intial: {status: complete"
+    )
     code, _, err = run("check", "--plan", str(copy_of(text, tmp_path)))
     assert code == 1
     assert "item 7.1, March 2025 Update, status: 'blokced' is not a status; did you mean 'blocked'?" in err
@@ -118,7 +126,9 @@ def test_a_status_typo_and_an_undeclared_round_are_both_reported(tmp_path: Path)
 
 def test_a_missing_status_and_a_duplicate_id_are_both_reported(tmp_path: Path) -> None:
     text = MINIMAL_FILE.read_text(encoding="utf-8")
-    text = text.replace('id: "7.2"', 'id: "7.1"').replace("            status: in-progress\n            parts:", "            parts:")
+    text = text.replace('id: "7.2"', 'id: "7.1"').replace(
+        "            status: in-progress\n            parts:", "            parts:"
+    )
     code, _, err = run("check", "--plan", str(copy_of(text, tmp_path)))
     assert code == 1
     assert "item 7.1, Initial Action Plan Response, status: is missing" in err
@@ -128,12 +138,17 @@ def test_a_missing_status_and_a_duplicate_id_are_both_reported(tmp_path: Path) -
 
 def test_a_round_indented_under_empty_updates_gets_a_hint(tmp_path: Path) -> None:
     text = MINIMAL_FILE.read_text(encoding="utf-8")
-    empty = "      - id: \"7.2\"\n        updates:\n"
+    empty = '      - id: "7.2"\n        updates:\n'
     assert empty in text
-    inside = text.replace(empty, '      - id: "7.2"\n        updates: {}\n          initial:\n            status: complete\n')
+    inside = text.replace(
+        empty, '      - id: "7.2"\n        updates: {}\n          initial:\n            status: complete\n'
+    )
     code, _, err = run("check", "--plan", str(copy_of(inside, tmp_path, "a.yaml")))
     assert code == 1 and "the line above ends in {} or []" in err
-    level = text.replace(empty, '      - id: "7.2"\n        updates: {}\n        initial:\n          status: complete\n          text: Done.\n')
+    level = text.replace(
+        empty,
+        '      - id: "7.2"\n        updates: {}\n        initial:\n          status: complete\n          text: Done.\n',
+    )
     level = level.replace("          initial: {status: complete, text: Done.}\n", "", 1)
     code, _, err = run("check", "--plan", str(copy_of(level, tmp_path, "b.yaml")))
     assert code == 1 and "'initial' is a round, not a field of the item; indent it under updates:" in err

@@ -64,9 +64,9 @@ def test_different_options_must_all_hold() -> None:
 
 def test_blocked_by_repeated_is_any_of() -> None:
     one, other = ids("--blocked-by", "minerva-niche"), ids("--blocked-by", "nutshell-replacement")
-    assert set(ids("--blocked-by", "minerva-niche", "--blocked-by", "nutshell-replacement")) == set(one) | set(
-        other
-    )
+    assert set(ids("--blocked-by", "minerva-niche", "--blocked-by", "nutshell-replacement")) == set(
+        one
+    ) | set(other)
 
 
 def test_all_lists_done_items_and_status_complete_shows_them() -> None:

@@ -47,7 +47,10 @@ def test_owners_include_aliases_and_published_owner_texts(minimal: Plan) -> None
     assert completion.owners(minimal, "c") == [
         ("Chief Constables", "body"),
         ("CCs", "alias of Chief Constables"),
-        ("CCs, PCs and their mayor equivalents", "owner text: Chief Constables, Police and Crime Commissioners"),
+        (
+            "CCs, PCs and their mayor equivalents",
+            "owner text: Chief Constables, Police and Crime Commissioners",
+        ),
     ]
     assert values(completion.owners(minimal, "PCC")) == ["PCCs"]
 

@@ -169,7 +169,8 @@ def test_draft_round_without_any_says_how_to_declare_one(plan: Plan) -> None:
         draft_round(plan, None, None)
     message = str(caught.value)
     assert "add it under rounds: in the plan" in message.lower()
-    assert "--round 'March 2027 Update' --due 2027-03-27" in message
+    # from the plan's own rounds: four months after its March 2025 Update, as that came after the first
+    assert "--round 'July 2025 Update' --due 2025-07-27" in message
 
 
 def test_draft_round_refuses_a_round_already_reported(plan: Plan) -> None:

@@ -84,8 +84,7 @@ def test_duplicate_key(minimal_text: str) -> None:
 def test_duplicate_item_id(minimal_text: str) -> None:
     text = replaced(minimal_text, 'id: "7.2"', 'id: "7.1"')
     assert errors_of(text) == [
-        "plan.yaml:41:13: item 7.1, id: duplicate item id '7.1' "
-        "(the 1st item of recommendation 7 has it too)"
+        "plan.yaml:41:13: item 7.1, id: duplicate item id '7.1' (the 1st item of recommendation 7 has it too)"
     ]
 
 
@@ -97,8 +96,7 @@ def test_update_for_undeclared_round(minimal_text: str) -> None:
     )
     (error,) = errors_of(text)
     assert error.startswith(
-        "plan.yaml:38:11: item 7.1, round 'march-2027': "
-        "'march-2027' is not a declared round;"
+        "plan.yaml:38:11: item 7.1, round 'march-2027': 'march-2027' is not a declared round;"
     )
     assert "declared rounds are: initial, march-2025" in error
 
@@ -127,9 +125,7 @@ def test_missing_required_field(minimal_text: str) -> None:
 def test_unknown_dependency(minimal_text: str) -> None:
     text = replaced(minimal_text, "depends_on: [minerva-niche]", "depends_on: [minerva]")
     (error,) = errors_of(text)
-    assert error.startswith(
-        "plan.yaml:31:22: item 7.1, depends_on entry 1: 'minerva' is not a dependency;"
-    )
+    assert error.startswith("plan.yaml:31:22: item 7.1, depends_on entry 1: 'minerva' is not a dependency;")
 
 
 def test_update_needs_exactly_one_of_text_and_parts(minimal_text: str) -> None:

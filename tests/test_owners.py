@@ -118,7 +118,10 @@ def test_an_empty_name_is_refused(real: Plan) -> None:
 
 @pytest.mark.parametrize(
     ("name", "form"),
-    [("Chief Constables", "chief constable"), ("Police & Crime Commissioners", "police and crime commissioner")],
+    [
+        ("Chief Constables", "chief constable"),
+        ("Police & Crime Commissioners", "police and crime commissioner"),
+    ],
 )
 def test_normalised_singular(name: str, form: str) -> None:
     assert owners.singular(owners.normalise(name)) == form
@@ -128,5 +131,3 @@ def test_initials_leave_out_linking_words() -> None:
     assert owners.initials("police and crime commissioner") == "pcc"
     assert owners.initials("office of the police and crime commissioner") == "opcc"
     assert owners.initials("constable") == ""
-
-

@@ -19,7 +19,9 @@ def test_the_next_round_follows_the_other_forces_six_monthly_cadence() -> None:
     assert likely_next_round(plan) == Round("apr-2027", "April 2027 Progress Review", date(2027, 4, 30))
     with pytest.raises(UsageError) as raised:
         draft_round(plan, None, None)
-    assert "  - id: apr-2027\n    title: April 2027 Progress Review\n    due: 2027-04-30\n" in str(raised.value)
+    assert "  - id: apr-2027\n    title: April 2027 Progress Review\n    due: 2027-04-30\n" in str(
+        raised.value
+    )
 
 
 def test_the_next_round_follows_a_yearly_cadence_named_in_titles() -> None:

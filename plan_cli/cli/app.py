@@ -13,15 +13,21 @@ import functools
 import gc
 import importlib
 import os
+import re
 import sys
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Annotated, Any, NamedTuple
 
 import typer
+from typer._click import Context
+from typer._click.exceptions import ClickException, UsageError
+from typer.core import TyperCommand, TyperGroup
 
 HELP = (
     "Keep a police force's published stalking action plan (NPCC template) as YAML, "
     "and see where it stands.\n\n"
-    "Example: plan outstanding --owner 'Chief Constables'\n\n"
+    "Example: plan outstanding --status blocked\n\n"
+    "Example: plan help outstanding\n\n"
     "Exit codes: 0 fine, 1 invalid plan or failed check, 2 usage error."
 )
 
@@ -47,10 +53,70 @@ COMMANDS: dict[str, Command] = {
     "deps": Command("deps", "deps"),
     "dependencies": Command("deps", "deps", help="DEPENDENCIES_HELP"),
     "deadlines": Command("deadlines", "deadlines"),
+    "help": Command("help", "help_command"),
 }
 
 
-def plan_commands() -> None:
+class PlanCommand(TyperCommand):
+    """A command whose usage line shows its arguments as plain words: ``plan show [OPTIONS] ITEM``."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        return [re.sub(r"\{([^{}]*)\}", r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
+
+
+class PlanGroup(TyperGroup):
+    """The ``plan`` group: the parser's mistakes reported like the tool's own, and a quiet closed pipe.
+
+    A usage mistake prints ``error: …``, the usage line and where help is, to
+    stderr, and exits 2, as the tool's own usage errors do.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except UsageError as error:
+            from .options import print_usage_error
+
+            print_usage_error(error.format_message(), error.ctx)
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            from .terminal import stderr
+
+            stderr().print(f"error: {error.format_message()}")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            sys.stderr.write("Aborted.\n")
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def show_version(value: bool) -> None:
+    """Print plan's version and stop (the eager ``--version`` option)."""
+    if value:
+        from .. import __version__
+
+        sys.stdout.write(f"plan {__version__}\n")
+        raise typer.Exit()
+
+
+def plan_commands(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print plan's version and exit.", callback=show_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
     """Keeps plan a group of commands even when only one of them is built (see app_for)."""
 
 
@@ -60,6 +126,7 @@ def build_app(names: list[str]) -> typer.Typer:
 
     app = typer.Typer(
         name="plan",
+        cls=PlanGroup,
         help=HELP,
         no_args_is_help=True,
         add_completion=True,
@@ -76,7 +143,7 @@ def build_app(names: list[str]) -> typer.Typer:
             app.add_typer(target, name=name)
             continue
         help_text = getattr(module, command.help) if command.help else None
-        app.command(name, help=help_text)(reports_errors(target))
+        app.command(name, help=help_text, cls=PlanCommand)(reports_errors(target))
     return app
 
 
@@ -104,10 +171,80 @@ def main() -> None:
     # collector would only rescan the loaded plan over and over while the output is built,
     # and, at exit, once more over everything imported. Frozen objects it skips.
     gc.disable()
+    sys.stdout = QuietWhenClosed(sys.stdout)
     try:
         app_for(sys.argv[1:])()
     finally:
         gc.freeze()
+
+
+class QuietWhenClosed:
+    """stdout that, once its reader has gone (``plan show 14 | head -1``), drops the rest quietly.
+
+    The command then runs on and ends with the status it would have had; a
+    closed pipe is not an error of the command's.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._closed = False
+
+    def _gone(self) -> None:
+        self._closed = True
+        try:  # what is still buffered, and Python's own flush at exit, go nowhere
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+
+    def write(self, text: str) -> int:
+        if not self._closed:
+            try:
+                return int(self._stream.write(text))
+            except BrokenPipeError:
+                self._gone()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._closed:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._gone()
+
+    @property
+    def buffer(self) -> Any:
+        return _QuietBuffer(self) if not self._closed else _QuietBuffer(self, closed=True)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _QuietBuffer:
+    """The binary side of :class:`QuietWhenClosed` (documents are written as bytes)."""
+
+    def __init__(self, owner: QuietWhenClosed, closed: bool = False) -> None:
+        self._owner = owner
+        self._closed = closed
+
+    def write(self, data: bytes) -> int:
+        if not self._owner._closed:
+            try:
+                return int(self._owner._stream.buffer.write(data))
+            except BrokenPipeError:
+                self._owner._gone()
+        return len(data)
+
+    def flush(self) -> None:
+        if not self._owner._closed:
+            try:
+                self._owner._stream.buffer.flush()
+            except BrokenPipeError:
+                self._owner._gone()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._owner._stream.buffer, name)
 
 
 def __getattr__(name: str) -> typer.Typer:

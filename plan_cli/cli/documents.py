@@ -50,7 +50,7 @@ def draft(
             "--round",
             metavar="TITLE",
             show_default=False,
-            help="The round to draft, if the plan does not declare it, e.g. 'March 2027 Update'.",
+            help="The title of the round to draft, if the plan does not declare it yet.",
             autocompletion=complete_round_title,
         ),
     ] = None,
@@ -70,7 +70,9 @@ def draft(
     prompts: dependencies to chase, milestones fallen due, figures to refresh.
     The round is the plan's next declared one, or name it with --round and --due.
 
-    Example: plan draft --round 'March 2027 Update' --due 2027-03-27 --output draft.md
+    Example: plan draft --output draft.md
+
+    Example: plan draft --round 'NEXT ROUND TITLE' --due YYYY-MM-DD
     """
     from ..render import render_document
     from ..rounds import draft_round

@@ -24,6 +24,7 @@ from .options import (
 )
 from .terminal import DEADLINE_STYLE, Screen, add_row, measure_lines, print_json, status_text, stdout
 
+
 def outstanding(
     owner: Annotated[
         list[str] | None,
@@ -96,7 +97,11 @@ def outstanding(
     parse_today(today)
     loaded = open_plan(plan)
     items = analysis.select_items(
-        loaded.plan, owners=owner or (), recommendations=rec or (), statuses=status_filter or (), include_done=every
+        loaded.plan,
+        owners=owner or (),
+        recommendations=rec or (),
+        statuses=status_filter or (),
+        include_done=every,
     )
     items = review.filter_items(loaded.plan, items, blocked_by=blocked_by or (), stale_only=stale)
     flags = {item.id: review.item_flags(loaded.plan, item) for item in items}
@@ -182,8 +187,8 @@ def show(
     ref: Annotated[
         str,
         typer.Argument(
-            metavar="ID",
-            help="An item id (7.1) or a recommendation number (7).",
+            metavar="ITEM",
+            help="An item id (e.g. 7.1) or a recommendation number (e.g. 7).",
             autocompletion=complete_item_or_recommendation,
         ),
     ],
