@@ -55,6 +55,12 @@ def test_owners_include_aliases_and_published_owner_texts(minimal: Plan) -> None
     assert values(completion.owners(minimal, "PCC")) == ["PCCs"]
 
 
+def test_owners_offer_what_a_usual_name_means(minimal: Plan) -> None:
+    assert completion.owners(minimal, "OPCC") == [("Police and Crime Commissioners", "what 'OPCC' means")]
+    assert values(completion.owners(minimal, "chief constable ")) == ["Chief Constables"]
+    assert completion.owners(minimal, "nobody") == []
+
+
 def test_dependency_ids_and_round_titles(minimal: Plan) -> None:
     assert completion.dependency_ids(minimal, "min") == [
         ("minerva-niche", "Niche change for included classifications")
