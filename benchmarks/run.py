@@ -7,7 +7,7 @@ Each command runs as a subprocess of the installed ``plan`` (next to this
 Python), best of --runs, output thrown away, after plan_cli is compiled to
 bytecode as pip compiles an installed package. Each time is also shown as a ratio
 to the start-up of ``python -c "import typer, rich"`` measured in the same run,
-the floor any Typer + Rich command stands on. The targets (issue 5):
+the floor any Typer + Rich command stands on. The targets:
 
 * at 1x, ``plan status`` within 1.5x that start-up;
 * at 100x, every command within 1.5 s;

@@ -7,8 +7,8 @@ fish, print the second part beside the value). The CLI wires them to Typer.
 
 from __future__ import annotations
 
-from .model import Plan
 from .errors import UsageError
+from .model import Plan
 from .owners import owner_names, resolve_owner
 from .wording import first_sentence
 

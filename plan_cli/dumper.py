@@ -1,7 +1,7 @@
 """Plan to YAML: the file format of docs/format.md, written back from the model.
 
-Used to start a plan file (``plan init``) and to prove the format round-trips:
-``parse_plan(dump_plan(plan)).plan == plan`` for every valid plan. Text is
+Used by the benchmarks to write synthetic plans, and by the tests to prove the
+format round-trips: ``parse_plan(dump_plan(plan)).plan == plan`` for every valid plan. Text is
 written exactly (PyYAML quotes anything YAML would otherwise read as a number,
 date or boolean); multi-line text is written as a literal block.
 """

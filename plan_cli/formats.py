@@ -21,12 +21,18 @@ Producer = Callable[[Plan, date, Path | None], "str | bytes"]
 
 
 class Format(NamedTuple):
-    """One output format: its name on the command line, what it is, and how it is made."""
+    """One output format: its name on the command line, what it is, and how it is made.
+
+    ``fragment`` makes the content-only variant that ``--fragment`` asks for
+    (a page body to paste into a website), when the format has one.
+    """
 
     name: str
     description: str
     produce: Producer
     template: str | None = None  # the shipped template it renders, when it is templated
+    fragment: Producer | None = None
+    fragment_template: str | None = None
 
 
 def rendered(shipped: str) -> Producer:
@@ -41,8 +47,8 @@ def rendered(shipped: str) -> Producer:
     return produce
 
 
-def _untemplated(name: str, build: Callable[[Plan, date], str]) -> Producer:
-    def produce(plan: Plan, today: date, template: Path | None) -> str:
+def _untemplated(name: str, build: Callable[[Plan, date], str | bytes]) -> Producer:
+    def produce(plan: Plan, today: date, template: Path | None) -> str | bytes:
         if template is not None:
             raise UsageError(f"--format {name} is built without a template; drop --template")
         return build(plan, today)
@@ -62,13 +68,33 @@ def _json(plan: Plan, today: date) -> str:
     return plan_json(plan, today)
 
 
+def _plan_docx(plan: Plan, today: date) -> bytes:
+    from .template_context import template_context
+    from .word import plan_docx
+
+    return plan_docx(template_context(plan, today))
+
+
+def _report_docx(plan: Plan, today: date) -> bytes:
+    from .template_context import template_context
+    from .word import report_docx
+
+    return report_docx(template_context(plan, today))
+
+
 EXPORTS: dict[str, Format] = {
     entry.name: entry
     for entry in (
         Format("md", "the plan in the published layout, as Markdown", rendered("plan.md.j2"), "plan.md.j2"),
         Format(
-            "html", "the published layout as a standalone HTML page", rendered("plan.html.j2"), "plan.html.j2"
+            "html",
+            "the published layout as a standalone HTML page (--fragment: only its content, to paste)",
+            rendered("plan.html.j2"),
+            "plan.html.j2",
+            fragment=rendered("plan.fragment.html.j2"),
+            fragment_template="plan.fragment.html.j2",
         ),
+        Format("docx", "the published layout as a landscape Word table", _untemplated("docx", _plan_docx)),
         Format("csv", "one row per evidence item, a column per round", _untemplated("csv", _csv)),
         Format("json", "everything, for programs", _untemplated("json", _json)),
     )
@@ -76,5 +102,34 @@ EXPORTS: dict[str, Format] = {
 
 REPORTS: dict[str, Format] = {
     entry.name: entry
-    for entry in (Format("md", "the progress report as Markdown", rendered("report.md.j2"), "report.md.j2"),)
+    for entry in (
+        Format("md", "the progress report as Markdown", rendered("report.md.j2"), "report.md.j2"),
+        Format("docx", "the progress report as a Word document", _untemplated("docx", _report_docx)),
+    )
+}
+
+
+DatedProducer = Callable[[Plan, date, "str | None"], "str | bytes"]
+
+
+class DatedFormat(NamedTuple):
+    """An output format of ``plan deadlines``: made from the plan, ``today`` and the --owner asked for."""
+
+    name: str
+    description: str
+    produce: DatedProducer
+
+
+def _deadlines_ics(plan: Plan, today: date, owner: str | None) -> str:
+    from .deadlines import owned_deadlines
+    from .ics import deadlines_ics
+
+    return deadlines_ics(plan, owned_deadlines(plan, today, owner), today).decode("utf-8")
+
+
+DEADLINES: dict[str, DatedFormat] = {
+    entry.name: entry
+    for entry in (
+        DatedFormat("ics", "an iCalendar file: an all-day event per entry, to subscribe to", _deadlines_ics),
+    )
 }

@@ -19,9 +19,22 @@ from typing import Any, NamedTuple
 import yaml
 
 from .build import build_plan
-from .errors import FieldParts, Finding, InvalidPlanError, Problem, format_field_path
+from .errors import FieldParts, InvalidPlanError, Problem, format_field_path
 from .model import Plan
-from .schema import place_of, validate
+from .places import place_of
+from .source_map import SourceMap
+from .validation import validate
+from .yaml_problems import (
+    INVISIBLE,
+    INVISIBLE_NAMES,
+    node_kind,
+    node_position,
+    position,
+    reader_problem,
+    scan_events,
+    shorten,
+    yaml_problem,
+)
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
@@ -75,85 +88,10 @@ MAX_DEPTH = 64
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_SCALAR_CHARS = 100_000
 MAX_ALIAS_PROBLEMS = 10
-_INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff]")
 _NBSP_KEY = re.compile(r"[^\s:]+:\u00a0")
 _KEY_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
-_INVISIBLE_NAMES = {
-    "\u00a0": "a non-breaking space (U+00A0)",
-    "\u200b": "a zero-width space (U+200B)",
-    "\u200c": "a zero-width non-joiner (U+200C)",
-    "\u200d": "a zero-width joiner (U+200D)",
-    "\u2060": "a word joiner (U+2060)",
-    "\ufeff": "a byte-order mark (U+FEFF)",
-}
-
-
-class SourceMap:
-    """Where each value of a plan file sits: field path to (line, column), 1-based.
-
-    Filled in while the file is composed, so a plain mutable class (no
-    dataclass: that generates code at import); equal when the maps are.
-    """
-
-    __slots__ = ("data", "keys", "path", "values", "written")
-    data: Any  # the plain values, once composed: to name places in messages (see place_of)
-    path: str
-    values: dict[FieldParts, tuple[int, int]]
-    keys: dict[FieldParts, tuple[int, int]]
-    written: dict[FieldParts, str]
-
-    def __init__(
-        self,
-        path: str,
-        values: dict[FieldParts, tuple[int, int]] | None = None,
-        keys: dict[FieldParts, tuple[int, int]] | None = None,
-        written: dict[FieldParts, str] | None = None,
-    ) -> None:
-        self.path = path
-        self.values = {} if values is None else values
-        self.keys = {} if keys is None else keys
-        self.written = {} if written is None else written
-        self.data = None
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SourceMap):
-            return NotImplemented
-        return (self.path, self.values, self.keys, self.written) == (
-            other.path,
-            other.values,
-            other.keys,
-            other.written,
-        )
-
-    def locate(self, parts: FieldParts, at_key: bool = False) -> tuple[int, int] | None:
-        """The position of the value (or its key) at ``parts``, or of its nearest located parent."""
-        if at_key and parts in self.keys:
-            return self.keys[parts]
-        while True:
-            if parts in self.values:
-                return self.values[parts]
-            if parts in self.keys:
-                return self.keys[parts]
-            if not parts:
-                return None
-            parts = parts[:-1]
-
-    def problem(self, finding: Finding) -> Problem:
-        """Turn a finding in plain data into a located Problem."""
-        where = self.locate(finding.parts, finding.at_key)
-        line, column = where if where else (None, None)
-        return Problem(
-            message=finding.message,
-            field=format_field_path(finding.parts),
-            path=self.path,
-            line=line,
-            column=column,
-            severity=finding.severity,
-            code=finding.code,
-            place=place_of(self.data, finding.parts) if self.data is not None else "",
-        )
 
 
 class LoadedPlan(NamedTuple):
@@ -241,7 +179,7 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     source = SourceMap(path)
     stray = text.find("\ufeff")
     if stray >= 0:
-        line, column = _position(text, stray)
+        line, column = position(text, stray)
         raise InvalidPlanError(
             [
                 Problem(
@@ -255,18 +193,19 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as error:
-        raise InvalidPlanError([_reader_problem(error, path, text)]) from None
+        raise InvalidPlanError([reader_problem(error, path, text)]) from None
     except yaml.MarkedYAMLError as error:
         if "exceeded maximum nesting depth" in str(error):  # libyaml's own limit (1000 levels)
             raise InvalidPlanError(
-                _scan_events(text, path).too_deep or [_yaml_problem(error, path, text)]
+                scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).too_deep
+                or [yaml_problem(error, path, text)]
             ) from None
-        raise InvalidPlanError([_yaml_problem(error, path, text)]) from None
+        raise InvalidPlanError([yaml_problem(error, path, text)]) from None
     except yaml.YAMLError as error:
         raise InvalidPlanError([Problem(f"is not valid YAML: {error}", path=path)]) from None
     except RecursionError:  # the pure-Python composer recurses once per level
         raise InvalidPlanError(
-            _scan_events(text, path).too_deep
+            scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).too_deep
             or [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)", path=path)]
         ) from None
     if node is None:
@@ -288,15 +227,15 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     if converter.aliased:
         # The composed tree shares the anchored node, so the alias's own place is lost; the
         # event stream still has it. (Only read on this error path.)
-        converter.problems.extend(_scan_events(text, path).aliases)
+        converter.problems.extend(scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).aliases)
     if converter.problems:
         raise InvalidPlanError(converter.problems)
     if not isinstance(data, dict):
-        line, column = _mark(node)
+        line, column = node_position(node)
         raise InvalidPlanError(
             [
                 Problem(
-                    f"the plan must be a mapping of fields (title:, force: …), not {_kind(node)}",
+                    f"the plan must be a mapping of fields (title:, force: …), not {node_kind(node)}",
                     path=path,
                     line=line,
                     column=column,
@@ -304,198 +243,6 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
             ]
         )
     return data, source
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _reader_problem(error: yaml.reader.ReaderError, path: str, text: str) -> Problem:
-    line, column = _position(text, error.position)
-    code = error.character if isinstance(error.character, int) else ord(error.character)
-    return Problem(
-        f"the control character U+{code:04X} is not allowed in a plan file; delete it "
-        "(it often comes with text pasted from another program)",
-        path=path,
-        line=line,
-        column=column,
-    )
-
-
-class _EventScan:
-    """What a walk over the YAML event stream found: aliases and over-deep nesting, located."""
-
-    __slots__ = ("aliases", "too_deep")
-
-    def __init__(self) -> None:
-        self.aliases: list[Problem] = []
-        self.too_deep: list[Problem] = []
-
-
-def _scan_events(text: str, path: str) -> _EventScan:
-    """Walk the parser's events (no composing, no recursion) for what the node tree cannot tell.
-
-    Used only once something is wrong: an alias's own position (the composed tree
-    shares the anchored node) and the first place nesting goes deeper than
-    MAX_DEPTH (where composing itself gives up).
-    """
-    found = _EventScan()
-    frames: list[list[Any]] = []  # [is_mapping, index or key, expecting a key]
-    alias_count = 0
-    more: Problem | None = None
-
-    def parts() -> FieldParts:
-        return tuple(("?" if frame[2] else frame[1]) if frame[0] else frame[1] for frame in frames)
-
-    def finished() -> None:
-        if frames:
-            frame = frames[-1]
-            if frame[0]:
-                frame[2] = not frame[2]
-            else:
-                frame[1] += 1
-
-    def problem(event: yaml.Event, message: str) -> Problem:
-        mark = event.start_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        return Problem(message, format_field_path(parts()), path, line, column)
-
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.CollectionEndEvent)):
-                frames.pop()
-                finished()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue  # stream and document events
-            if frames and frames[-1][0] and frames[-1][2] and isinstance(event, yaml.ScalarEvent):
-                frames[-1][1] = event.value  # a plain key: the path's next part
-                frames[-1][2] = False
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                alias_count += 1
-                if alias_count == MAX_ALIAS_PROBLEMS + 1:
-                    more = problem(event, "more aliases")
-                elif alias_count <= MAX_ALIAS_PROBLEMS:
-                    found.aliases.append(
-                        problem(
-                            event,
-                            f"the alias *{event.anchor} is not supported in a plan file; "
-                            "anchors and aliases (&name, *name) hide what each field says: "
-                            "write the value out in full",
-                        )
-                    )
-            if len(frames) > MAX_DEPTH:
-                found.too_deep.append(problem(event, f"is nested too deeply (more than {MAX_DEPTH} levels)"))
-                break
-            if isinstance(event, yaml.CollectionStartEvent):
-                frames.append([isinstance(event, yaml.MappingStartEvent), 0, True])
-            else:
-                finished()
-    except yaml.MarkedYAMLError as error:
-        # libyaml gives up at 1000 levels, sometimes before emitting the events that reach MAX_DEPTH
-        if not found.too_deep and "exceeded maximum nesting depth" in str(error) and error.problem_mark:
-            mark = error.problem_mark
-            found.too_deep.append(
-                Problem(
-                    f"is nested too deeply (more than {MAX_DEPTH} levels)",
-                    format_field_path(parts()),
-                    path,
-                    mark.line + 1,
-                    mark.column + 1,
-                )
-            )
-    except yaml.YAMLError:
-        pass  # the caller already has the parser's own message
-    if more is not None:
-        extra = alias_count - MAX_ALIAS_PROBLEMS
-        found.aliases.append(
-            more._replace(message=f"{extra} more alias{'es' if extra != 1 else ''} from here on, not listed")
-        )
-    return found
-
-
-def _shorten(value: str, limit: int = 60) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return "a single value"
-
-
-def _yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    message = error.problem or error.context or "is not valid YAML"
-    if error.context and error.problem:
-        message = f"{error.problem} ({error.context})"
-    if "'\\t'" in message or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
-        message += "; indent with spaces, not tabs"
-    elif "expected a single document" in message:
-        message = "the file holds more than one YAML document (a second '---'); keep one plan per file"
-    elif mark is not None and _after_empty_collection(text, mark.line):
-        message += (
-            "; the line above ends in {} or [] (an empty value), so nothing can be indented under it: "
-            "remove the {} or [] to put entries under it, e.g. 'updates:' then the rounds indented below"
-        )
-    elif "mapping values are not allowed" in message:
-        message += (
-            "; a line reads as 'key: value' where it should not: check this line's indentation "
-            "against the line above, and put text that contains ': ' in quotes"
-        )
-    elif "found duplicate anchor" in message or "found undefined alias" in message:
-        message += "; anchors and aliases are not supported in a plan file"
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    if mark is not None:
-        invisible = _invisible_near(text, mark.line)
-        if invisible is not None:
-            (line, column), char = invisible
-            message = (
-                f"{_INVISIBLE_NAMES[char]} here, which YAML does not read as a space; "
-                f"retype it as an ordinary space (YAML's own complaint at line {mark.line + 1}: {message})"
-            )
-    return Problem(f"invalid YAML: {message}", path=path, line=line, column=column)
-
-
-def _after_empty_collection(text: str, line_index: int) -> bool:
-    """True when the 0-based line of a YAML error is indented under a line ending in ``{}`` or ``[]``.
-
-    The likeliest mistake after ``plan init``: a round indented under ``updates: {}``.
-    """
-    lines = text.splitlines()
-    if not 0 <= line_index < len(lines):
-        return False
-    here = lines[line_index]
-    indent = len(here) - len(here.lstrip(" "))
-    for index in range(line_index - 1, -1, -1):
-        above = lines[index].split(" #", 1)[0].rstrip()
-        if not above.strip():
-            continue
-        above_indent = len(above) - len(above.lstrip(" "))
-        return above.endswith(("{}", "[]")) and indent > above_indent
-    return False
-
-
-def _invisible_near(text: str, line_index: int) -> tuple[tuple[int, int], str] | None:
-    """The first invisible character on the 0-based line of a YAML error or the line before.
-
-    A non-breaking space pasted between a key's colon and its value, or into the
-    indentation, turns the line into something else and YAML complains there or
-    on the next line; pointing at the character is what helps.
-    """
-    lines = text.splitlines()
-    for index in (line_index, line_index - 1):
-        if 0 <= index < len(lines):
-            found = _INVISIBLE.search(lines[index])
-            if found:
-                return (index + 1, found.start() + 1), found.group()
-    return None
 
 
 class _Converter:
@@ -511,7 +258,7 @@ class _Converter:
         self.constructor = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node, parts: FieldParts, message: str) -> None:
-        line, column = _mark(node)
+        line, column = node_position(node)
         self.problems.append(Problem(message, format_field_path(parts), self.source.path, line, column))
         self.failed_at.append(parts)
 
@@ -526,7 +273,7 @@ class _Converter:
                 self.aliased = True
                 return None
             self.seen.add(id(node))
-        self.source.values[parts] = _mark(node)
+        self.source.values[parts] = node_position(node)
         if depth > MAX_DEPTH:
             self.fail(node, parts, f"is nested too deeply (more than {MAX_DEPTH} levels)")
             return None
@@ -560,13 +307,13 @@ class _Converter:
             # A key is a name as written: `2025:` or `yes:` is the name "2025" or "yes",
             # never the number or the boolean YAML would make of it.
             key: str = key_node.value
-            invisible = _INVISIBLE.search(key)
+            invisible = INVISIBLE.search(key)
             if invisible:
                 self.fail(
                     key_node,
                     parts,
                     f"the key '{key.strip()}' contains "
-                    f"{_INVISIBLE_NAMES[invisible.group()]}; retype it with ordinary spaces",
+                    f"{INVISIBLE_NAMES[invisible.group()]}; retype it with ordinary spaces",
                 )
                 continue
             child = (*parts, key)
@@ -575,7 +322,7 @@ class _Converter:
                 where = f" (first at line {first[0]})" if first else ""
                 self.fail(key_node, child, f"duplicate key '{key}'{where}; each field may appear once")
                 continue
-            self.source.keys[child] = _mark(key_node)
+            self.source.keys[child] = node_position(key_node)
             result[key] = self.value(value_node, child, depth + 1)
         return result
 
@@ -626,5 +373,5 @@ class _Converter:
                 return self.constructor.construct_yaml_float(node)
             return self.constructor.construct_yaml_bool(node)
         except (ValueError, TypeError, KeyError):
-            self.fail(node, parts, f"'{_shorten(node.value)}' is not a valid {tag}; quote it if it is text")
+            self.fail(node, parts, f"'{shorten(node.value)}' is not a valid {tag}; quote it if it is text")
             return None

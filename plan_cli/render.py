@@ -27,7 +27,7 @@ from .errors import TemplateError, UsageError
 from .wording import describe_days, first_sentence, long_date, plural
 
 SHIPPED_PACKAGE = "plan_cli.templates"
-SHIPPED = ("report.md.j2", "draft.md.j2", "plan.md.j2", "plan.html.j2")
+SHIPPED = ("report.md.j2", "draft.md.j2", "plan.md.j2", "plan.html.j2", "plan.fragment.html.j2")
 _HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".xhtml", ".xhtml.j2")
 
 STATUS_WORDS = {

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from plan_cli import analysis, rounds, wording
+from plan_cli import analysis
 from plan_cli.errors import UsageError
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan, Status
@@ -27,38 +27,9 @@ def test_status_counts_cover_the_whole_vocabulary(plan: Plan) -> None:
     }
 
 
-def test_latest_and_next_round(plan: Plan) -> None:
-    latest = rounds.latest_round(plan)
-    assert latest is not None and latest.id == "march-2025"
-    assert rounds.next_round(plan) is None
-
-
-def test_next_round_is_first_declared_round_after_the_latest(minimal_text: str) -> None:
-    text = minimal_text.replace(
-        "    due: 2025-03-27\ndependencies:",
-        "    due: 2025-03-27\n  - id: march-2026\n    title: March 2026 Update\n    due: 2026-04-06\ndependencies:",
-    )
-    following = rounds.next_round(parse_plan(text).plan)
-    assert following is not None and following.title == "March 2026 Update"
-
-
 def test_movements_between_the_last_two_rounds(plan: Plan) -> None:
     moved = {(m.item.id, m.before, m.after) for m in analysis.movements(plan)}
     assert moved == {("7.1", Status.IN_PROGRESS, Status.BLOCKED), ("25.1", None, Status.IN_PROGRESS)}
-
-
-@pytest.mark.parametrize(
-    ("when", "text"),
-    [
-        (date(2026, 12, 1), "3 days left"),
-        (date(2026, 11, 29), "1 day left"),
-        (date(2026, 11, 28), "due today"),
-        (date(2026, 11, 27), "1 day overdue"),
-        (date(2026, 4, 6), "236 days overdue"),
-    ],
-)
-def test_describe_days(when: date, text: str) -> None:
-    assert wording.describe_days(when, date(2026, 11, 28)) == text
 
 
 @pytest.mark.parametrize(
@@ -130,25 +101,6 @@ def test_find_item_or_recommendation(plan: Plan) -> None:
         analysis.find_item_or_recommendation(plan, "7.11")
 
 
-def test_first_sentence_shortens() -> None:
-    assert wording.first_sentence("By 2025, do this. Then that.") == "By 2025, do this"
-    assert wording.first_sentence("x" * 100, 10) == "xxxxxxxxx…"
-    assert wording.first_sentence(None) == ""
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        ("By 27 March 2025, where required, seek changes.", "where required, seek changes."),
-        ("27 March 2025, make sure the new College", "make sure the new College"),
-        ("By 22 November 2024 (56 days from publication), write to HMICFRS", "write to HMICFRS"),
-        ("Work together by 2025, now", "Work together by 2025, now"),
-    ],
-)
-def test_short_title_drops_the_deadline_phrase(text: str, title: str) -> None:
-    assert wording.short_title(text) == title
-
-
 def test_a_recommendation_without_items_is_judged_the_same_everywhere(minimal_text: str) -> None:
     """No evidence items shows nothing done: not done, and its deadline can pass, in every output."""
     from plan_cli.deadlines import Kind, deadlines
@@ -173,3 +125,24 @@ def test_a_recommendation_without_items_is_judged_the_same_everywhere(minimal_te
     assert entry.state.value == "passed"
     record = next(r for r in template_context(plan, today)["recommendations"] if r["number"] == 99)
     assert record["done"] is False and record["deadline_passed"] is True
+
+
+def test_status_counts_by_round_carry_each_item_forward(plan: Plan) -> None:
+    rows = analysis.status_counts_by_round(plan)
+    assert [(r.id, updated) for r, updated, _ in rows] == [("initial", 2), ("march-2025", 2)]
+    initial, march = (counts for _, _, counts in rows)
+    assert list(initial) == list(Status)
+    assert (initial[Status.IN_PROGRESS], initial[Status.COMPLETE], initial[Status.NOT_STARTED]) == (1, 1, 1)
+    # 7.2 said complete in the initial round and nothing since: still complete in March 2025.
+    assert (march[Status.BLOCKED], march[Status.COMPLETE], march[Status.IN_PROGRESS]) == (1, 1, 1)
+    assert all(sum(counts.values()) == len(plan.items) for _, _, counts in rows)
+
+
+def test_status_counts_by_round_of_a_plan_with_no_updates(plan: Plan) -> None:
+    empty = plan._replace(
+        recommendations=tuple(
+            rec._replace(items=tuple(item._replace(updates=()) for item in rec.items))
+            for rec in plan.recommendations
+        )
+    )
+    assert analysis.status_counts_by_round(empty) == []

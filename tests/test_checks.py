@@ -159,7 +159,9 @@ def test_an_acceptance_without_cites_accepts_every_such_warning_of_its_item() ->
 
     p = plan(item("12.2", update("march-2026", "As outlined in rec 10.1-10.2. 12.1 addresses the risk.")))
     found = dangling_references(p)
-    active, accepted = accept(p._replace(accepted=(Acceptance("dangling-citation", "12.2", "Checked."),)), found)
+    active, accepted = accept(
+        p._replace(accepted=(Acceptance("dangling-citation", "12.2", "Checked."),)), found
+    )
     assert len(found) == 3  # 10.1, 10.2 and 12.1
     assert active == [] and [reason for _, reason in accepted] == ["Checked."] * 3
     other = Acceptance("dangling-citation", "12.3", "Checked.")

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from plan_cli.measures import all_progress, progress_record
 from plan_cli.model import Measure, parse_fuzzy_date
-from plan_cli.wording import describe_age
 
 from .factories import item, plan, update
 
@@ -25,18 +22,3 @@ def test_unknown_as_of_has_no_age() -> None:
     m = Measure("x", 1, 2, parse_fuzzy_date("unknown"), "march-2026")
     [found] = all_progress(plan(item("10.1", update("march-2026"), measures=(m,))), date(2026, 1, 1))
     assert found.age_days is None
-
-
-@pytest.mark.parametrize(
-    ("days", "words"),
-    [
-        (None, "unknown age"),
-        (0, "current"),
-        (1, "1 day old"),
-        (59, "59 days old"),
-        (332, "11 months old"),
-        (800, "2 years old"),
-    ],
-)
-def test_describe_age(days: int | None, words: str) -> None:
-    assert describe_age(days) == words

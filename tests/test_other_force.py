@@ -57,6 +57,9 @@ RUNS = [
     ["dependencies", "--all"],
     ["deadlines"],
     ["deadlines", "--json"],
+    ["deadlines", "--format", "ics"],
+    ["deadlines", "--owner", "COs"],
+    ["export", "--format", "html", "--fragment"],
     ["help"],
     ["--help"],
     ["--version"],
@@ -90,6 +93,23 @@ def test_init_from_the_other_plan_names_nothing_of_the_shipped_plan(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     written = target.read_text(encoding="utf-8")
     assert SHIPPED.findall(written + result.stdout + result.stderr) == []
+
+
+@pytest.mark.parametrize(
+    "args", [["export", "--format", "docx"], ["report", "--format", "docx"]], ids=" ".join
+)
+def test_word_documents_name_nothing_of_the_shipped_plan(args: list[str], tmp_path: Path) -> None:
+    import zipfile
+
+    target = tmp_path / "out.docx"
+    result = CliRunner(env=ENV).invoke(app, [*args, "--output", str(target)])
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(target) as document:
+        text = " ".join(
+            document.read(name).decode("utf-8") for name in document.namelist() if name.endswith(".xml")
+        )
+    assert "Wessex Constabulary" in text
+    assert SHIPPED.findall(text) == []
 
 
 def test_the_pattern_catches_the_shipped_plan() -> None:

@@ -2,7 +2,7 @@
 
 After a change to what a command prints, refresh the README's examples with
 
-    PLAN_UPDATE_README=1 .venv/bin/python -m pytest tests/test_readme.py
+    .venv/bin/python -m tests.test_readme
 
 and review the diff.
 """
@@ -84,12 +84,6 @@ def refreshed(readme: str) -> str:
     return re.sub(r"```console\n(.*?)```", block, readme, flags=re.DOTALL)
 
 
-@pytest.mark.skipif(os.environ.get("PLAN_UPDATE_README") != "1", reason="set PLAN_UPDATE_README=1 to refresh")
-def test_refresh_readme_examples(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
-    (ROOT / "README.md").write_text(refreshed(README), encoding="utf-8")
-
-
 @pytest.mark.skipif(not PLAN_FILE.exists(), reason="data/plan.yaml has not landed yet")
 @pytest.mark.parametrize(("command", "shown"), examples(), ids=[c for c, _ in examples()])
 def test_example_output_is_real(command: str, shown: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,3 +91,8 @@ def test_example_output_is_real(command: str, shown: str, monkeypatch: pytest.Mo
     assert real_output(command) == shown.rstrip("\n").splitlines(), (
         f"README.md's output for '{command}' is out of date; refresh it (see the module docstring)"
     )
+
+
+if __name__ == "__main__":  # python -m tests.test_readme: refresh the README's examples in place
+    os.chdir(ROOT)
+    (ROOT / "README.md").write_text(refreshed(README), encoding="utf-8")

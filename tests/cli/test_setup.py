@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from plan_cli.cli.app import app
 from plan_cli.loader import load_plan
 
-from .conftest import MINIMAL_FILE
+from ..conftest import MINIMAL_FILE
 
 ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": ""}
 

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from plan_cli.errors import UsageError
-from plan_cli.loader import parse_plan
-from plan_cli.model import Plan, Round
-from plan_cli.rounds import draft_round
+from plan_cli.model import Plan
 from plan_cli.template_context import template_context
 
-TODAY = date(2026, 11, 28)
+from .conftest import TODAY, with_next_round
+
 DOCUMENTED_KEYS = {
     "today",
     "plan",
@@ -20,6 +16,7 @@ DOCUMENTED_KEYS = {
     "previous_round",
     "next_round",
     "counts",
+    "round_counts",
     "total",
     "movements",
     "recommendations",
@@ -34,20 +31,6 @@ DOCUMENTED_KEYS = {
     "stale",
     "stale_assessed",
 }
-
-
-@pytest.fixture
-def plan(minimal_text: str) -> Plan:
-    return parse_plan(minimal_text, "plan.yaml").plan
-
-
-def with_next_round(minimal_text: str) -> Plan:
-    text = minimal_text.replace(
-        "    due: 2025-03-27\ndependencies:",
-        "    due: 2025-03-27\n  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27\n"
-        "dependencies:",
-    )
-    return parse_plan(text, "plan.yaml").plan
 
 
 def test_context_has_exactly_the_documented_keys(plan: Plan) -> None:
@@ -151,39 +134,6 @@ def test_no_next_round_declared_is_none(plan: Plan) -> None:
     assert template_context(plan, TODAY)["next_round"] is None
 
 
-def test_draft_round_given_on_the_command_line(plan: Plan) -> None:
-    drafted = draft_round(plan, "March 2027 Update", date(2027, 3, 27))
-    assert drafted == Round("march-2027", "March 2027 Update", date(2027, 3, 27))
-    following = template_context(plan, TODAY, drafted)["next_round"]
-    assert following["declared"] is False and following["due_text"] == "119 days left"
-
-
-def test_draft_round_defaults_to_the_declared_next_round(minimal_text: str) -> None:
-    plan = with_next_round(minimal_text)
-    assert draft_round(plan, None, None) == Round("march-2027", "March 2027 Update", date(2027, 3, 27))
-    assert draft_round(plan, "march 2027 update", None).id == "march-2027"
-
-
-def test_draft_round_without_any_says_how_to_declare_one(plan: Plan) -> None:
-    with pytest.raises(UsageError) as caught:
-        draft_round(plan, None, None)
-    message = str(caught.value)
-    assert "add it under rounds: in the plan" in message.lower()
-    # from the plan's own rounds: four months after its March 2025 Update, as that came after the first
-    assert "--round 'July 2025 Update' --due 2025-07-27" in message
-
-
-def test_draft_round_refuses_a_round_already_reported(plan: Plan) -> None:
-    with pytest.raises(UsageError, match="the March 2025 Update already has updates"):
-        draft_round(plan, "March 2025 Update", None)
-
-
-def test_draft_round_refuses_a_due_date_contradicting_the_plan(minimal_text: str) -> None:
-    plan = with_next_round(minimal_text)
-    with pytest.raises(UsageError, match="declares the March 2027 Update due 2027-03-27, not 2027-04-01"):
-        draft_round(plan, None, date(2027, 4, 1))
-
-
 def test_real_plan_context_matches_the_plan(real_plan: Plan) -> None:
     context = template_context(real_plan, TODAY)
     assert len(context["items"]) == len(real_plan.items)
@@ -196,3 +146,13 @@ def test_real_plan_context_matches_the_plan(real_plan: Plan) -> None:
     assert stale["7.1"]["stale_since"] == "march-2025"
     assert stale["7.1"]["stale_since_title"] == "March 2025 Update"
     assert context["stale_assessed"] is True
+
+
+def test_round_counts_are_each_rounds_status_counts(plan: Plan) -> None:
+    rows = template_context(plan, TODAY)["round_counts"]
+    assert [(row["round"]["title"], row["updated"]) for row in rows] == [
+        ("Initial Action Plan Response", 2),
+        ("March 2025 Update", 2),
+    ]
+    assert [cell["status"] for cell in rows[0]["counts"]][:2] == ["not-started", "in-progress"]
+    assert sum(cell["count"] for cell in rows[-1]["counts"]) == 3

@@ -14,7 +14,7 @@ from plan_cli.cli.app import app, app_for
 from plan_cli.cli.terminal import Screen, terminal_width, wants_colour
 from plan_cli.styled import Styled
 
-from .conftest import PLAN_FILE
+from ..conftest import PLAN_FILE
 
 # The colour switches of the machine running the tests are cleared (None unsets a variable).
 ENV: dict[str, str | None] = {
@@ -146,3 +146,16 @@ def test_the_console_script_runs_a_narrowed_command() -> None:
     assert wrong.returncode == 2
     assert "Usage: plan status [OPTIONS]" in wrong.stderr
     assert wrong.stderr.startswith("error: no such option: --bogus\n")
+
+
+def test_deliver_writes_bytes_to_a_pipe_and_refuses_them_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    from plan_cli.cli.terminal import deliver
+    from plan_cli.errors import UsageError
+
+    deliver(b"PK\x03\x04binary", None, False, "the document")
+    assert capfdbinary.readouterr().out == b"PK\x03\x04binary"
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    with pytest.raises(UsageError, match="binary file; write it with --output FILE"):
+        deliver(b"PK\x03\x04binary", None, False, "the document")

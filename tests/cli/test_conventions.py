@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from plan_cli import __version__
 from plan_cli.cli.app import COMMANDS, app
 
-from .conftest import MINIMAL_FILE, PLAN_FILE, ROOT
+from ..conftest import MINIMAL_FILE, PLAN_FILE, ROOT
 
 ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": str(PLAN_FILE)}
 

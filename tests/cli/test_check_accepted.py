@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from plan_cli.cli.app import app
 from plan_cli.errors import WARNING_CODES
 
-from .conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE
+from ..conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE
 
 ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": ""}
 
