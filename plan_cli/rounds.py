@@ -87,6 +87,13 @@ def draft_round(plan: Plan, title: str | None, due: date | None) -> Round:
         declared = match
     if declared is None:
         guess = likely_next_round(plan)
+        if guess is not None and guess.due is not None and guess.title == "TITLE":
+            raise UsageError(
+                "no next update round is declared in the plan. Add it under rounds: in the plan "
+                f"(id:, title: and due:, like the rounds before it; by the plan's cadence, due "
+                f"{guess.due.isoformat()}), or name it here: "
+                f"plan draft --round 'TITLE' --due {guess.due.isoformat()}"
+            )
         if guess is None or guess.due is None:
             raise UsageError(
                 "no next update round is declared in the plan. Add it under rounds: in the plan "

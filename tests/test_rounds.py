@@ -91,3 +91,17 @@ def test_a_plan_whose_cadence_cannot_be_told_gets_a_neutral_hint() -> None:
     with pytest.raises(UsageError) as raised:
         draft_round(plan, None, None)
     assert "--round 'TITLE' --due YYYY-MM-DD" in str(raised.value)
+
+
+def test_a_cadence_without_month_names_gives_only_the_due_date() -> None:
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    plain = (
+        Round("initial", "First Response", date(2025, 1, 31)),
+        Round("march-2025", "Second Response", date(2025, 7, 31)),
+    )
+    plan = parse_plan(text).plan._replace(rounds=plain)
+    assert likely_next_round(plan) == Round("ID", "TITLE", date(2026, 1, 31))
+    with pytest.raises(UsageError) as raised:
+        draft_round(plan, None, None)
+    assert "by the plan's cadence, due 2026-01-31" in str(raised.value)
+    assert "--round 'TITLE' --due 2026-01-31" in str(raised.value)
