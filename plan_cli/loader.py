@@ -152,6 +152,27 @@ def read_plan_text(path: Path | str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _elsewhere(converter: _Converter, data: Any, source: SourceMap) -> list[Problem]:
+    """The field problems away from where the YAML itself went wrong, so one run reports both.
+
+    Not where an alias was refused (its value is missing, not wrong) or the
+    nesting went too deep (the wrong file, most likely), and nothing at or under
+    a place the YAML problems already name.
+    """
+    if converter.aliased or converter.too_deep or not isinstance(data, dict):
+        return []
+    spoilt = converter.failed_at
+
+    def clear(parts: FieldParts) -> bool:
+        return not any(parts[: len(bad)] == bad for bad in spoilt)
+
+    return [
+        source.problem(f)
+        for f in validate(data, source.written.get)
+        if f.severity == "error" and clear(f.parts)
+    ]
+
+
 def _file_error(path: str, message: str) -> InvalidPlanError:
     return InvalidPlanError([Problem(message, path=path)])
 
@@ -229,7 +250,7 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
         # event stream still has it. (Only read on this error path.)
         converter.problems.extend(scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).aliases)
     if converter.problems:
-        raise InvalidPlanError(converter.problems)
+        raise InvalidPlanError(converter.problems + _elsewhere(converter, data, source))
     if not isinstance(data, dict):
         line, column = node_position(node)
         raise InvalidPlanError(
@@ -252,6 +273,7 @@ class _Converter:
         self.source = source
         self.problems: list[Problem] = []
         self.failed_at: list[FieldParts] = []
+        self.too_deep = False
         self.check_aliases = check_aliases  # no '*' in the text, no alias: skip the bookkeeping
         self.aliased = False
         self.seen: set[int] = set()
@@ -275,6 +297,7 @@ class _Converter:
             self.seen.add(id(node))
         self.source.values[parts] = node_position(node)
         if depth > MAX_DEPTH:
+            self.too_deep = True
             self.fail(node, parts, f"is nested too deeply (more than {MAX_DEPTH} levels)")
             return None
         if isinstance(node, yaml.MappingNode):

@@ -160,3 +160,14 @@ def test_a_missing_plan_file_says_it_is_missing(tmp_path: Path) -> None:
         assert code == 1 and out == ""
         assert "the plan file is missing" in err
         assert "fix them" not in err
+
+
+def test_a_yaml_problem_does_not_hide_a_field_problem_elsewhere(tmp_path: Path) -> None:
+    text = MINIMAL_FILE.read_text(encoding="utf-8").replace("status: blocked", "status: blokced")
+    text = text.replace(
+        "    deadline: 2025-03-27\n", "    deadline: 2025-03-27\n    deadline: 2025-03-28\n", 1
+    )
+    code, _, err = run("check", "--plan", str(copy_of(text, tmp_path)))
+    assert code == 1
+    assert "recommendation 7, deadline: duplicate key 'deadline'" in err
+    assert "item 7.1, March 2025 Update, status: 'blokced' is not a status" in err
