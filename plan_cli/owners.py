@@ -114,8 +114,9 @@ def resolve_owner(plan: Plan, text: str) -> OwnerMatch:
     forms = {body.name: body_forms(body) for body in plan.bodies}
 
     exact = {name: found[wanted] for name, found in forms.items() if wanted in found}
-    if exact:
-        return _one_of(plan, text, exact)
+    named = {name: how for name, how in exact.items() if how.startswith("its ")}
+    if named or exact:  # a name or alias the plan writes out wins over another body's initials
+        return _one_of(plan, text, named or exact)
     for item in plan.items:
         if singular(normalise(item.owner)) == wanted:
             return OwnerMatch(frozenset(item.owners), f"the owner text '{item.owner}'")

@@ -131,3 +131,11 @@ def test_initials_leave_out_linking_words() -> None:
     assert owners.initials("police and crime commissioner") == "pcc"
     assert owners.initials("office of the police and crime commissioner") == "opcc"
     assert owners.initials("constable") == ""
+
+
+def test_a_written_alias_wins_over_another_bodys_initials() -> None:
+    plan = _plan_with("  - name: Chief Constables\n  - name: County Councils\n    aliases: [CC]\n")
+    assert owners.resolve_owner(plan, "CC").bodies == {"County Councils"}
+    plain = _plan_with("  - name: Chief Constables\n  - name: County Councils\n")
+    with pytest.raises(UsageError, match="could mean more than one owner: Chief Constables"):
+        owners.resolve_owner(plain, "CC")
