@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError
 from .model import Plan
+
+if TYPE_CHECKING:
+    from .national import RollUp
 
 Producer = Callable[[Plan, date, Path | None], "str | bytes"]
 
@@ -131,5 +134,58 @@ DEADLINES: dict[str, DatedFormat] = {
     entry.name: entry
     for entry in (
         DatedFormat("ics", "an iCalendar file: an all-day event per entry, to subscribe to", _deadlines_ics),
+    )
+}
+
+
+RollUpProducer = Callable[["RollUp", Path | None], str]
+
+
+class RollUpFormat(NamedTuple):
+    """One output format of the national roll-up: like :class:`Format`, made from many plans' figures."""
+
+    name: str
+    description: str
+    produce: RollUpProducer
+    template: str | None = None
+
+
+def rendered_roll_up(shipped: str) -> RollUpProducer:
+    """Return a producer that renders ``shipped`` (or the user's template) with the roll-up's context."""
+
+    def produce(roll: RollUp, template: Path | None) -> str:
+        from .national_record import national_context
+        from .render import render_document
+
+        return render_document(national_context(roll), shipped, template)
+
+    return produce
+
+
+def _roll_up_json(roll: RollUp, template: Path | None) -> str:
+    if template is not None:
+        raise UsageError("--format json is built without a template; drop --template")
+    from .national_record import national_json
+
+    return national_json(roll)
+
+
+NATIONAL: dict[str, RollUpFormat] = {
+    entry.name: entry
+    for entry in (
+        RollUpFormat("md", "the roll-up as Markdown", rendered_roll_up("national.md.j2"), "national.md.j2"),
+        RollUpFormat(
+            "html",
+            "the roll-up as a standalone HTML page",
+            rendered_roll_up("national.html.j2"),
+            "national.html.j2",
+        ),
+        RollUpFormat(
+            "csv",
+            "a row per recommendation and item: forces by status, forces with no answer",
+            rendered_roll_up("national.csv.j2"),
+            "national.csv.j2",
+        ),
+        RollUpFormat("json", "everything, for programs (as --json)", _roll_up_json),
     )
 }

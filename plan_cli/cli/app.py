@@ -53,6 +53,7 @@ COMMANDS: dict[str, Command] = {
     "deps": Command("deps", "deps"),
     "dependencies": Command("deps", "deps", help="DEPENDENCIES_HELP"),
     "deadlines": Command("deadlines", "deadlines"),
+    "national": Command("national", "national"),
     "help": Command("help", "help_command"),
 }
 

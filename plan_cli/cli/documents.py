@@ -6,12 +6,12 @@ formats table), so that the other commands never pay for importing them.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from ..errors import UsageError
-from ..formats import EXPORTS, REPORTS, Format
+from ..formats import EXPORTS, REPORTS
 from .options import (
     ForceOption,
     OutputOption,
@@ -24,6 +24,8 @@ from .options import (
     parse_today,
 )
 from .terminal import deliver
+
+FormatT = TypeVar("FormatT")
 
 
 def report(
@@ -142,7 +144,7 @@ def export(
     deliver(produce(loaded.plan, day, template), output, force, what)
 
 
-def choose_format(table: dict[str, Format], name: str) -> Format:
+def choose_format(table: dict[str, FormatT], name: str) -> FormatT:
     """Return the format ``name`` names (any case); a usage error listing the formats if none."""
     chosen = table.get(name.strip().lower())
     if chosen is None:
