@@ -13,6 +13,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from .errors import UsageError
 from .model import EvidenceItem, Plan, Recommendation, Round, Status
+from .owners import owner_names as listed_owner_names
 from .owners import resolve_owner
 from .rounds import latest_round, next_round, previous_round, reported_round_ids, round_title
 from .wording import days_until
@@ -76,6 +77,11 @@ def movements(plan: Plan) -> list[Movement]:
         if before is not now.status:
             moved.append(Movement(item, before, now.status))
     return moved
+
+
+def owner_names(plan: Plan) -> list[str]:
+    """Every name --owner lists: bodies, their aliases and the owner texts as published."""
+    return [name for name, _ in listed_owner_names(plan)]
 
 
 def match_owner(plan: Plan, text: str) -> set[str]:

@@ -28,8 +28,8 @@ USUAL_NAMES: dict[str, tuple[str, ...]] = {
         "police and crime commissioner",
         "police fire and crime commissioner",
     ),
-    "pfcc": ("police fire and crime commissioner", "police and crime commissioner"),
-    "opfcc": ("police fire and crime commissioner", "police and crime commissioner"),
+    "pfcc": ("police fire and crime commissioner",),
+    "opfcc": ("police fire and crime commissioner",),
     "police and crime commissioner": ("police fire and crime commissioner",),
     "police fire and crime commissioner": ("police and crime commissioner",),
     "commissioner": ("police and crime commissioner", "police fire and crime commissioner"),
@@ -150,14 +150,13 @@ def _one_of(plan: Plan, text: str, found: dict[str, str]) -> OwnerMatch:
 def owner_names(plan: Plan) -> list[tuple[str, str]]:
     """Return every name completion offers for an owner, each with the body it stands for.
 
-    Bodies' names, then their aliases ("alias of …"), then owner texts as published.
+    Each body's name and its aliases ("alias of …"), then owner texts as published.
     """
     names: list[tuple[str, str]] = []
     seen: set[str] = set()
     for body in plan.bodies:
         names.append((body.name, "body"))
         seen.add(body.name)
-    for body in plan.bodies:
         for alias in body.aliases:
             if alias not in seen:
                 names.append((alias, f"alias of {body.name}"))
