@@ -20,7 +20,7 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer._click import Context
-from typer._click.exceptions import ClickException, UsageError
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 HELP = (
@@ -85,6 +85,9 @@ class PlanGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
             result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except NoArgsIsHelpError as error:  # plain ``plan``: the help, to stderr, as a usage mistake
+            error.show()
+            sys.exit(error.exit_code)
         except UsageError as error:
             from .options import print_usage_error
 

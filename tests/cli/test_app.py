@@ -160,3 +160,9 @@ def test_a_closed_pipe_keeps_a_failing_commands_status(tmp_path) -> None:  # typ
     process.stdout.close()
     _, err = process.communicate(timeout=60)
     assert process.returncode == 1 and b"'blockd' is not a status" in err
+
+
+def test_plan_alone_prints_the_help_to_stderr_and_exits_2() -> None:
+    code, out, err = run_real()
+    assert code == 2 and out == ""
+    assert err.startswith("Usage: plan [OPTIONS] COMMAND [ARGS]...\n") and "Commands:" in err
