@@ -66,7 +66,7 @@ class PlanCommand(TyperCommand):
 
 
 class PlanGroup(TyperGroup):
-    """The ``plan`` group: the parser's mistakes reported like the tool's own, and a quiet closed pipe.
+    """The ``plan`` group, whose parser's mistakes read like the tool's own.
 
     A usage mistake prints ``error: …``, the usage line and where help is, to
     stderr, and exits 2, as the tool's own usage errors do.
