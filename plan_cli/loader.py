@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .build import build_plan
+from .controls import describe, effect, first_control, visible
 from .errors import FieldParts, InvalidPlanError, Problem, format_field_path
 from .model import Plan
 from .places import place_of
@@ -87,6 +88,7 @@ MAX_DEPTH = 64
 # larger is the wrong file, and a value longer than any published cell is a paste gone wrong.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_SCALAR_CHARS = 100_000
+_TOO_LARGE = f"a plan file may be at most {MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?"
 MAX_ALIAS_PROBLEMS = 10
 _NBSP_KEY = re.compile(r"[^\s:]+:\u00a0")
 _KEY_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -113,12 +115,11 @@ def read_plan_text(path: Path | str) -> str:
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise _file_error(
-                    label,
-                    f"is {size / 1024 / 1024:.1f} MB; a plan file may be at most "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?",
-                )
-            raw = file.read()
+                raise _file_error(label, f"is {size / 1024 / 1024:.1f} MB; {_TOO_LARGE}")
+            # A pipe or a device says nothing of its size (or 0): read no more than one byte too many.
+            raw = file.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                raise _file_error(label, f"holds more than {MAX_FILE_BYTES // 1024 // 1024} MB; {_TOO_LARGE}")
     except FileNotFoundError:
         raise _file_error(
             label, "the plan file is missing (no such file); check the path, or give it with --plan PATH"
@@ -266,6 +267,10 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     return data, source
 
 
+def _control_message(where: str, char: str) -> str:
+    return f"{where} {describe(char)}, {effect(char)}; delete it (it often comes with text pasted from another program)"
+
+
 class _Converter:
     """Turns composed YAML nodes into plain values, recording each one's position."""
 
@@ -340,6 +345,12 @@ class _Converter:
                 )
                 continue
             child = (*parts, key)
+            control = first_control(key)
+            if control >= 0:
+                self.fail(
+                    key_node, parts, _control_message(f"the key '{visible(key)}' contains", key[control])
+                )
+                continue
             if key in result:
                 first = self.source.keys.get(child)
                 where = f" (first at line {first[0]})" if first else ""
@@ -360,6 +371,10 @@ class _Converter:
             )
             return None
         if tag == _TAG + "str":
+            control = first_control(node.value)
+            if control >= 0:
+                self.fail(node, parts, _control_message(f"character {control + 1} is", node.value[control]))
+                return None
             if parts and isinstance(parts[-1], int) and not node.style and _NBSP_KEY.match(node.value):
                 self.fail(
                     node,

@@ -103,3 +103,18 @@ def test_rstrip_and_lines() -> None:
     assert block.lines(3) == ["a b c", "d"]
     assert Styled("a b c\nd").lines(3) == ["a b", "c", "d"]
     assert Styled("a b c").lines(None) == ["a b c"]
+
+
+def test_visible_escapes_controls_and_moves_the_spans_with_them() -> None:
+    line = Styled("id ")
+    line.append("x\x1b[2Jy", style="red")
+    line.append(" \u202eend", style="bold")
+    shown = line.visible()
+    assert shown.plain == "id x\\x1b[2Jy \\u202eend"
+    assert [shown.plain[a:b] for a, b, _ in shown.spans] == ["x\\x1b[2Jy", " \\u202eend"]
+    assert line.plain == "id x\x1b[2Jy \u202eend", "the original is unchanged"
+
+
+def test_visible_returns_clean_text_itself() -> None:
+    line = Styled("nothing to escape", style="bold")
+    assert line.visible() is line

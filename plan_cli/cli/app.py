@@ -4,7 +4,7 @@ Command modules know nothing of the app: :data:`COMMANDS` names each
 command's module and function, and the app registers them. A run builds and
 imports only the command it names; help, completion and mistakes get them all.
 
-Exit codes: 0 fine, 1 invalid plan or failed check (or a file not written), 2 usage error.
+Exit codes: 0 fine, 1 invalid plan or failed check (or output not written in full), 2 usage error.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ HELP = (
     "and see where it stands.\n\n"
     "Example: plan outstanding --status blocked\n\n"
     "Example: plan help outstanding\n\n"
-    "Exit codes: 0 fine, 1 invalid plan or failed check, 2 usage error."
+    "Exit codes: 0 fine, 1 invalid plan, failed check or output not written, 2 usage error."
 )
 
 
@@ -175,80 +175,21 @@ def main() -> None:
     # collector would only rescan the loaded plan over and over while the output is built,
     # and, at exit, once more over everything imported. Frozen objects it skips.
     gc.disable()
-    sys.stdout = QuietWhenClosed(sys.stdout)
+    from ..errors import WriteError
+    from .terminal import check_stdout, finish_stdout, stderr
+
+    check_stdout()
     try:
         app_for(sys.argv[1:])()
+    except SystemExit as leaving:
+        finish_stdout(leaving)
+        raise
+    except WriteError as error:  # outside any command: help written to a closed or full stdout
+        stderr().print(f"error: {error}")
+        raise SystemExit(error.exit_code) from None
     finally:
         gc.freeze()
-
-
-class QuietWhenClosed:
-    """stdout that, once its reader has gone (``plan show 14 | head -1``), drops the rest quietly.
-
-    The command then runs on and ends with the status it would have had; a
-    closed pipe is not an error of the command's.
-    """
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-        self._closed = False
-
-    def _gone(self) -> None:
-        self._closed = True
-        try:  # what is still buffered, and Python's own flush at exit, go nowhere
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, self._stream.fileno())
-            os.close(devnull)
-        except (OSError, ValueError):
-            pass
-
-    def write(self, text: str) -> int:
-        if not self._closed:
-            try:
-                return int(self._stream.write(text))
-            except BrokenPipeError:
-                self._gone()
-        return len(text)
-
-    def flush(self) -> None:
-        if not self._closed:
-            try:
-                self._stream.flush()
-            except BrokenPipeError:
-                self._gone()
-
-    @property
-    def buffer(self) -> Any:
-        return _QuietBuffer(self) if not self._closed else _QuietBuffer(self, closed=True)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-class _QuietBuffer:
-    """The binary side of :class:`QuietWhenClosed` (documents are written as bytes)."""
-
-    def __init__(self, owner: QuietWhenClosed, closed: bool = False) -> None:
-        self._owner = owner
-        self._closed = closed
-
-    def write(self, data: bytes) -> int:
-        if not self._owner._closed:
-            try:
-                return int(self._owner._stream.buffer.write(data))
-            except BrokenPipeError:
-                self._owner._gone()
-        return len(data)
-
-    def flush(self) -> None:
-        if not self._owner._closed:
-            try:
-                self._owner._stream.buffer.flush()
-            except BrokenPipeError:
-                self._owner._gone()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._owner._stream.buffer, name)
+    finish_stdout(SystemExit(0))
 
 
 def __getattr__(name: str) -> typer.Typer:
