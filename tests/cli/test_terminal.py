@@ -279,7 +279,7 @@ def test_a_plan_path_in_an_error_is_shown_with_escapes(tmp_path: Path) -> None:
     for args in (["check", str(path)], ["status", "--plan", str(path)]):
         result = CliRunner(env={**ENV, "NO_COLOR": "1"}).invoke(app, args)
         assert result.exit_code == 1
-        assert "\x1b" not in result.stderr and "plan\\x1b[2J.yaml: no such file" in result.stderr
+        assert "\x1b" not in result.stderr and "plan\\x1b[2J.yaml: the plan file is missing" in result.stderr
 
 
 @pytest.mark.parametrize("colour", [False, True])
