@@ -73,6 +73,7 @@ def draft(
         str | None,
         typer.Option(
             "--owner",
+            metavar="NAME",
             help="Only the items this body owns, e.g. 'Chief Constables' (as plan outstanding --owner).",
             show_default=False,
             autocompletion=complete_owner,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .. import analysis, measures, review
+from .. import analysis, dependencies, measures, review
 from ..errors import UsageError
 from ..model import EvidenceItem, Plan, Status
 from ..styled import Styled
@@ -25,38 +25,46 @@ from .options import (
 )
 from .terminal import DEADLINE_STYLE, Screen, add_row, measure_lines, print_json, status_text, stdout
 
-StatusOption = Annotated[
-    Status | None,
-    typer.Option("--status", help="Only items with this status.", case_sensitive=False, show_default=False),
-]
-
 
 def outstanding(
     owner: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--owner",
-            help="Only items this body owns, e.g. 'Chief Constables' (any case).",
+            metavar="NAME",
+            help="Only items this body owns: its name, an alias or the usual abbreviation, any case. "
+            "Repeat for any of several.",
             show_default=False,
             autocompletion=complete_owner,
         ),
     ] = None,
     rec: Annotated[
-        int | None,
+        list[int] | None,
         typer.Option(
             "--rec",
-            help="Only items of this recommendation number.",
+            metavar="N",
+            help="Only items of recommendation N. Repeat for any of several.",
             show_default=False,
             autocompletion=complete_recommendation,
         ),
     ] = None,
-    status_filter: StatusOption = None,
+    status_filter: Annotated[
+        list[Status] | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help=f"Only items with this status ({', '.join(s.value for s in Status)}). "
+            "Repeat for any of several; a done status lists done items too.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     blocked_by: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--blocked-by",
-            metavar="DEP",
-            help="Only items waiting on this open dependency, e.g. minerva-niche (see plan deps).",
+            metavar="DEPENDENCY",
+            help="Only items waiting on this open dependency (see plan deps). Repeat for any of several.",
             show_default=False,
             autocompletion=complete_dependency_id,
         ),
@@ -70,6 +78,10 @@ def outstanding(
             "--unanswered", help="Only items with no update yet in the open round: who has still to reply."
         ),
     ] = False,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help="List every item whatever its status, complete and superseded ones too."),
+    ] = False,
     as_json: JsonOption = False,
     plan: PlanOption = None,
     today: TodayOption = None,
@@ -77,10 +89,15 @@ def outstanding(
     """List the evidence items not yet complete or superseded, and whose they are.
 
     Items waiting on an open dependency are marked 'waits', stale items 'stale'.
+    The same option repeated means any of its values; different options must
+    all hold (--owner A --owner B --status blocked: A's or B's blocked items).
+    --all lists every item, done ones too.
 
-    Example: plan outstanding --owner 'Chief Constables' --json
+    Example: plan outstanding --owner CC --owner PCC --json
 
-    Example: plan outstanding --blocked-by minerva-niche
+    Example: plan outstanding --status blocked --status in-progress
+
+    Example: plan outstanding --all --status complete
 
     Example: plan outstanding --stale
 
@@ -89,7 +106,13 @@ def outstanding(
     day = parse_today(today)
     loaded = open_plan(plan)
     still_to_answer: str | None = None
-    items = analysis.outstanding(loaded.plan, owner=owner, recommendation=rec, status=status_filter)
+    items = analysis.select_items(
+        loaded.plan,
+        owners=owner or (),
+        recommendations=rec or (),
+        statuses=status_filter or (),
+        include_done=every,
+    )
     if unanswered:
         from ..rounds import next_round, open_round_hint, unanswered_items
 
@@ -99,7 +122,7 @@ def outstanding(
         waiting = {item.id for item in unanswered_items(loaded.plan, current.id)}
         items = [item for item in items if item.id in waiting]
         still_to_answer = current.title
-    items = review.filter_items(loaded.plan, items, blocked_by=blocked_by, stale_only=stale)
+    items = review.filter_items(loaded.plan, items, blocked_by=blocked_by or (), stale_only=stale)
     flags = {item.id: review.item_flags(loaded.plan, item) for item in items}
     if as_json:
         print_json(
@@ -109,7 +132,8 @@ def outstanding(
             ]
         )
         return
-    print_items(loaded.plan, items, flags, still_to_answer)
+    every = every or any(s.is_done for s in status_filter or ())
+    print_items(loaded.plan, items, flags, still_to_answer, every=every)
 
 
 def print_items(
@@ -117,11 +141,16 @@ def print_items(
     items: list[EvidenceItem],
     flags: dict[str, review.ItemFlags] | None = None,
     still_to_answer: str | None = None,
+    every: bool = False,
 ) -> None:
-    """Print items as a table that reads at 80 columns, marking waiting and stale items."""
+    """Print items as a table that reads at 80 columns, marking waiting and stale items.
+
+    ``every``: the items were chosen whatever their status, so they are not called outstanding.
+    """
+    noun = "item" if every else "outstanding item"
     out = stdout()
     if not items:
-        out.print("No outstanding items match.")
+        out.print(f"No {noun}s match.")
         return
     from rich.table import Table
 
@@ -142,7 +171,7 @@ def print_items(
             plan.round(latest.round).title if latest else "—",
         )
     out.print(table)
-    summary = plural(len(items), "outstanding item")
+    summary = plural(len(items), noun)
     if still_to_answer is not None:
         summary = f"{plural(len(items), 'item')} still to answer in the {still_to_answer}"
     out.print(Styled(f"{summary}.", style="dim"))
@@ -182,8 +211,8 @@ def show(
     ref: Annotated[
         str,
         typer.Argument(
-            metavar="ID",
-            help="An item id (7.1) or a recommendation number (7).",
+            metavar="ITEM",
+            help="An item id (e.g. 7.1) or a recommendation number (e.g. 7).",
             autocompletion=complete_item_or_recommendation,
         ),
     ],
@@ -266,7 +295,7 @@ def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Screen) -
         line = Styled(
             f"{verb} {dep.id} ({dep.status.value}): {dep.title} — {dep.party}; expected {dep.expected}"
         )
-        if dep.is_open and dep.expected.has_passed(today):
+        if dependencies.expected_date_passed(dep, today):
             line.append(" (passed)", style="red")
         out.print(line)
     for milestone in item.milestones:

@@ -71,7 +71,7 @@ def national(
             "--same",
             metavar="FILE",
             show_default=False,
-            help="A YAML file of dependency ids that are the same thing, e.g. 'records-change: [niche-change]'.",
+            help="A YAML file of dependency ids that are the same thing, e.g. 'records-change: [records-system-change]'.",
         ),
     ] = None,
     as_json: Annotated[

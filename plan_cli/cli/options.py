@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer._click import Context
 
 from ..errors import InvalidPlanError, PlanToolError, UsageError
 from ..loader import LoadedPlan, load_plan
@@ -122,14 +123,31 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except InvalidPlanError as error:
             print_problems(error.problems)
-            count = sum(1 for p in error.problems if p.severity == "error")
-            stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
+            if not error.unreadable:
+                count = sum(1 for p in error.problems if p.severity == "error")
+                stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
+            raise typer.Exit(error.exit_code) from None
+        except UsageError as error:
+            from typer._click.globals import get_current_context
+
+            print_usage_error(str(error), get_current_context(silent=True))
             raise typer.Exit(error.exit_code) from None
         except PlanToolError as error:
             stderr().print(f"error: {error}")
             raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def print_usage_error(message: str, ctx: Context | None) -> None:
+    """Print a usage mistake the one way plan does: ``error: …``, then the usage line and where help is."""
+    out = stderr()
+    if message[:1].isupper() and message[1:2].islower():  # the parser's "No such option": as plan's own
+        message = message[0].lower() + message[1:]
+    out.print(f"error: {message}")
+    if ctx is not None:
+        out.print(ctx.get_usage())
+        out.print(f"Try '{ctx.command_path} -h' for help.")
 
 
 def find_plan(explicit: Path | None) -> Path:

@@ -25,7 +25,6 @@ from .options import (
     find_plan,
     parse_date,
     parse_today,
-    reports_errors,
 )
 from .terminal import print_problems, stderr, stdout
 
@@ -36,8 +35,8 @@ round_commands = typer.Typer(
     name="round",
     help=(
         "Open an update round, or publish it once answered.\n\n"
-        "Example: plan round open 'March 2027 Update' --due 2027-03-27\n\n"
-        "Example: plan round publish march-2027 --date 2027-03-20"
+        "Example: plan round open 'Autumn 2027 Update' --due 2027-10-29\n\n"
+        "Example: plan round publish autumn-2027 --date 2027-10-20"
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -52,12 +51,11 @@ def _read(plan_path: Path | None) -> tuple[PlanText, Plan]:
 
 
 @round_commands.command("open")
-@reports_errors
 def open_round(
     title: Annotated[
         str,
         typer.Argument(
-            metavar="TITLE", help="The round's title as it will be published, e.g. 'March 2027 Update'."
+            metavar="TITLE", help="The round's title as it will be published, e.g. 'Autumn 2027 Update'."
         ),
     ],
     due: Annotated[
@@ -82,7 +80,7 @@ def open_round(
 
     Only the new round's lines are added; the rest of the file stays byte for byte.
 
-    Example: plan round open 'March 2027 Update' --due 2027-03-27
+    Example: plan round open 'Autumn 2027 Update' --due 2027-10-29
     """
     from ..plan_edits import add_round, check_plan_text, save_plan
     from ..rounds import default_round_id, find_round, latest_round, next_round, round_progress
@@ -92,7 +90,9 @@ def open_round(
     read, current = _read(plan)
     title = title.strip()
     if not title:
-        raise UsageError("the round needs a title, e.g. plan round open 'March 2027 Update' --due 2027-03-27")
+        raise UsageError(
+            "the round needs a title, e.g. plan round open 'Autumn 2027 Update' --due 2027-10-29"
+        )
     new_id = round_id.strip() if round_id is not None else default_round_id(current, title)
     if not re.fullmatch(SLUG, new_id):
         raise UsageError(f"--id '{new_id}' is not a round id; use lower-case letters, digits and hyphens")
@@ -136,13 +136,12 @@ def open_round(
 
 
 @round_commands.command("publish")
-@reports_errors
 def publish_round(
     round_ref: Annotated[
         str,
         typer.Argument(
             metavar="ROUND",
-            help="The round's id or title, e.g. march-2027.",
+            help="The round's id or title, e.g. autumn-2027.",
             autocompletion=complete_unpublished_round,
         ),
     ],
@@ -163,7 +162,7 @@ def publish_round(
     Adds published: DATE to the round; where the title names an earlier round
     in brackets, e.g. (March 2026 Update), that name becomes this round's.
 
-    Example: plan round publish march-2027 --date 2027-03-20
+    Example: plan round publish autumn-2027 --date 2027-10-20
     """
     from ..plan_edits import check_plan_text, save_plan
     from ..plan_edits import publish_round as publish_in_text
