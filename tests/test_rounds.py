@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 
 from plan_cli import rounds
+from plan_cli.cadence import likely_next_round
 from plan_cli.errors import UsageError
 from plan_cli.loader import load_plan, parse_plan
 from plan_cli.model import Plan, Round
-from plan_cli.rounds import RoundState, draft_round, likely_next_round, open_round_hint
+from plan_cli.rounds import RoundState, draft_round, open_round_hint
 
 from . import factories
 from .conftest import FIXTURES, PLAN_FILE, TODAY, with_next_round

@@ -42,8 +42,8 @@ class Command(NamedTuple):
 
 COMMANDS: dict[str, Command] = {
     "status": Command("status", "status"),
-    "outstanding": Command("items", "outstanding"),
-    "show": Command("items", "show"),
+    "outstanding": Command("outstanding", "outstanding"),
+    "show": Command("show", "show"),
     "check": Command("check", "check"),
     "schema": Command("setup", "schema"),
     "init": Command("setup", "init"),
@@ -55,7 +55,7 @@ COMMANDS: dict[str, Command] = {
     "deadlines": Command("deadlines", "deadlines"),
     "national": Command("national", "national"),
     "round": Command("round", "round_commands"),
-    "apply": Command("round", "apply"),
+    "apply": Command("apply", "apply"),
     "help": Command("help", "help_command"),
 }
 

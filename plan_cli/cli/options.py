@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer._click import Context
@@ -22,6 +22,9 @@ from ..loader import LoadedPlan, load_plan
 from ..model import Plan
 from ..wording import plural
 from .terminal import print_problems, stderr
+
+if TYPE_CHECKING:
+    from ..plan_file import PlanText
 
 DEFAULT_PLAN = Path("data/plan.yaml")
 
@@ -190,3 +193,11 @@ def parse_date(option: str, value: str | None) -> date | None:
 def open_plan(plan_path: Path | None) -> LoadedPlan:
     """Find and load the plan."""
     return load_plan(find_plan(plan_path))
+
+
+def open_plan_for_edit(plan_path: Path | None) -> tuple[PlanText, Plan]:
+    """Find the plan and read it for an edit: its exact text, and the plan that text holds."""
+    from ..plan_file import check_plan_text, read_plan_for_edit
+
+    read = read_plan_for_edit(find_plan(plan_path))
+    return read, check_plan_text(read.text, str(read.path))
