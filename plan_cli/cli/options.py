@@ -201,3 +201,14 @@ def open_plan_for_edit(plan_path: Path | None) -> tuple[PlanText, Plan]:
 
     read = read_plan_for_edit(find_plan(plan_path))
     return read, check_plan_text(read.text, str(read.path))
+
+
+FormatT = TypeVar("FormatT")
+
+
+def choose_format(table: dict[str, FormatT], name: str) -> FormatT:
+    """Return the format ``name`` names (any case); a usage error listing the formats if none."""
+    chosen = table.get(name.strip().lower())
+    if chosen is None:
+        raise UsageError(f"--format {name!r} is not a format here; choose one of: {', '.join(table)}")
+    return chosen
