@@ -91,6 +91,11 @@ def is_open(plan: Plan, round_id: str) -> bool:
     return round_state(plan, round_id) is RoundState.OPEN
 
 
+def rounds_with_updates(plan: Plan) -> set[str]:
+    """Return the ids of the rounds at least one item has an update in, done or not."""
+    return {update.round for item in plan.items for update in item.updates}
+
+
 def reported_round_ids(plan: Plan, today: date) -> set[str]:
     """Return the ids of the rounds that count as done (see :func:`reported_rounds`)."""
     return {declared.id for declared in reported_rounds(plan, today)}
@@ -104,7 +109,7 @@ def reported_rounds(plan: Plan, today: date) -> list[Round]:
     this round been reported?" (deadlines, the report's timeline, rounds since a
     dependency was raised, the columns of the published plan) uses this.
     """
-    with_updates = {update.round for item in plan.items for update in item.updates}
+    with_updates = rounds_with_updates(plan)
     done: list[Round] = []
     later_has_updates = False
     for declared in reversed(plan.rounds):
@@ -131,7 +136,7 @@ def latest_reporting_round(plan: Plan) -> Round | None:
     The round whose answers a force sent last: an outstanding item with no
     update in it has not been answered (see :func:`lacks_latest_update`).
     """
-    with_updates = {update.round for item in plan.items for update in item.updates}
+    with_updates = rounds_with_updates(plan)
     return next((declared for declared in reversed(plan.rounds) if declared.id in with_updates), None)
 
 
