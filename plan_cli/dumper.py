@@ -16,7 +16,7 @@ import yaml
 
 from .model import Dependency, EvidenceItem, FuzzyDate, Plan, Recommendation, Update
 
-_SECTIONS = re.compile(r"^(bodies|rounds|dependencies|recommendations):", re.MULTILINE)
+_SECTIONS = re.compile(r"^(bodies|rounds|dependencies|recommendations|accepted):", re.MULTILINE)
 
 
 class _PlanDumper(yaml.SafeDumper):
@@ -77,6 +77,16 @@ def dump_plan(plan: Plan) -> str:
     if plan.dependencies:
         data["dependencies"] = [_dependency(dep) for dep in plan.dependencies]
     data["recommendations"] = [_recommendation(rec) for rec in plan.recommendations]
+    if plan.accepted:
+        data["accepted"] = [
+            {
+                "code": a.code,
+                "item": a.item,
+                **({"cites": a.cites} if a.cites is not None else {}),
+                "reason": a.reason,
+            }
+            for a in plan.accepted
+        ]
     text: str = yaml.dump(
         data,
         Dumper=_PlanDumper,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .errors import FieldParts, Finding, Problem, format_field_path
+from .places import place_of
 
 
 class SourceMap:
@@ -12,7 +15,8 @@ class SourceMap:
     dataclass: that generates code at import); equal when the maps are.
     """
 
-    __slots__ = ("keys", "path", "values", "written")
+    __slots__ = ("data", "keys", "path", "values", "written")
+    data: Any  # the plain values, once composed: to name places in messages (see place_of)
     path: str
     values: dict[FieldParts, tuple[int, int]]
     keys: dict[FieldParts, tuple[int, int]]
@@ -29,6 +33,7 @@ class SourceMap:
         self.values = {} if values is None else values
         self.keys = {} if keys is None else keys
         self.written = {} if written is None else written
+        self.data = None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SourceMap):
@@ -64,4 +69,6 @@ class SourceMap:
             line=line,
             column=column,
             severity=finding.severity,
+            code=finding.code,
+            place=place_of(self.data, finding.parts) if self.data is not None else "",
         )

@@ -45,3 +45,8 @@ def with_next_round(minimal_text: str) -> Plan:
 def minimal_text() -> str:
     """The text of a small valid plan, to mutate."""
     return MINIMAL_FILE.read_text(encoding="utf-8")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the slow tests first, so that on several workers the quick ones fill in around them."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

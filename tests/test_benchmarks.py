@@ -51,6 +51,7 @@ def test_hostile_cases_are_written_and_refused(tmp_path: Path, case: str) -> Non
     assert f"{output}:" in result.stderr
 
 
+@pytest.mark.slow
 @needs_plan_script
 def test_run_prints_the_table_and_the_verdicts() -> None:
     result = subprocess.run(

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -84,6 +85,7 @@ def test_mutated_plan_loads_or_fails_with_located_problems(text: str) -> None:
         assert loaded.plan.recommendations
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=mutated_plan())
 def test_mutated_plan_through_the_cli_exits_0_or_1_without_a_traceback(tmp_path: Path, text: str) -> None:
@@ -215,6 +217,7 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(data=plan_data())
 def test_valid_plans_survive_dump_and_load_unchanged(data: dict[str, Any]) -> None:

@@ -16,6 +16,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from plan_cli.render import SHIPPED
 
 from .conftest import PLAN_FILE, ROOT
@@ -32,6 +34,7 @@ def pip(*args: str, cwd: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path) -> None:
     source = tmp_path / "source"
     source.mkdir()
