@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import sys
+
 import pytest
 
-from plan_cli.staleness import SAME_TEXT_RATIO, same_text, staleness
+from plan_cli.model import Plan
+from plan_cli.staleness import SAME_TEXT_RATIO, same_text, says_nothing_new, staleness
 
+from .conftest import FIXTURES, ROOT
 from .factories import item, update
 
 
@@ -125,3 +130,35 @@ def test_real_plan_stale_items(real_plan) -> None:
     assert stale["14.4"] == "march-2025"  # March 2026 rewords March 2025
     assert "20.4" not in stale  # points to 20.3 but adds a sentence of its own
     assert "14.3" not in stale
+
+
+BEFORE = json.loads((FIXTURES / "staleness-before.json").read_text(encoding="utf-8"))
+"""What every update and item of the real plan and of the 10x benchmark plan was judged before
+the similarity changed from difflib to rapidfuzz: the judgement must not move."""
+
+
+def _judgements(plan: Plan) -> dict[str, dict[str, object]]:
+    found: dict[str, dict[str, object]] = {}
+    for each in plan.items:
+        state = staleness(each)
+        found[each.id] = {
+            "stale": [state.stale, state.since, state.reason],
+            "updates": [
+                says_nothing_new(latest, each.updates[index - 1] if index else None)
+                for index, latest in enumerate(each.updates)
+            ],
+        }
+    return found
+
+
+def test_the_real_plan_is_judged_as_before(real_plan: Plan) -> None:
+    assert _judgements(real_plan) == BEFORE["data/plan.yaml"]
+
+
+def test_the_benchmark_plan_is_judged_as_before(real_plan: Plan) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from make_plan import scaled
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    assert _judgements(scaled(real_plan, 10)) == BEFORE["benchmark plan 10x"]
