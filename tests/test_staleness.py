@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import random
 import sys
 
 import pytest
 
 from plan_cli.model import Plan
-from plan_cli.staleness import SAME_TEXT_RATIO, same_text, says_nothing_new, staleness
+from plan_cli.staleness import (
+    EXACT_CHARS,
+    PIECE_CHARS,
+    SAME_TEXT_RATIO,
+    same_text,
+    says_nothing_new,
+    staleness,
+)
 
 from .conftest import FIXTURES, ROOT
 from .factories import item, update
@@ -162,3 +171,68 @@ def test_the_benchmark_plan_is_judged_as_before(real_plan: Plan) -> None:
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
     assert _judgements(scaled(real_plan, 10)) == BEFORE["benchmark plan 10x"]
+
+
+def _long_pair(length: int) -> tuple[str, str]:
+    """A text of ``length`` characters, and the same with one character in 2,500 changed."""
+    words = [
+        "the",
+        "force",
+        "will",
+        "review",
+        "its",
+        "training",
+        "for",
+        "officers",
+        "and",
+        "staff",
+        "with",
+        "partners",
+    ]
+    pick = random.Random(length).choice
+    text = " ".join(pick(words) for _ in range(length // 3))[: length - 1] + "."
+    changed = "".join("Z" if index % 2_500 == 1_234 else char for index, char in enumerate(text))
+    return text, changed
+
+
+def test_long_nearly_identical_texts_are_the_same_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapidfuzz.distance import LCSseq
+
+    compared: list[tuple[int, int]] = []
+    measure = LCSseq.similarity
+
+    def counted(a: str, b: str) -> int:
+        compared.append((len(a), len(b)))
+        return measure(a, b)
+
+    monkeypatch.setattr(LCSseq, "similarity", counted)
+    monkeypatch.setattr("difflib.SequenceMatcher", None)  # quadratic: never for long texts
+    same_text.cache_clear()
+    text, changed = _long_pair(99_000)
+    assert same_text(changed, text)
+    assert len(compared) == -(-99_000 // PIECE_CHARS)
+    assert all(max(lengths) <= PIECE_CHARS + 1 for lengths in compared)
+    assert sum(a for a, _ in compared) == 99_000
+
+
+def test_long_different_texts_are_not_the_same() -> None:
+    text, _ = _long_pair(50_000)
+    assert not same_text(text, text[25_000:] + text[:25_000])  # same letters, half of them out of order
+    assert not same_text(text, text[:40_000])
+
+
+def test_texts_up_to_the_exact_length_are_judged_by_difflib(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+    matcher = difflib.SequenceMatcher
+
+    def counted(*args: object, **kwargs: object) -> difflib.SequenceMatcher[str]:
+        asked.append(1)
+        return matcher(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", counted)
+    same_text.cache_clear()
+    text, changed = _long_pair(EXACT_CHARS)
+    assert same_text(changed, text)
+    assert asked == [1]
+    assert not same_text("Budget constraints continue. " * 20, "Training is under way for all staff. " * 16)
+    assert asked == [1]  # the common subsequence already fell short
