@@ -103,3 +103,21 @@ def test_rstrip_and_lines() -> None:
     assert block.lines(3) == ["a b c", "d"]
     assert Styled("a b c\nd").lines(3) == ["a b", "c", "d"]
     assert Styled("a b c").lines(None) == ["a b c"]
+
+
+def test_wrapped_lines_keep_their_styles() -> None:
+    line = Styled("Expected ", style="bold")
+    line.append("unknown — passed long ago", style="red")
+    lines = line.wrapped(16)
+    assert [part.plain for part in lines] == wrap(line.plain, 16)
+    assert [(part.style, part.spans) for part in lines] == [
+        ("bold", [(9, 16, "red")]),
+        ("bold", [(0, 13, "red")]),
+        ("bold", [(0, 3, "red")]),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=3).map("\n".join), st.integers(1, 40))
+def test_wrapped_lines_are_the_plain_lines(text: str, width: int) -> None:
+    assert [part.plain for part in Styled(text).wrapped(width)] == Styled(text).lines(width)

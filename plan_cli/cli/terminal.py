@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import Problem, UsageError
 from ..model import Status
-from ..styled import Styled
+from ..styled import Styled, cell_width
 from ..wording import describe_age
 
 if TYPE_CHECKING:
@@ -183,6 +183,25 @@ def print_columns(
             block.append(text)
             if not right:
                 block.append(padding)
+    out.print(block)
+
+
+def print_fields(out: Screen, fields: list[tuple[str, Styled]], label_width: int) -> None:
+    """Print labelled values, one a line, each value wrapped under its own column.
+
+    Labels take ``label_width`` columns and a space; a value's wrapped lines line
+    up after them, so a long title still reads at 80 columns.
+    """
+    indent = " " * (label_width + 1)
+    block = Styled(no_wrap=True)
+    for index, (label, value) in enumerate(fields):
+        if index:
+            block.append("\n")
+        block.append(label + " " * max(0, label_width - cell_width(label)) + " ")
+        for number, line in enumerate(value.wrapped(max(1, out.width - label_width - 1))):
+            if number:
+                block.append("\n" + indent)
+            block.append(line)
     out.print(block)
 
 
