@@ -91,52 +91,40 @@ _INVISIBLE_NAMES = {
 
 
 class SourceMap:
-    """Where each value of a plan file sits: field path to (line, column), 1-based.
+    """Where each value of a plan file sits, found on demand: field path to (line, column), 1-based.
 
-    Filled in while the file is composed, so a plain mutable class (no
-    dataclass: that generates code at import); equal when the maps are.
+    Only a message reads a position, so none is worked out while loading: the
+    composed YAML tree is kept and walked down a field path when one is asked
+    for. ``written`` keeps how each plainly written number, date or boolean
+    was spelt, for "quote it" advice.
     """
 
-    __slots__ = ("keys", "path", "values", "written")
+    __slots__ = ("path", "root", "written")
     path: str
-    values: dict[FieldParts, tuple[int, int]]
-    keys: dict[FieldParts, tuple[int, int]]
+    root: yaml.Node | None
     written: dict[FieldParts, str]
 
     def __init__(
-        self,
-        path: str,
-        values: dict[FieldParts, tuple[int, int]] | None = None,
-        keys: dict[FieldParts, tuple[int, int]] | None = None,
-        written: dict[FieldParts, str] | None = None,
+        self, path: str, root: yaml.Node | None = None, written: dict[FieldParts, str] | None = None
     ) -> None:
         self.path = path
-        self.values = {} if values is None else values
-        self.keys = {} if keys is None else keys
+        self.root = root
         self.written = {} if written is None else written
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SourceMap):
-            return NotImplemented
-        return (self.path, self.values, self.keys, self.written) == (
-            other.path,
-            other.values,
-            other.keys,
-            other.written,
-        )
 
     def locate(self, parts: FieldParts, at_key: bool = False) -> tuple[int, int] | None:
         """The position of the value (or its key) at ``parts``, or of its nearest located parent."""
-        if at_key and parts in self.keys:
-            return self.keys[parts]
-        while True:
-            if parts in self.values:
-                return self.values[parts]
-            if parts in self.keys:
-                return self.keys[parts]
-            if not parts:
-                return None
-            parts = parts[:-1]
+        node = self.root
+        if node is None:
+            return None
+        key: yaml.Node | None = None
+        for part in parts:
+            found = _child(node, part)
+            if found is None:
+                return _mark(node)
+            key, node = found
+        if at_key and key is not None:
+            return _mark(key)
+        return _mark(node)
 
     def problem(self, finding: Finding) -> Problem:
         """Turn a finding in plain data into a located Problem."""
@@ -150,6 +138,17 @@ class SourceMap:
             column=column,
             severity=finding.severity,
         )
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The (key node, value node) at ``part`` of a mapping or list node, or None if it has none there."""
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
 
 
 class LoadedPlan(NamedTuple):
@@ -277,6 +276,7 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
         )
     converter = _Converter(source, check_aliases="*" in text)
     data = converter.value(node, (), 0)
+    source.root = node
     if converter.aliased:
         # The composed tree shares the anchored node, so the alias's own place is lost; the
         # event stream still has it. (Only read on this error path.)
@@ -466,6 +466,11 @@ def _invisible_near(text: str, line_index: int) -> tuple[tuple[int, int], str] |
     return None
 
 
+def _is_name(key: yaml.Node) -> bool:
+    """True for a key the converter takes as a field's name (it reports every other)."""
+    return isinstance(key, yaml.ScalarNode) and key.tag in _KEY_TAGS and not _INVISIBLE.search(key.value)
+
+
 class _Converter:
     """Turns composed YAML nodes into plain values, recording each one's position."""
 
@@ -487,7 +492,6 @@ class _Converter:
                 self.aliased = True
                 return None
             self.seen.add(id(node))
-        self.source.values[parts] = _mark(node)
         if depth > MAX_DEPTH:
             self.fail(node, parts, f"is nested too deeply (more than {MAX_DEPTH} levels)")
             return None
@@ -532,11 +536,13 @@ class _Converter:
                 continue
             child = (*parts, key)
             if key in result:
-                first = self.source.keys.get(child)
-                where = f" (first at line {first[0]})" if first else ""
-                self.fail(key_node, child, f"duplicate key '{key}'{where}; each field may appear once")
+                first = next(k for k, _ in node.value if _is_name(k) and k.value == key)
+                self.fail(
+                    key_node,
+                    child,
+                    f"duplicate key '{key}' (first at line {_mark(first)[0]}); each field may appear once",
+                )
                 continue
-            self.source.keys[child] = _mark(key_node)
             result[key] = self.value(value_node, child, depth + 1)
         return result
 
