@@ -16,11 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from .build import build_plan
 from .errors import FieldParts, Finding, InvalidPlanError, Problem, format_field_path
 from .model import Plan
+from .pyyaml import yaml
 from .schema import validate
 
 _TAG = "tag:yaml.org,2002:"
