@@ -93,31 +93,62 @@ def same_text(text: str, before: str) -> bool:
     """True when ``text`` is substantially the same as ``before`` (similarity >= SAME_TEXT_RATIO).
 
     Case and spacing are ignored. Texts up to :data:`EXACT_CHARS` long are the
-    same when :class:`difflib.SequenceMatcher`'s ratio is at least the threshold.
-    Twice their longest common subsequence (LCS) over their total length is never
-    less than that ratio, and :mod:`rapidfuzz` works it out in a fraction of the
-    time: most pairs fall short of it and difflib is never asked.
-
-    Longer texts are cut into as many pieces as the longer one has
-    :data:`PIECE_CHARS`, at the same proportions of their lengths, and the LCSs of
-    matching pieces are added up: that is a common subsequence of the whole, so a
-    long pair is judged the same only when it is provably that alike, and the
-    work grows linearly with the length, whatever the text.
+    same when :class:`difflib.SequenceMatcher`'s ratio is at least the threshold;
+    difflib is asked only when a cheaper upper bound of that ratio reaches it (see
+    :func:`may_be_same`). Longer texts are compared piece by piece (see
+    :func:`same_in_pieces`), in work that grows linearly with their length.
     """
-    from rapidfuzz.distance import LCSseq
-
     a, b = _normalised(text), _normalised(before)
     if not a or not b:
         return False
     total = len(a) + len(b)
     if 2 * min(len(a), len(b)) < SAME_TEXT_RATIO * total:
         return False  # not even if the shorter were all in the longer
-    if max(len(a), len(b)) <= EXACT_CHARS:
-        if 2.0 * LCSseq.similarity(a, b) / total < SAME_TEXT_RATIO:
-            return False
-        import difflib
+    if max(len(a), len(b)) > EXACT_CHARS:
+        return same_in_pieces(a, b)
+    if not may_be_same(a, b):
+        return False
+    import difflib
 
-        return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO
+
+
+_FEW_PAIRS = 16
+_screened = 0
+
+
+def may_be_same(a: str, b: str) -> bool:
+    """False when ``a`` and ``b`` cannot reach SAME_TEXT_RATIO by difflib's ratio, by a bound cheaper than it.
+
+    Twice their longest common subsequence (LCS) over their total length is at
+    least difflib's ratio, and :mod:`rapidfuzz` works it out in a fraction of the
+    time. Its import, though, costs a plan of a few dozen items more than it
+    saves, so the first :data:`_FEW_PAIRS` pairs use a looser bound, the
+    characters the two texts have in common counted with repetition.
+    """
+    global _screened
+    total = len(a) + len(b)
+    _screened += 1
+    if _screened <= _FEW_PAIRS:
+        from collections import Counter
+
+        return 2 * (Counter(a) & Counter(b)).total() >= SAME_TEXT_RATIO * total
+    from rapidfuzz.distance import LCSseq
+
+    return 2.0 * LCSseq.similarity(a, b) / total >= SAME_TEXT_RATIO
+
+
+def same_in_pieces(a: str, b: str) -> bool:
+    """True when the LCSs of ``a``'s and ``b``'s matching pieces add up to SAME_TEXT_RATIO of their length.
+
+    Both are cut into as many pieces as the longer has :data:`PIECE_CHARS`, at
+    the same proportions of their lengths. The pieces' common subsequences, put
+    together, are one of the whole texts, so the sum is never more than the LCS:
+    a pair is judged the same only when it provably is that alike, and each piece
+    costs the same, whatever the text.
+    """
+    from rapidfuzz.distance import LCSseq
+
     count = -(-max(len(a), len(b)) // PIECE_CHARS)
     common = sum(
         LCSseq.similarity(
@@ -126,7 +157,7 @@ def same_text(text: str, before: str) -> bool:
         )
         for index in range(count)
     )
-    return 2.0 * common / total >= SAME_TEXT_RATIO
+    return 2.0 * common / (len(a) + len(b)) >= SAME_TEXT_RATIO
 
 
 def _normalised(text: str) -> str:

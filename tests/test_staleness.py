@@ -5,15 +5,19 @@ from __future__ import annotations
 import difflib
 import json
 import random
+import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plan_cli.model import Plan
 from plan_cli.staleness import (
     EXACT_CHARS,
     PIECE_CHARS,
     SAME_TEXT_RATIO,
+    may_be_same,
     same_text,
     says_nothing_new,
     staleness,
@@ -235,4 +239,35 @@ def test_texts_up_to_the_exact_length_are_judged_by_difflib(monkeypatch: pytest.
     assert same_text(changed, text)
     assert asked == [1]
     assert not same_text("Budget constraints continue. " * 20, "Training is under way for all staff. " * 16)
-    assert asked == [1]  # the common subsequence already fell short
+    assert asked == [1]  # a cheaper bound already fell short
+
+
+TEXTS = st.text(alphabet="ab c.", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS, st.booleans())
+def test_the_cheap_bounds_never_turn_away_a_pair_difflib_would_call_the_same(
+    a: str, b: str, counting: bool
+) -> None:
+    import plan_cli.staleness as module
+
+    saved = module._screened
+    module._screened = 0 if counting else module._FEW_PAIRS
+    try:
+        if a and b and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO:
+            assert may_be_same(a, b)
+    finally:
+        module._screened = saved
+
+
+def test_a_small_plan_is_judged_without_importing_rapidfuzz() -> None:
+    script = (
+        "import sys\n"
+        "from plan_cli.loader import load_plan\n"
+        "from plan_cli.review import stale_items\n"
+        f"assert stale_items(load_plan({str(ROOT / 'data' / 'plan.yaml')!r}).plan)\n"
+        "print('rapidfuzz' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout == "False\n"
