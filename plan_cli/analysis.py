@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .model import EvidenceItem, Plan, Recommendation, Round, Status
-from .rounds import latest_round, next_round, previous_round, round_title
+from .rounds import latest_round, next_round, previous_round, reported_round_ids, round_title
 from .wording import days_until
 
 
@@ -20,6 +20,29 @@ def status_counts(plan: Plan) -> dict[Status, int]:
     """Return how many items are in each status, in vocabulary order (zeros included)."""
     counts = Counter(item.status for item in plan.items)
     return {status: counts.get(status, 0) for status in Status}
+
+
+def status_counts_by_round(plan: Plan) -> list[tuple[Round, int, dict[Status, int]]]:
+    """Return, for each round with any update, how many items it updated and the counts by status then.
+
+    An item's status in a round is that of its latest update up to and
+    including the round; an item with none yet is not started. The counts
+    are in vocabulary order, zeros included: a chart of progress without images.
+    """
+    reported = reported_round_ids(plan)
+    order = {declared.id: index for index, declared in enumerate(plan.rounds)}
+    rows = []
+    for declared in plan.rounds:
+        if declared.id not in reported:
+            continue
+        counts: Counter[Status] = Counter()
+        updated = 0
+        for item in plan.items:
+            so_far = [u for u in item.updates if order.get(u.round, len(order)) <= order[declared.id]]
+            counts[so_far[-1].status if so_far else Status.NOT_STARTED] += 1
+            updated += any(u.round == declared.id for u in item.updates)
+        rows.append((declared, updated, {status: counts.get(status, 0) for status in Status}))
+    return rows
 
 
 class Movement(NamedTuple):

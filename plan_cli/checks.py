@@ -23,7 +23,7 @@ from .errors import FieldParts, Finding, InvalidPlanError, Problem
 from .loader import LoadedPlan, load_plan
 from .model import EvidenceItem, Plan, Status, Update
 from .references import find_citations
-from .rounds import latest_round
+from .rounds import lacks_latest_update, latest_round
 
 WARNING = "warning"
 
@@ -191,7 +191,7 @@ def outstanding_items_without_latest_text(plan: Plan) -> list[Finding]:
         if not item.is_outstanding:
             continue
         update = item.update_for(latest.id)
-        if update is None:
+        if lacks_latest_update(item, latest):
             found.append(
                 Finding(
                     (*parts, "updates"),
@@ -201,7 +201,7 @@ def outstanding_items_without_latest_text(plan: Plan) -> list[Finding]:
                     severity=WARNING,
                 )
             )
-        elif not update.full_text.strip():
+        elif update is not None and not update.full_text.strip():
             found.append(
                 Finding(
                     (*parts, "updates", latest.id),

@@ -13,6 +13,9 @@ A passed milestone is flagged *needs an update* when the item has no update in
 any round after the one that made the promise: nobody has said whether it
 happened. Dependencies expected at an ``unknown`` date have no place in date
 order and are left out (``plan deps`` lists them).
+
+Each entry names whose it is: a recommendation's and a milestone's owners, the
+owners of the items a dependency blocks; a round's due date is every owner's.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from .analysis import match_owner
 from .model import EvidenceItem, FuzzyDate, Milestone, Plan, parse_fuzzy_date
 from .rounds import reported_round_ids
 
@@ -48,6 +52,8 @@ class Deadline(NamedTuple):
     ``ref`` is the recommendation number, round id, dependency id or item id;
     ``text`` the published words it comes from (a milestone's promise, a
     recommendation's text) or the plan's title for it (round, dependency).
+    ``owners`` are the bodies it is for (none for a round: it is everyone's);
+    ``items`` the evidence items it concerns.
     """
 
     when: FuzzyDate
@@ -56,6 +62,8 @@ class Deadline(NamedTuple):
     text: str
     state: State
     needs_update: bool = False
+    owners: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
 
 
 def _state(when: FuzzyDate, done: bool, today: date) -> State:
@@ -86,7 +94,13 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
             when = parse_fuzzy_date(rec.deadline)
             found.append(
                 Deadline(
-                    when, Kind.RECOMMENDATION, str(rec.number), rec.text, _state(when, rec.is_done, today)
+                    when,
+                    Kind.RECOMMENDATION,
+                    str(rec.number),
+                    rec.text,
+                    _state(when, rec.is_done, today),
+                    owners=rec.owners,
+                    items=tuple(item.id for item in rec.items),
                 )
             )
     reported = reported_round_ids(plan)
@@ -98,7 +112,12 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
     for dep in plan.dependencies:
         if dep.expected.known:
             state = _state(dep.expected, not dep.is_open, today)
-            found.append(Deadline(dep.expected, Kind.DEPENDENCY, dep.id, dep.title, state))
+            waiting = [item for item in plan.items if dep.id in item.depends_on]
+            owners = tuple(dict.fromkeys(body for item in waiting for body in item.owners))
+            items = tuple(item.id for item in waiting)
+            found.append(
+                Deadline(dep.expected, Kind.DEPENDENCY, dep.id, dep.title, state, owners=owners, items=items)
+            )
     for item in plan.items:
         for milestone in item.milestones:
             found.append(
@@ -109,9 +128,27 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
                     milestone.text,
                     milestone_state(milestone, today),
                     needs_update=milestone_needs_update(plan, item, milestone, today),
+                    owners=item.owners,
+                    items=(item.id,),
                 )
             )
     return sorted(found, key=_date_order)
+
+
+def for_owner(plan: Plan, entries: list[Deadline], owner: str) -> list[Deadline]:
+    """Return the entries that concern ``owner`` (a body, alias or owner text): theirs, and every round.
+
+    A round's due date stays in every owner's list: each of them owes an update
+    by it. Raise UsageError, listing the owners, when ``owner`` names none.
+    """
+    bodies = match_owner(plan, owner)
+    return [entry for entry in entries if entry.kind is Kind.ROUND or bodies.intersection(entry.owners)]
+
+
+def owned_deadlines(plan: Plan, today: date, owner: str | None) -> list[Deadline]:
+    """Return :func:`deadlines`, or with an ``owner`` only theirs and every round (see :func:`for_owner`)."""
+    entries = deadlines(plan, today)
+    return for_owner(plan, entries, owner) if owner is not None else entries
 
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}
@@ -136,6 +173,8 @@ def deadline_record(entry: Deadline) -> dict[str, Any]:
         "text": entry.text,
         "state": entry.state.value,
         "needs_update": entry.needs_update,
+        "owners": list(entry.owners),
+        "items": list(entry.items),
     }
 
 

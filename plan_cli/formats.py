@@ -12,21 +12,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError
 from .model import Plan
+
+if TYPE_CHECKING:
+    from .national import RollUp
 
 Producer = Callable[[Plan, date, Path | None], "str | bytes"]
 
 
 class Format(NamedTuple):
-    """One output format: its name on the command line, what it is, and how it is made."""
+    """One output format: its name on the command line, what it is, and how it is made.
+
+    ``fragment`` makes the content-only variant that ``--fragment`` asks for
+    (a page body to paste into a website), when the format has one.
+    """
 
     name: str
     description: str
     produce: Producer
     template: str | None = None  # the shipped template it renders, when it is templated
+    fragment: Producer | None = None
+    fragment_template: str | None = None
 
 
 def rendered(shipped: str) -> Producer:
@@ -41,8 +50,8 @@ def rendered(shipped: str) -> Producer:
     return produce
 
 
-def _untemplated(name: str, build: Callable[[Plan, date], str]) -> Producer:
-    def produce(plan: Plan, today: date, template: Path | None) -> str:
+def _untemplated(name: str, build: Callable[[Plan, date], str | bytes]) -> Producer:
+    def produce(plan: Plan, today: date, template: Path | None) -> str | bytes:
         if template is not None:
             raise UsageError(f"--format {name} is built without a template; drop --template")
         return build(plan, today)
@@ -62,13 +71,33 @@ def _json(plan: Plan, today: date) -> str:
     return plan_json(plan, today)
 
 
+def _plan_docx(plan: Plan, today: date) -> bytes:
+    from .template_context import template_context
+    from .word import plan_docx
+
+    return plan_docx(template_context(plan, today))
+
+
+def _report_docx(plan: Plan, today: date) -> bytes:
+    from .template_context import template_context
+    from .word import report_docx
+
+    return report_docx(template_context(plan, today))
+
+
 EXPORTS: dict[str, Format] = {
     entry.name: entry
     for entry in (
         Format("md", "the plan in the published layout, as Markdown", rendered("plan.md.j2"), "plan.md.j2"),
         Format(
-            "html", "the published layout as a standalone HTML page", rendered("plan.html.j2"), "plan.html.j2"
+            "html",
+            "the published layout as a standalone HTML page (--fragment: only its content, to paste)",
+            rendered("plan.html.j2"),
+            "plan.html.j2",
+            fragment=rendered("plan.fragment.html.j2"),
+            fragment_template="plan.fragment.html.j2",
         ),
+        Format("docx", "the published layout as a landscape Word table", _untemplated("docx", _plan_docx)),
         Format("csv", "one row per evidence item, a column per round", _untemplated("csv", _csv)),
         Format("json", "everything, for programs", _untemplated("json", _json)),
     )
@@ -76,5 +105,87 @@ EXPORTS: dict[str, Format] = {
 
 REPORTS: dict[str, Format] = {
     entry.name: entry
-    for entry in (Format("md", "the progress report as Markdown", rendered("report.md.j2"), "report.md.j2"),)
+    for entry in (
+        Format("md", "the progress report as Markdown", rendered("report.md.j2"), "report.md.j2"),
+        Format("docx", "the progress report as a Word document", _untemplated("docx", _report_docx)),
+    )
+}
+
+
+DatedProducer = Callable[[Plan, date, "str | None"], "str | bytes"]
+
+
+class DatedFormat(NamedTuple):
+    """An output format of ``plan deadlines``: made from the plan, ``today`` and the --owner asked for."""
+
+    name: str
+    description: str
+    produce: DatedProducer
+
+
+def _deadlines_ics(plan: Plan, today: date, owner: str | None) -> str:
+    from .deadlines import owned_deadlines
+    from .ics import deadlines_ics
+
+    return deadlines_ics(plan, owned_deadlines(plan, today, owner), today).decode("utf-8")
+
+
+DEADLINES: dict[str, DatedFormat] = {
+    entry.name: entry
+    for entry in (
+        DatedFormat("ics", "an iCalendar file: an all-day event per entry, to subscribe to", _deadlines_ics),
+    )
+}
+
+
+RollUpProducer = Callable[["RollUp", Path | None], str]
+
+
+class RollUpFormat(NamedTuple):
+    """One output format of the national roll-up: like :class:`Format`, made from many plans' figures."""
+
+    name: str
+    description: str
+    produce: RollUpProducer
+    template: str | None = None
+
+
+def rendered_roll_up(shipped: str) -> RollUpProducer:
+    """Return a producer that renders ``shipped`` (or the user's template) with the roll-up's context."""
+
+    def produce(roll: RollUp, template: Path | None) -> str:
+        from .national_record import national_context
+        from .render import render_document
+
+        return render_document(national_context(roll), shipped, template)
+
+    return produce
+
+
+def _roll_up_json(roll: RollUp, template: Path | None) -> str:
+    if template is not None:
+        raise UsageError("--format json is built without a template; drop --template")
+    from .national_record import national_json
+
+    return national_json(roll)
+
+
+NATIONAL: dict[str, RollUpFormat] = {
+    entry.name: entry
+    for entry in (
+        RollUpFormat("md", "the roll-up as Markdown", rendered_roll_up("national.md.j2"), "national.md.j2"),
+        RollUpFormat(
+            "html",
+            "the roll-up as a standalone HTML page",
+            rendered_roll_up("national.html.j2"),
+            "national.html.j2",
+        ),
+        RollUpFormat(
+            "csv",
+            "a row per recommendation and item: forces by status, forces with no answer",
+            rendered_roll_up("national.csv.j2"),
+            "national.csv.j2",
+        ),
+        RollUpFormat("json", "everything, for programs (as --json)", _roll_up_json),
+    )
 }

@@ -17,10 +17,22 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .build import build_plan
-from .errors import FieldParts, Finding, InvalidPlanError, Problem, format_field_path
+from .errors import FieldParts, InvalidPlanError, Problem, format_field_path
 from .model import Plan
 from .pyyaml import yaml
-from .schema import validate
+from .source_map import SourceMap
+from .validation import validate
+from .yaml_problems import (
+    INVISIBLE,
+    INVISIBLE_NAMES,
+    node_kind,
+    node_position,
+    position,
+    reader_problem,
+    scan_events,
+    shorten,
+    yaml_problem,
+)
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
@@ -74,80 +86,10 @@ MAX_DEPTH = 64
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_SCALAR_CHARS = 100_000
 MAX_ALIAS_PROBLEMS = 10
-_INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff]")
 _NBSP_KEY = re.compile(r"[^\s:]+:\u00a0")
 _KEY_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
-_INVISIBLE_NAMES = {
-    "\u00a0": "a non-breaking space (U+00A0)",
-    "\u200b": "a zero-width space (U+200B)",
-    "\u200c": "a zero-width non-joiner (U+200C)",
-    "\u200d": "a zero-width joiner (U+200D)",
-    "\u2060": "a word joiner (U+2060)",
-    "\ufeff": "a byte-order mark (U+FEFF)",
-}
-
-
-class SourceMap:
-    """Where each value of a plan file sits, found on demand: field path to (line, column), 1-based.
-
-    Only a message reads a position, so none is worked out while loading: the
-    composed YAML tree is kept and walked down a field path when one is asked
-    for. ``written`` keeps how each plainly written number, date or boolean
-    was spelt, for "quote it" advice.
-    """
-
-    __slots__ = ("path", "root", "written")
-    path: str
-    root: yaml.Node | None
-    written: dict[FieldParts, str]
-
-    def __init__(
-        self, path: str, root: yaml.Node | None = None, written: dict[FieldParts, str] | None = None
-    ) -> None:
-        self.path = path
-        self.root = root
-        self.written = {} if written is None else written
-
-    def locate(self, parts: FieldParts, at_key: bool = False) -> tuple[int, int] | None:
-        """The position of the value (or its key) at ``parts``, or of its nearest located parent."""
-        node = self.root
-        if node is None:
-            return None
-        key: yaml.Node | None = None
-        for part in parts:
-            found = _child(node, part)
-            if found is None:
-                return _mark(node)
-            key, node = found
-        if at_key and key is not None:
-            return _mark(key)
-        return _mark(node)
-
-    def problem(self, finding: Finding) -> Problem:
-        """Turn a finding in plain data into a located Problem."""
-        where = self.locate(finding.parts, finding.at_key)
-        line, column = where if where else (None, None)
-        return Problem(
-            message=finding.message,
-            field=format_field_path(finding.parts),
-            path=self.path,
-            line=line,
-            column=column,
-            severity=finding.severity,
-        )
-
-
-def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    """The (key node, value node) at ``part`` of a mapping or list node, or None if it has none there."""
-    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
-                return key_node, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return None, node.value[part]
-    return None
 
 
 class LoadedPlan(NamedTuple):
@@ -233,7 +175,7 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     source = SourceMap(path)
     stray = text.find("\ufeff")
     if stray >= 0:
-        line, column = _position(text, stray)
+        line, column = position(text, stray)
         raise InvalidPlanError(
             [
                 Problem(
@@ -247,18 +189,19 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as error:
-        raise InvalidPlanError([_reader_problem(error, path, text)]) from None
+        raise InvalidPlanError([reader_problem(error, path, text)]) from None
     except yaml.MarkedYAMLError as error:
         if "exceeded maximum nesting depth" in str(error):  # libyaml's own limit (1000 levels)
             raise InvalidPlanError(
-                _scan_events(text, path).too_deep or [_yaml_problem(error, path, text)]
+                scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).too_deep
+                or [yaml_problem(error, path, text)]
             ) from None
-        raise InvalidPlanError([_yaml_problem(error, path, text)]) from None
+        raise InvalidPlanError([yaml_problem(error, path, text)]) from None
     except yaml.YAMLError as error:
         raise InvalidPlanError([Problem(f"is not valid YAML: {error}", path=path)]) from None
     except RecursionError:  # the pure-Python composer recurses once per level
         raise InvalidPlanError(
-            _scan_events(text, path).too_deep
+            scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).too_deep
             or [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)", path=path)]
         ) from None
     if node is None:
@@ -279,15 +222,15 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     if converter.aliased:
         # The composed tree shares the anchored node, so the alias's own place is lost; the
         # event stream still has it. (Only read on this error path.)
-        converter.problems.extend(_scan_events(text, path).aliases)
+        converter.problems.extend(scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).aliases)
     if converter.problems:
         raise InvalidPlanError(converter.problems)
     if not isinstance(data, dict):
-        line, column = _mark(node)
+        line, column = node_position(node)
         raise InvalidPlanError(
             [
                 Problem(
-                    f"the plan must be a mapping of fields (title:, force: …), not {_kind(node)}",
+                    f"the plan must be a mapping of fields (title:, force: …), not {node_kind(node)}",
                     path=path,
                     line=line,
                     column=column,
@@ -297,177 +240,9 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     return data, source
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _reader_problem(error: yaml.reader.ReaderError, path: str, text: str) -> Problem:
-    line, column = _position(text, error.position)
-    code = error.character if isinstance(error.character, int) else ord(error.character)
-    return Problem(
-        f"the control character U+{code:04X} is not allowed in a plan file; delete it "
-        "(it often comes with text pasted from another program)",
-        path=path,
-        line=line,
-        column=column,
-    )
-
-
-class _EventScan:
-    """What a walk over the YAML event stream found: aliases and over-deep nesting, located."""
-
-    __slots__ = ("aliases", "too_deep")
-
-    def __init__(self) -> None:
-        self.aliases: list[Problem] = []
-        self.too_deep: list[Problem] = []
-
-
-def _scan_events(text: str, path: str) -> _EventScan:
-    """Walk the parser's events (no composing, no recursion) for what the node tree cannot tell.
-
-    Used only once something is wrong: an alias's own position (the composed tree
-    shares the anchored node) and the first place nesting goes deeper than
-    MAX_DEPTH (where composing itself gives up).
-    """
-    found = _EventScan()
-    frames: list[list[Any]] = []  # [is_mapping, index or key, expecting a key]
-    alias_count = 0
-    more: Problem | None = None
-
-    def parts() -> FieldParts:
-        return tuple(("?" if frame[2] else frame[1]) if frame[0] else frame[1] for frame in frames)
-
-    def finished() -> None:
-        if frames:
-            frame = frames[-1]
-            if frame[0]:
-                frame[2] = not frame[2]
-            else:
-                frame[1] += 1
-
-    def problem(event: yaml.Event, message: str) -> Problem:
-        mark = event.start_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        return Problem(message, format_field_path(parts()), path, line, column)
-
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.CollectionEndEvent)):
-                frames.pop()
-                finished()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue  # stream and document events
-            if frames and frames[-1][0] and frames[-1][2] and isinstance(event, yaml.ScalarEvent):
-                frames[-1][1] = event.value  # a plain key: the path's next part
-                frames[-1][2] = False
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                alias_count += 1
-                if alias_count == MAX_ALIAS_PROBLEMS + 1:
-                    more = problem(event, "more aliases")
-                elif alias_count <= MAX_ALIAS_PROBLEMS:
-                    found.aliases.append(
-                        problem(
-                            event,
-                            f"the alias *{event.anchor} is not supported in a plan file; "
-                            "anchors and aliases (&name, *name) hide what each field says: "
-                            "write the value out in full",
-                        )
-                    )
-            if len(frames) > MAX_DEPTH:
-                found.too_deep.append(problem(event, f"is nested too deeply (more than {MAX_DEPTH} levels)"))
-                break
-            if isinstance(event, yaml.CollectionStartEvent):
-                frames.append([isinstance(event, yaml.MappingStartEvent), 0, True])
-            else:
-                finished()
-    except yaml.MarkedYAMLError as error:
-        # libyaml gives up at 1000 levels, sometimes before emitting the events that reach MAX_DEPTH
-        if not found.too_deep and "exceeded maximum nesting depth" in str(error) and error.problem_mark:
-            mark = error.problem_mark
-            found.too_deep.append(
-                Problem(
-                    f"is nested too deeply (more than {MAX_DEPTH} levels)",
-                    format_field_path(parts()),
-                    path,
-                    mark.line + 1,
-                    mark.column + 1,
-                )
-            )
-    except yaml.YAMLError:
-        pass  # the caller already has the parser's own message
-    if more is not None:
-        extra = alias_count - MAX_ALIAS_PROBLEMS
-        found.aliases.append(
-            more._replace(message=f"{extra} more alias{'es' if extra != 1 else ''} from here on, not listed")
-        )
-    return found
-
-
-def _shorten(value: str, limit: int = 60) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return "a single value"
-
-
-def _yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    message = error.problem or error.context or "is not valid YAML"
-    if error.context and error.problem:
-        message = f"{error.problem} ({error.context})"
-    if "'\\t'" in message or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
-        message += "; indent with spaces, not tabs"
-    elif "expected a single document" in message:
-        message = "the file holds more than one YAML document (a second '---'); keep one plan per file"
-    elif "mapping values are not allowed" in message:
-        message += (
-            "; a line reads as 'key: value' where it should not: check this line's indentation "
-            "against the line above, and put text that contains ': ' in quotes"
-        )
-    elif "found duplicate anchor" in message or "found undefined alias" in message:
-        message += "; anchors and aliases are not supported in a plan file"
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    if mark is not None:
-        invisible = _invisible_near(text, mark.line)
-        if invisible is not None:
-            (line, column), char = invisible
-            message = (
-                f"{_INVISIBLE_NAMES[char]} here, which YAML does not read as a space; "
-                f"retype it as an ordinary space (YAML's own complaint at line {mark.line + 1}: {message})"
-            )
-    return Problem(f"invalid YAML: {message}", path=path, line=line, column=column)
-
-
-def _invisible_near(text: str, line_index: int) -> tuple[tuple[int, int], str] | None:
-    """The first invisible character on the 0-based line of a YAML error or the line before.
-
-    A non-breaking space pasted between a key's colon and its value, or into the
-    indentation, turns the line into something else and YAML complains there or
-    on the next line; pointing at the character is what helps.
-    """
-    lines = text.splitlines()
-    for index in (line_index, line_index - 1):
-        if 0 <= index < len(lines):
-            found = _INVISIBLE.search(lines[index])
-            if found:
-                return (index + 1, found.start() + 1), found.group()
-    return None
-
-
 def _is_name(key: yaml.Node) -> bool:
     """True for a key the converter takes as a field's name (it reports every other)."""
-    return isinstance(key, yaml.ScalarNode) and key.tag in _KEY_TAGS and not _INVISIBLE.search(key.value)
+    return isinstance(key, yaml.ScalarNode) and key.tag in _KEY_TAGS and not INVISIBLE.search(key.value)
 
 
 class _Converter:
@@ -482,7 +257,7 @@ class _Converter:
         self.constructor = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node, parts: FieldParts, message: str) -> None:
-        line, column = _mark(node)
+        line, column = node_position(node)
         self.problems.append(Problem(message, format_field_path(parts), self.source.path, line, column))
 
     def value(self, node: yaml.Node, parts: FieldParts, depth: int) -> Any:
@@ -524,13 +299,13 @@ class _Converter:
             # A key is a name as written: `2025:` or `yes:` is the name "2025" or "yes",
             # never the number or the boolean YAML would make of it.
             key: str = key_node.value
-            invisible = _INVISIBLE.search(key)
+            invisible = INVISIBLE.search(key)
             if invisible:
                 self.fail(
                     key_node,
                     parts,
                     f"the key '{key.strip()}' contains "
-                    f"{_INVISIBLE_NAMES[invisible.group()]}; retype it with ordinary spaces",
+                    f"{INVISIBLE_NAMES[invisible.group()]}; retype it with ordinary spaces",
                 )
                 continue
             child = (*parts, key)
@@ -539,7 +314,7 @@ class _Converter:
                 self.fail(
                     key_node,
                     child,
-                    f"duplicate key '{key}' (first at line {_mark(first)[0]}); each field may appear once",
+                    f"duplicate key '{key}' (first at line {node_position(first)[0]}); each field may appear once",
                 )
                 continue
             result[key] = self.value(value_node, child, depth + 1)
@@ -592,5 +367,5 @@ class _Converter:
                 return self.constructor.construct_yaml_float(node)
             return self.constructor.construct_yaml_bool(node)
         except (ValueError, TypeError, KeyError):
-            self.fail(node, parts, f"'{_shorten(node.value)}' is not a valid {tag}; quote it if it is text")
+            self.fail(node, parts, f"'{shorten(node.value)}' is not a valid {tag}; quote it if it is text")
             return None

@@ -12,11 +12,13 @@ often turned into HTML later: see :func:`markdown_text` and :func:`markdown_cell
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import os
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -29,7 +31,16 @@ from .errors import TemplateError, UsageError
 from .wording import describe_days, first_sentence, long_date, plural
 
 SHIPPED_PACKAGE = "plan_cli.templates"
-SHIPPED = ("report.md.j2", "draft.md.j2", "plan.md.j2", "plan.html.j2")
+SHIPPED = (
+    "report.md.j2",
+    "draft.md.j2",
+    "plan.md.j2",
+    "plan.html.j2",
+    "plan.fragment.html.j2",
+    "national.md.j2",
+    "national.html.j2",
+    "national.csv.j2",
+)
 _HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".xhtml", ".xhtml.j2")
 
 STATUS_WORDS = {
@@ -178,6 +189,7 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
         first_sentence=first_sentence,
         status_words=status_words,
         plural=plural,
+        csv_row=csv_row,
     )
     env.globals["plural"] = plural
     return env
@@ -321,3 +333,22 @@ def days_text(value: date | None, today: date) -> str:
 def status_words(value: str) -> str:
     """A status in words for readers: 'in-progress' -> 'In progress'."""
     return STATUS_WORDS.get(value, value)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_row(cells: Iterable[object]) -> str:
+    """One CSV record, quoted as RFC 4180, without its line break (the template's line ends it).
+
+    Text that a spreadsheet would run as a formula (starting ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, which
+    spreadsheets show as text; numbers are written as they are.
+    """
+    out = io.StringIO()
+    row = [
+        "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell for cell in cells
+    ]
+    # The writer quotes a field holding any character of its line terminator, so it keeps one.
+    csv.writer(out, lineterminator="\r\n").writerow(row)
+    return out.getvalue().removesuffix("\r\n")

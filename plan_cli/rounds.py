@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from .errors import UsageError
-from .model import Plan, Round
+from .model import EvidenceItem, Plan, Round
 
 
 def reported_round_ids(plan: Plan) -> set[str]:
@@ -28,6 +28,16 @@ def latest_round(plan: Plan) -> Round | None:
     """Return the last declared round that any item has an update for."""
     reported = reported_rounds(plan)
     return reported[-1] if reported else None
+
+
+def lacks_latest_update(item: EvidenceItem, latest: Round | None) -> bool:
+    """True when ``item`` is outstanding and has no update in ``latest``, the plan's latest round.
+
+    This is an item the force has not answered in its latest round; an item
+    done in an earlier round needs no new answer. With no round reported at
+    all, every outstanding item lacks one.
+    """
+    return item.is_outstanding and (latest is None or item.update_for(latest.id) is None)
 
 
 def next_round(plan: Plan) -> Round | None:

@@ -67,6 +67,14 @@ def template_context(plan: Plan, today: date, draft: Round | None = None) -> dic
         "previous_round": _round_record(plan, previous, reported) if previous else None,
         "next_round": _next_round_record(plan, following, reported, today) if following else None,
         "counts": [{"status": status.value, "count": count} for status, count in counts.items()],
+        "round_counts": [
+            {
+                "round": _round_record(plan, declared, reported),
+                "updated": updated,
+                "counts": [{"status": status.value, "count": count} for status, count in by_status.items()],
+            }
+            for declared, updated, by_status in analysis.status_counts_by_round(plan)
+        ],
         "total": len(item_list),
         "movements": [
             {

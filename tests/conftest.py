@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from plan_cli.loader import parse_plan
+from plan_cli.model import Plan
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLAN_FILE = ROOT / "data" / "plan.yaml"
@@ -27,6 +30,22 @@ def real_plan():
     from plan_cli.loader import load_plan
 
     return load_plan(PLAN_FILE).plan
+
+
+@pytest.fixture
+def plan(minimal_text: str) -> Plan:
+    """The small valid plan, loaded."""
+    return parse_plan(minimal_text, "plan.yaml").plan
+
+
+def with_next_round(minimal_text: str) -> Plan:
+    """The small plan with a March 2027 Update declared after its reported rounds."""
+    text = minimal_text.replace(
+        "    due: 2025-03-27\ndependencies:",
+        "    due: 2025-03-27\n  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27\n"
+        "dependencies:",
+    )
+    return parse_plan(text, "plan.yaml").plan
 
 
 @pytest.fixture

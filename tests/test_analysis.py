@@ -104,3 +104,24 @@ def test_a_recommendation_without_items_is_judged_the_same_everywhere(minimal_te
     assert entry.state.value == "passed"
     record = next(r for r in template_context(plan, today)["recommendations"] if r["number"] == 99)
     assert record["done"] is False and record["deadline_passed"] is True
+
+
+def test_status_counts_by_round_carry_each_item_forward(plan: Plan) -> None:
+    rows = analysis.status_counts_by_round(plan)
+    assert [(r.id, updated) for r, updated, _ in rows] == [("initial", 2), ("march-2025", 2)]
+    initial, march = (counts for _, _, counts in rows)
+    assert list(initial) == list(Status)
+    assert (initial[Status.IN_PROGRESS], initial[Status.COMPLETE], initial[Status.NOT_STARTED]) == (1, 1, 1)
+    # 7.2 said complete in the initial round and nothing since: still complete in March 2025.
+    assert (march[Status.BLOCKED], march[Status.COMPLETE], march[Status.IN_PROGRESS]) == (1, 1, 1)
+    assert all(sum(counts.values()) == len(plan.items) for _, _, counts in rows)
+
+
+def test_status_counts_by_round_of_a_plan_with_no_updates(plan: Plan) -> None:
+    empty = plan._replace(
+        recommendations=tuple(
+            rec._replace(items=tuple(item._replace(updates=()) for item in rec.items))
+            for rec in plan.recommendations
+        )
+    )
+    assert analysis.status_counts_by_round(empty) == []

@@ -82,3 +82,20 @@ def test_run_prints_the_table_and_the_verdicts() -> None:
     for command in run.TARGETS_AT_1X:
         assert f"{command} at 1x:" in result.stdout
     assert "exit" not in result.stdout  # every command succeeded
+
+
+def test_national_benchmark_writes_distinct_valid_force_plans(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(BENCHMARKS / "national.py"), "--forces", "3", "--write-forces", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    plans = [load_plan(path).plan for path in sorted(tmp_path.glob("*.yaml"))]
+    real = load_plan(PLAN_FILE).plan
+    assert len({plan.force for plan in plans}) == 3
+    assert len({tuple(r.id for r in plan.rounds) for plan in plans}) == 3
+    assert len({tuple(r.title for r in plan.rounds) for plan in plans}) == 3
+    assert all(len(plan.recommendations) == len(real.recommendations) for plan in plans)
+    assert all(0.8 * len(real.items) <= len(plan.items) <= len(real.items) for plan in plans)
+    statuses = [[item.status for item in plan.items] for plan in plans]
+    assert statuses[0] != statuses[1] != statuses[2]

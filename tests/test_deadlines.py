@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from plan_cli.deadlines import Kind, State, deadline_record, deadlines
+from plan_cli.deadlines import Kind, State, deadline_record, deadlines, for_owner
+from plan_cli.errors import UsageError
+from plan_cli.loader import parse_plan
 
 from .conftest import TODAY
 from .factories import dependency, item, milestone, plan, update
@@ -108,7 +110,48 @@ def test_record_fields() -> None:
         "text": "Promised for 2026-06-26.",
         "state": "passed",
         "needs_update": True,
+        "owners": ["Chief Constables"],
+        "items": ["10.3"],
     }
+
+
+def test_each_entry_names_its_owners_and_items(minimal_text: str) -> None:
+    p = parse_plan(minimal_text, "plan.yaml").plan
+    entries = {(e.kind, e.ref): e for e in deadlines(p, TODAY)}
+    rec = entries[(Kind.RECOMMENDATION, "25")]
+    assert rec.owners == ("Chief Constables", "Police and Crime Commissioners")
+    assert rec.items == ("25.1",)
+    assert entries[(Kind.MILESTONE, "25.1")].owners == rec.owners
+    assert entries[(Kind.ROUND, "initial")].owners == ()
+
+
+def test_dependency_belongs_to_the_owners_of_the_items_it_blocks() -> None:
+    p = plan(
+        item("10.1", update("march-2025"), depends_on=("stra",)),
+        item("11.1", update("march-2025")),
+        dependencies=(dependency("stra", expected="Spring 2026"),),
+    )
+    entry = next(e for e in deadlines(p, TODAY) if e.kind is Kind.DEPENDENCY)
+    assert (entry.owners, entry.items) == (("Chief Constables",), ("10.1",))
+
+
+def test_owner_filter_keeps_their_entries_and_every_round(minimal_text: str) -> None:
+    p = parse_plan(minimal_text, "plan.yaml").plan
+    everything = deadlines(p, TODAY)
+    pccs = for_owner(p, everything, "pccs")
+    assert {(e.kind, e.ref) for e in pccs} == {
+        (Kind.ROUND, "initial"),
+        (Kind.ROUND, "march-2025"),
+        (Kind.RECOMMENDATION, "25"),
+        (Kind.MILESTONE, "25.1"),
+    }
+    assert (Kind.RECOMMENDATION, "7") in {(e.kind, e.ref) for e in for_owner(p, everything, "CCs")}
+
+
+def test_owner_filter_refuses_an_unknown_owner(minimal_text: str) -> None:
+    p = parse_plan(minimal_text, "plan.yaml").plan
+    with pytest.raises(UsageError, match="owners are: Chief Constables"):
+        for_owner(p, deadlines(p, TODAY), "Home Office")
 
 
 def test_real_plan_refresher_training_has_passed(real_plan) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from plan_cli.errors import UsageError
-from plan_cli.formats import EXPORTS, REPORTS, Format
+from plan_cli.formats import DEADLINES, EXPORTS, REPORTS, DatedFormat, Format
 from plan_cli.model import Plan
 
 from .conftest import TODAY
@@ -34,3 +34,24 @@ def test_a_templated_format_renders_the_users_template(
     template = tmp_path / "mine.j2"
     template.write_text("{{ plan.force }}")
     assert entry.produce(real_plan, TODAY, template) == real_plan.force
+
+
+@pytest.mark.parametrize("entry", [e for e in EXPORTS.values() if e.fragment], ids=lambda f: f.name)
+def test_a_fragment_is_the_content_of_its_page(real_plan: Plan, entry: Format) -> None:
+    assert entry.fragment is not None
+    fragment, page = entry.fragment(real_plan, TODAY, None), entry.produce(real_plan, TODAY, None)
+    assert isinstance(fragment, str) and isinstance(page, str)
+    assert "<html" in page and "<html" not in fragment and "<head" not in fragment
+    assert "<caption" in fragment and real_plan.force in fragment
+
+
+def test_only_html_has_a_fragment() -> None:
+    assert [e.name for e in EXPORTS.values() if e.fragment] == ["html"]
+
+
+@pytest.mark.parametrize("entry", DEADLINES.values(), ids=lambda f: f.name)
+def test_every_deadlines_format_filters_by_owner(real_plan: Plan, entry: DatedFormat) -> None:
+    everything, theirs = entry.produce(real_plan, TODAY, None), entry.produce(real_plan, TODAY, "PCCs")
+    assert len(theirs) < len(everything)
+    with pytest.raises(UsageError, match="no owner in the plan matches"):
+        entry.produce(real_plan, TODAY, "Home Office")

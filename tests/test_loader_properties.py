@@ -16,7 +16,7 @@ from plan_cli.dumper import dump_plan
 from plan_cli.errors import InvalidPlanError
 from plan_cli.loader import parse_plan
 from plan_cli.model import DependencyStatus, Status
-from plan_cli.schema import validate
+from plan_cli.validation import validate
 
 from .conftest import PLAN_FILE
 

@@ -26,12 +26,17 @@ READ_COMMANDS = [
     ["deps", "--json"],
     ["deadlines"],
     ["deadlines", "--json"],
+    ["deadlines", "--owner", "CCs"],
+    ["deadlines", "--format", "ics"],
     ["schema"],
     # Without --output these print the document instead of writing it.
     ["report"],
     ["draft", "--round", "March 2027 Update", "--due", "2027-03-27"],
     ["export", "--format", "md"],
     ["export", "--format", "html"],
+    ["export", "--format", "html", "--fragment"],
+    ["export", "--format", "docx"],
+    ["report", "--format", "docx"],
     ["export", "--format", "csv"],
     ["export", "--format", "json"],
 ]

@@ -13,21 +13,7 @@ from plan_cli.model import Plan, Round
 from plan_cli.rounds import draft_round
 from plan_cli.template_context import template_context
 
-from .conftest import TODAY
-
-
-@pytest.fixture
-def plan(minimal_text: str) -> Plan:
-    return parse_plan(minimal_text, "plan.yaml").plan
-
-
-def with_next_round(minimal_text: str) -> Plan:
-    text = minimal_text.replace(
-        "    due: 2025-03-27\ndependencies:",
-        "    due: 2025-03-27\n  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27\n"
-        "dependencies:",
-    )
-    return parse_plan(text, "plan.yaml").plan
+from .conftest import TODAY, with_next_round
 
 
 def test_latest_and_next_round(plan: Plan) -> None:

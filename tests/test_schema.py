@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from plan_cli.cli.app import app
 from plan_cli.errors import InvalidPlanError
+from plan_cli.json_schema import json_schema
 from plan_cli.loader import compose_plan, load_plan, parse_plan
 from plan_cli.scaffold import starting_plan_yaml
-from plan_cli.schema import json_schema
 
 from .conftest import MINIMAL_FILE, PLAN_FILE, ROOT
 

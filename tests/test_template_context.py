@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from plan_cli.loader import parse_plan
 from plan_cli.model import Plan
 from plan_cli.template_context import template_context
 
-TODAY = date(2026, 11, 28)
+from .conftest import TODAY, with_next_round
+
 DOCUMENTED_KEYS = {
     "today",
     "plan",
@@ -18,6 +16,7 @@ DOCUMENTED_KEYS = {
     "previous_round",
     "next_round",
     "counts",
+    "round_counts",
     "total",
     "movements",
     "recommendations",
@@ -32,20 +31,6 @@ DOCUMENTED_KEYS = {
     "stale",
     "stale_assessed",
 }
-
-
-@pytest.fixture
-def plan(minimal_text: str) -> Plan:
-    return parse_plan(minimal_text, "plan.yaml").plan
-
-
-def with_next_round(minimal_text: str) -> Plan:
-    text = minimal_text.replace(
-        "    due: 2025-03-27\ndependencies:",
-        "    due: 2025-03-27\n  - id: march-2027\n    title: March 2027 Update\n    due: 2027-03-27\n"
-        "dependencies:",
-    )
-    return parse_plan(text, "plan.yaml").plan
 
 
 def test_context_has_exactly_the_documented_keys(plan: Plan) -> None:
@@ -161,3 +146,13 @@ def test_real_plan_context_matches_the_plan(real_plan: Plan) -> None:
     assert stale["7.1"]["stale_since"] == "march-2025"
     assert stale["7.1"]["stale_since_title"] == "March 2025 Update"
     assert context["stale_assessed"] is True
+
+
+def test_round_counts_are_each_rounds_status_counts(plan: Plan) -> None:
+    rows = template_context(plan, TODAY)["round_counts"]
+    assert [(row["round"]["title"], row["updated"]) for row in rows] == [
+        ("Initial Action Plan Response", 2),
+        ("March 2025 Update", 2),
+    ]
+    assert [cell["status"] for cell in rows[0]["counts"]][:2] == ["not-started", "in-progress"]
+    assert sum(cell["count"] for cell in rows[-1]["counts"]) == 3

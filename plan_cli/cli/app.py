@@ -47,6 +47,7 @@ COMMANDS: dict[str, Command] = {
     "deps": Command("deps", "deps"),
     "dependencies": Command("deps", "deps", help="DEPENDENCIES_HELP"),
     "deadlines": Command("deadlines", "deadlines"),
+    "national": Command("national", "national"),
 }
 
 

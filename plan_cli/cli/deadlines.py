@@ -2,18 +2,52 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
+import typer
+
+from ..errors import UsageError
+from ..formats import DEADLINES
 from ..styled import Styled, cell_width
 from ..wording import plural, verb
-from .options import JsonOption, PlanOption, TodayOption, open_plan, parse_today
-from .terminal import DEADLINE_STYLE, print_columns, print_json, stdout
+from .options import (
+    ForceOption,
+    JsonOption,
+    OutputOption,
+    PlanOption,
+    TodayOption,
+    complete_owner,
+    open_plan,
+    parse_today,
+)
+from .terminal import DEADLINE_STYLE, deliver, print_columns, print_json, stdout
 
 if TYPE_CHECKING:
     from ..deadlines import Deadline
 
 
 def deadlines(
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="Only this body's dates, and every round's, e.g. 'Chief Constables' (any case).",
+            show_default=False,
+            autocompletion=complete_owner,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="|".join(DEADLINES),
+            show_default=False,
+            help="; ".join(f"{entry.name}: {entry.description}" for entry in DEADLINES.values()) + ".",
+        ),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     as_json: JsonOption = False,
     plan: PlanOption = None,
     today: TodayOption = None,
@@ -23,16 +57,31 @@ def deadlines(
     Recommendation deadlines, round due dates, dependencies' expected dates and
     milestones. A fuzzy date (Spring 2026, 2026-Q2) passes once its whole period
     has ended. A passed milestone no later update reports on needs an update.
+    With --format ics, a calendar to import or subscribe to: an all-day event
+    per date, on the last day of its period, each with its owners and items.
 
     Example: plan deadlines --today 2026-11-28
 
     Example: plan deadlines --json
+
+    Example: plan deadlines --format ics --owner 'Chief Constables' --output deadlines.ics
     """
     from .. import deadlines as dated
 
+    chosen = DEADLINES.get(fmt.strip().lower()) if fmt is not None else None
+    if fmt is not None:
+        if chosen is None:
+            raise UsageError(f"--format {fmt!r} is not a format here; choose one of: {', '.join(DEADLINES)}")
+        if as_json:
+            raise UsageError(f"--json and --format {chosen.name} ask for two formats; give one")
+    elif output is not None:
+        raise UsageError(f"--output writes a file format; add --format ({', '.join(DEADLINES)})")
     day = parse_today(today)
     loaded = open_plan(plan)
-    entries = dated.deadlines(loaded.plan, day)
+    if chosen is not None:
+        deliver(chosen.produce(loaded.plan, day, owner), output, force, f"the deadlines as {chosen.name}")
+        return
+    entries = dated.owned_deadlines(loaded.plan, day, owner)
     if as_json:
         print_json([dated.deadline_record(entry) for entry in entries])
         return

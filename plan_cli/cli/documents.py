@@ -6,12 +6,12 @@ formats table), so that the other commands never pay for importing them.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from ..errors import UsageError
-from ..formats import EXPORTS, REPORTS, Format
+from ..formats import EXPORTS, REPORTS
 from .options import (
     ForceOption,
     OutputOption,
@@ -25,22 +25,36 @@ from .options import (
 )
 from .terminal import deliver
 
+FormatT = TypeVar("FormatT")
+
 
 def report(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="|".join(REPORTS),
+            help="; ".join(f"{entry.name}: {entry.description}" for entry in REPORTS.values()) + ".",
+        ),
+    ] = "md",
     template: TemplateOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Write a progress report (Markdown): counts, movement, dependencies, deadlines, a timeline.
+    """Write a progress report (Markdown or Word): counts, movement, dependencies, deadlines, a timeline.
 
     Example: plan report --today 2026-11-28 --output report.md
+
+    Example: plan report --format docx --output report.docx
     """
+    chosen = choose_format(REPORTS, fmt)
     day = parse_today(today)
     loaded = open_plan(plan)
-    document = REPORTS["md"].produce(loaded.plan, day, template)
-    deliver(document, output, force, "the report")
+    document = chosen.produce(loaded.plan, day, template)
+    deliver(document, output, force, "the report" if chosen.name == "md" else f"the report as {chosen.name}")
 
 
 def draft(
@@ -94,22 +108,41 @@ def export(
             help="; ".join(f"{entry.name}: {entry.description}" for entry in EXPORTS.values()) + ".",
         ),
     ],
+    fragment: Annotated[
+        bool,
+        typer.Option(
+            "--fragment",
+            help="Only the content, to paste into a website's content editor (html): no page, no stylesheet.",
+        ),
+    ] = False,
+    template: TemplateOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Export the whole plan: the published layout as Markdown or a standalone HTML page, or CSV/JSON.
+    """Export the whole plan: the published layout as Markdown, HTML or Word, or CSV/JSON.
 
     Example: plan export --format html --output plan.html
+
+    Example: plan export --format html --fragment --output plan-body.html
+
+    Example: plan export --format docx --output plan.docx
     """
     chosen = choose_format(EXPORTS, fmt)
+    produce = chosen.produce
+    if fragment:
+        if chosen.fragment is None:
+            with_fragment = ", ".join(entry.name for entry in EXPORTS.values() if entry.fragment)
+            raise UsageError(f"--fragment is for --format {with_fragment}, not {chosen.name}")
+        produce = chosen.fragment
     day = parse_today(today)
     loaded = open_plan(plan)
-    deliver(chosen.produce(loaded.plan, day, None), output, force, f"the plan as {chosen.name}")
+    what = f"the plan as {chosen.name}" + (" (fragment)" if fragment else "")
+    deliver(produce(loaded.plan, day, template), output, force, what)
 
 
-def choose_format(table: dict[str, Format], name: str) -> Format:
+def choose_format(table: dict[str, FormatT], name: str) -> FormatT:
     """Return the format ``name`` names (any case); a usage error listing the formats if none."""
     chosen = table.get(name.strip().lower())
     if chosen is None:

@@ -22,7 +22,7 @@ def schema() -> None:
 
     Example: plan schema > plan.schema.json
     """
-    from ..schema import json_schema
+    from ..json_schema import json_schema
 
     print_json(json_schema())
 

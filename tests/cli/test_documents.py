@@ -11,6 +11,7 @@ and review the diff before committing.
 
 from __future__ import annotations
 
+import ast
 import html
 import os
 import re
@@ -64,6 +65,7 @@ DOCUMENTS = [
     ("draft.md", ("draft", *DRAFT_ROUND)),
     ("plan.md", ("export", "--format", "md")),
     ("plan.html", ("export", "--format", "html")),
+    ("plan.fragment.html", ("export", "--format", "html", "--fragment")),
     ("plan.csv", ("export", "--format", "csv")),
     ("plan.json", ("export", "--format", "json")),
 ]
@@ -251,6 +253,81 @@ def test_missing_template_is_a_usage_error(tmp_path: Path) -> None:
     assert result.code == 2 and "no such file" in result.err
 
 
+def test_export_takes_a_template_like_report_and_draft(tmp_path: Path) -> None:
+    template = tmp_path / "mine.html.j2"
+    template.write_text("<p>{{ plan.force }} {{ plan.reported_rounds | length }}</p>\n", encoding="utf-8")
+    for extra in ((), ("--fragment",)):
+        result = run(
+            "export", "--format", "html", *extra, "--template", str(template), "--plan", str(PLAN_FILE)
+        )
+        assert result.code == 0, result.err
+        assert result.text == "<p>Northumbria Police 3</p>\n"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "docx"])
+def test_formats_built_without_a_template_refuse_one(tmp_path: Path, fmt: str) -> None:
+    template = tmp_path / "mine.j2"
+    template.write_text("x")
+    result = run("export", "--format", fmt, "--template", str(template), "--plan", str(PLAN_FILE))
+    assert result.code == 2 and f"--format {fmt} is built without a template" in result.err
+
+
+def test_fragment_is_only_for_html() -> None:
+    result = run("export", "--format", "md", "--fragment", "--plan", str(PLAN_FILE))
+    assert result.code == 2 and result.err == "error: --fragment is for --format html, not md\n"
+
+
+# ---- Word documents -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "producer"),
+    [(("export", "--format", "docx"), "plan_docx"), (("report", "--format", "docx"), "report_docx")],
+)
+def test_word_documents_are_the_core_producers_bytes(
+    tmp_path: Path, args: tuple[str, ...], producer: str
+) -> None:
+    from datetime import date
+
+    from plan_cli import word
+    from plan_cli.loader import load_plan
+    from plan_cli.template_context import template_context
+
+    output = tmp_path / "out.docx"
+    result = run(*args, "--output", str(output), "--plan", str(PLAN_FILE))
+    assert result.code == 0, result.err
+    expected = getattr(word, producer)(template_context(load_plan(PLAN_FILE).plan, date(2026, 11, 28)))
+    assert output.read_bytes() == expected
+    assert run(*args, "--plan", str(PLAN_FILE)).out == expected, "to a pipe, the same bytes"
+
+
+def test_word_document_is_refused_on_a_terminal(tmp_path: Path) -> None:
+    script = (
+        "import pty, os, sys\n"
+        "pid, fd = pty.fork()\n"
+        "if pid == 0:\n"
+        "    os.execv(sys.executable, [sys.executable, '-m', 'plan_cli', 'export', '--format', 'docx',"
+        f" '--plan', {str(PLAN_FILE)!r}])\n"
+        "out = b''\n"
+        "while True:\n"
+        "    try:\n"
+        "        chunk = os.read(fd, 65536)\n"
+        "    except OSError:\n"
+        "        break\n"
+        "    if not chunk:\n"
+        "        break\n"
+        "    out += chunk\n"
+        "_, status = os.waitpid(pid, 0)\n"
+        "sys.stdout.write(repr((os.waitstatus_to_exitcode(status), out)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    code, out = ast.literal_eval(done.stdout)
+    assert code == 2
+    assert b"is a binary file; write it with --output FILE" in out and b"PK" not in out
+
+
 # ---- writing files ---------------------------------------------------------------
 
 
@@ -355,3 +432,11 @@ def test_status_never_imports_jinja() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_readme_progress_by_round_table_is_the_reports() -> None:
+    readme = (PLAN_FILE.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**Progress by round**", 1)[1].split("`--format docx`", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")]
+    report = run("report", "--plan", str(PLAN_FILE)).text
+    assert len(rows) == 5 and all(f"\n{row}\n" in report for row in rows)

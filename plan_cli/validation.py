@@ -1,0 +1,284 @@
+"""Plain plan data checked against the declaration in :mod:`plan_cli.schema`.
+
+The loader turns YAML into plain Python values; :func:`validate` reports
+every problem with its field path (shapes first, then cross-references), and
+:mod:`plan_cli.build` then turns checked values into model objects.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from .errors import FieldParts, Finding, format_field_path
+from .model import parse_fuzzy_date
+from .schema import (
+    PLAN,
+    Boolean,
+    Choice,
+    ExactDate,
+    Field,
+    FuzzyDateSpec,
+    Integer,
+    ListOf,
+    MapOf,
+    Number,
+    Obj,
+    Spec,
+    Text,
+)
+
+ScalarSource = Callable[[FieldParts], "str | None"]
+
+
+def validate(data: Any, scalar_source: ScalarSource | None = None) -> list[Finding]:
+    """Return every problem in plain plan data: shapes first, then cross-references.
+
+    ``scalar_source`` gives the text a non-string scalar was written as, so a
+    message can say "quote it" for ``7.10`` read as a number.
+    """
+    checker = _Checker(scalar_source or (lambda parts: None))
+    checker.check(PLAN, data, ())
+    if not checker.findings:
+        _check_references(data, checker.findings)
+    return checker.findings
+
+
+class _Checker:
+    def __init__(self, scalar_source: ScalarSource) -> None:
+        self.findings: list[Finding] = []
+        self.source = scalar_source
+
+    def fail(self, parts: FieldParts, message: str, at_key: bool = False) -> None:
+        self.findings.append(Finding(parts, message, at_key))
+
+    def wrong_type(self, spec: Spec, value: Any, parts: FieldParts) -> None:
+        written = self.source(parts)
+        if isinstance(spec, (Text, Choice)) and written is not None:
+            what = _describe(value)
+            self.fail(parts, f"'{written}' was read as {what}; quote it to keep it as text: \"{written}\"")
+            return
+        self.fail(parts, f"expected {spec.noun}, got {_describe(value)}")
+
+    def check(self, spec: Spec, value: Any, parts: FieldParts) -> None:
+        if isinstance(spec, Obj):
+            self.check_object(spec, value, parts)
+        elif isinstance(spec, ListOf):
+            if not isinstance(value, list):
+                self.wrong_type(spec, value, parts)
+                return
+            for index, element in enumerate(value):
+                self.check(spec.item, element, (*parts, index))
+        elif isinstance(spec, MapOf):
+            if not isinstance(value, dict):
+                self.wrong_type(spec, value, parts)
+                return
+            for key, element in value.items():
+                self.check(spec.value, element, (*parts, key))
+        else:
+            self.check_scalar(spec, value, parts)
+
+    def check_object(self, spec: Obj, value: Any, parts: FieldParts) -> None:
+        if not isinstance(value, dict):
+            self.wrong_type(spec, value, parts)
+            return
+        for key in value:
+            if key not in spec.fields:
+                self.fail((*parts, key), _unknown_field(key, spec.fields), at_key=True)
+        for name, declared in spec.fields.items():
+            if name in value:
+                if value[name] is None and not declared.required:
+                    self.fail((*parts, name), f"is empty; give {declared.spec.noun} or remove the line")
+                else:
+                    self.check(declared.spec, value[name], (*parts, name))
+            elif declared.required:
+                self.fail((*parts, name), f"is missing; {_required_hint(spec, name)}")
+        if spec.exactly_one_of:
+            present = [name for name in spec.exactly_one_of if name in value]
+            if len(present) != 1:
+                names = " or ".join(spec.exactly_one_of)
+                verb = "both" if present else "neither"
+                self.fail(parts, f"has {verb} of {names}; give exactly one")
+
+    def check_scalar(self, spec: Spec, value: Any, parts: FieldParts) -> None:
+        if isinstance(spec, Text):
+            if not isinstance(value, str):
+                self.wrong_type(spec, value, parts)
+            elif not value.strip():
+                self.fail(parts, "is empty; give the text or remove the line")
+            elif spec.pattern and not re.fullmatch(spec.pattern, value):
+                self.fail(parts, f"'{value}' is not valid here; expected {spec.pattern_hint or spec.pattern}")
+        elif isinstance(spec, Choice):
+            if not isinstance(value, str):
+                self.wrong_type(spec, value, parts)
+            elif value not in spec.values:
+                self.fail(parts, _not_a_choice(value, spec))
+        elif isinstance(spec, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.wrong_type(spec, value, parts)
+        elif isinstance(spec, Number):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                self.wrong_type(spec, value, parts)
+        elif isinstance(spec, Boolean):
+            if not isinstance(value, bool):
+                self.wrong_type(spec, value, parts)
+        elif isinstance(spec, ExactDate):
+            self.check_exact_date(value, parts)
+        elif isinstance(spec, FuzzyDateSpec):
+            self.check_fuzzy_date(value, parts)
+
+    def check_exact_date(self, value: Any, parts: FieldParts) -> None:
+        if isinstance(value, date):
+            return
+        if isinstance(value, str):
+            try:
+                date.fromisoformat(value)
+            except ValueError as error:
+                self.fail(parts, _date_problem(value, error))
+            else:
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                    self.fail(parts, f"'{value}' is not a date; write it as YYYY-MM-DD")
+            return
+        self.wrong_type(ExactDate(), value, parts)
+
+    def check_fuzzy_date(self, value: Any, parts: FieldParts) -> None:
+        if isinstance(value, bool) or not isinstance(value, (str, date, int)):
+            self.wrong_type(FuzzyDateSpec(), value, parts)
+            return
+        try:
+            parse_fuzzy_date(value)
+        except ValueError as error:
+            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                self.fail(parts, _date_problem(value, error))
+            else:
+                self.fail(parts, str(error))
+
+
+def _date_problem(value: str, error: ValueError) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"'{value}' is not a real date ({error}); check the day and month"
+    return f"'{value}' is not a date; write it as YYYY-MM-DD (a date like 06/04/26 is ambiguous)"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+def _unknown_field(key: Any, fields: Mapping[str, Field]) -> str:
+    names = list(fields)
+    hint = _suggest(str(key), names)
+    return f"unknown field '{key}'; {hint}fields here are: {', '.join(names)}"
+
+
+def _not_a_choice(value: str, spec: Choice) -> str:
+    hint = _suggest(value, list(spec.values))
+    return f"'{value}' is not a {spec.what}; {hint}use one of {', '.join(spec.values)}"
+
+
+def _required_hint(spec: Obj, name: str) -> str:
+    if spec.name == "EvidenceItem" and name == "updates":
+        return "add updates: with each round's update (updates: {} before the first response)"
+    return f"every {spec.name or 'entry'} needs {name}:"
+
+
+def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
+    def fail(parts: FieldParts, message: str, at_key: bool = False) -> None:
+        findings.append(Finding(parts, message, at_key))
+
+    def unique(kind: str, entries: list[Any], key: str, parts: FieldParts) -> dict[Any, int]:
+        seen: dict[Any, int] = {}
+        for index, entry in enumerate(entries):
+            value = entry[key]
+            if value in seen:
+                first = (*parts, seen[value])
+                fail((*parts, index, key), f"duplicate {kind} '{value}' (first at {_fmt(first)})")
+            else:
+                seen[value] = index
+        return seen
+
+    body_names = set(unique("body", data["bodies"], "name", ("bodies",)))
+    round_ids = list(unique("round id", data["rounds"], "id", ("rounds",)))
+    dependencies = data.get("dependencies") or []
+    dependency_ids = list(unique("dependency id", dependencies, "id", ("dependencies",)))
+    unique("recommendation number", data["recommendations"], "number", ("recommendations",))
+
+    def known_round(value: str, parts: FieldParts, at_key: bool = False) -> None:
+        if value not in round_ids:
+            fail(
+                parts,
+                f"'{value}' is not a declared round; {_suggest(value, round_ids)}"
+                f"declared rounds are: {', '.join(round_ids)} (declare new rounds under rounds:)",
+                at_key,
+            )
+
+    def known_owners(owners: list[str], parts: FieldParts) -> None:
+        for index, owner in enumerate(owners):
+            if owner not in body_names:
+                fail(
+                    (*parts, index),
+                    f"'{owner}' is not one of the bodies; "
+                    f"{_suggest(owner, sorted(body_names))}bodies are: {', '.join(sorted(body_names))}",
+                )
+
+    for index, dep in enumerate(dependencies):
+        known_round(dep["raised"], ("dependencies", index, "raised"))
+
+    item_ids: dict[str, FieldParts] = {}
+    for r_index, rec in enumerate(data["recommendations"]):
+        rec_parts: FieldParts = ("recommendations", r_index)
+        known_owners(rec["owners"], (*rec_parts, "owners"))
+        for i_index, item in enumerate(rec["items"]):
+            parts: FieldParts = (*rec_parts, "items", i_index)
+            item_id = item["id"]
+            if item_id in item_ids:
+                fail((*parts, "id"), f"duplicate item id '{item_id}' (first at {_fmt(item_ids[item_id])})")
+            else:
+                item_ids[item_id] = (*parts, "id")
+            if item_id.split(".")[0] != str(rec["number"]):
+                fail(
+                    (*parts, "id"),
+                    f"item '{item_id}' does not belong to recommendation {rec['number']}; "
+                    f"its id must start with '{rec['number']}.'",
+                )
+            if "owners" in item:
+                known_owners(item["owners"], (*parts, "owners"))
+            if ("owner" in item) != ("owners" in item):
+                fail(parts, "give owner and owners together (the published text and the bodies it names)")
+            for d_index, dep_id in enumerate(item.get("depends_on") or []):
+                if dep_id not in dependency_ids:
+                    fail(
+                        (*parts, "depends_on", d_index),
+                        f"'{dep_id}' is not a dependency; "
+                        f"{_suggest(dep_id, dependency_ids)}dependencies are: {', '.join(dependency_ids) or 'none'}",
+                    )
+            for key in ("milestones", "measures"):
+                for m_index, entry in enumerate(item.get(key) or []):
+                    known_round(entry["raised"], (*parts, key, m_index, "raised"))
+            for round_id in item["updates"]:
+                known_round(round_id, (*parts, "updates", round_id), at_key=True)
+
+
+def _fmt(parts: FieldParts) -> str:
+    return format_field_path(parts)

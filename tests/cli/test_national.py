@@ -1,0 +1,215 @@
+"""plan national end to end: the three example forces, a bad fourth plan, filters, formats, writing.
+
+The figures themselves are checked against hand-worked ones in tests/test_national.py;
+here, that the command shows them, reports what it left out and exits as documented.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from plan_cli.cli.app import app
+
+from ..conftest import FIXTURES
+
+FORCES = FIXTURES / "forces"
+GOLDEN = Path(__file__).parent.parent / "golden"
+ENV: dict[str, str | None] = {
+    "COLUMNS": "80",
+    "PLAN_TODAY": "2026-06-15",
+    "NO_COLOR": "1",
+    "PLAN_FILE": "",
+    "FORCE_COLOR": None,
+}
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class Result:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+def run(*args: str | Path, **env: str | None) -> Result:
+    result = CliRunner(env={**ENV, **env}).invoke(app, [str(a) for a in args], catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def with_bad_fourth(tmp_path: Path) -> Path:
+    for path in FORCES.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    text = (FORCES / "fenland.yaml").read_text(encoding="utf-8")
+    text = text.replace("force: Fenland Police", "force: Moorland Police").replace(
+        "status: blocked", "status: stuck"
+    )
+    (tmp_path / "moorland.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_terminal_output_shows_each_part() -> None:
+    result = run("national", FORCES)
+    assert result.code == 0, result.err
+    assert result.err == ""
+    lines = result.out.splitlines()
+    assert lines[0] == "National roll-up: 3 of 3 plans, as at 15 Jun 2026"
+    assert "    next round: Year-end Update, due 31 Dec 2025, 166 days overdue" in lines
+    assert "    25.1  3 forces: 1 not-started, 1 in-progress, 1 complete" in lines
+    assert "          no answer: Fenland Police (no update since its First Response)" in lines
+    assert "  minerva-niche: 2 forces, 2 items held up, longest wait 592 days" in lines
+    assert all(len(line) <= 80 and line == line.rstrip() for line in lines)
+
+
+def test_colour_and_plain_say_the_same() -> None:
+    plain = run("national", FORCES).out
+    coloured = run("national", FORCES, NO_COLOR=None, FORCE_COLOR="1", TERM="xterm-256color").out
+    assert ANSI.search(coloured)
+    assert [line.rstrip() for line in ANSI.sub("", coloured).splitlines()] == plain.splitlines()
+
+
+def test_a_bad_fourth_plan_is_reported_left_out_and_exits_1(with_bad_fourth: Path) -> None:
+    result = run("national", with_bad_fourth)
+    assert result.code == 1
+    assert result.out.startswith("National roll-up: 3 of 4 plans, as at 15 Jun 2026\n")
+    assert "Moorland" not in result.out
+    bad = with_bad_fourth / "moorland.yaml"
+    assert f"{bad}: left out of the figures (1 problem):" in result.err
+    assert re.search(
+        rf"{re.escape(str(bad))}:\d+:\d+: recommendations\[0\].*'stuck' is not a status", result.err
+    )
+    assert result.err.rstrip().endswith(
+        "The figures count 3 of 4 plans: 1 file left out. "
+        "Fix it (plan check --plan FILE lists every problem) and run again."
+    )
+
+
+def test_json_is_one_object_and_still_exits_1_with_a_bad_plan(with_bad_fourth: Path) -> None:
+    result = run("national", with_bad_fourth, "--json")
+    assert result.code == 1
+    data = json.loads(result.out)
+    assert {"forces", "recommendations", "dependencies"} <= set(data)
+    assert data["plans"] == {"given": 4, "counted": 3}
+    assert [Path(entry["path"]).name for entry in data["left_out"]] == ["moorland.yaml"]
+    assert [entry["force"] for entry in data["forces"]] == [
+        "Fenland Police",
+        "Harbour City Police Service",
+        "Wearside Constabulary",
+    ]
+
+
+def test_json_is_the_json_format() -> None:
+    assert run("national", FORCES, "--json").out == run("national", FORCES, "--format", "json").out
+
+
+def test_files_can_be_named_one_by_one() -> None:
+    result = run("national", FORCES / "wearside.yaml", FORCES / "fenland.yaml", "--json")
+    data = json.loads(result.out)
+    assert [entry["force"] for entry in data["forces"]] == ["Wearside Constabulary", "Fenland Police"]
+
+
+def test_two_files_for_one_force_name_each_other(tmp_path: Path) -> None:
+    shutil.copy(FORCES / "fenland.yaml", tmp_path / "a.yaml")
+    shutil.copy(FORCES / "fenland.yaml", tmp_path / "b.yaml")
+    result = run("national", tmp_path)
+    assert result.code == 1
+    assert f"is a second plan for Fenland Police (also in {tmp_path / 'b.yaml'})" in result.err
+    assert f"is a second plan for Fenland Police (also in {tmp_path / 'a.yaml'})" in result.err
+    assert result.out.startswith("National roll-up: 0 of 2 plans")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv"])
+def test_formats_are_the_golden_documents(fmt: str) -> None:
+    result = run("national", FORCES, "--format", fmt)
+    assert result.code == 0, result.err
+    assert result.out == (GOLDEN / f"national.{fmt}").read_text(encoding="utf-8")
+
+
+def test_output_is_written_once_and_refused_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "national.html"
+    first = run("national", FORCES, "--format", "html", "--output", target)
+    assert first.code == 0 and first.out == ""
+    assert target.read_bytes() == (GOLDEN / "national.html").read_bytes()
+    target.write_text("keep me", encoding="utf-8")
+    refused = run("national", FORCES, "--format", "html", "--output", target)
+    assert refused.code == 1 and "--force" in refused.err
+    assert target.read_text(encoding="utf-8") == "keep me"
+    forced = run("national", FORCES, "--format", "html", "--output", target, "--force")
+    assert forced.code == 0
+    assert target.read_bytes() == (GOLDEN / "national.html").read_bytes()
+
+
+def test_output_alone_writes_markdown(tmp_path: Path) -> None:
+    target = tmp_path / "national.md"
+    assert run("national", FORCES, "-o", target).code == 0
+    assert target.read_bytes() == (GOLDEN / "national.md").read_bytes()
+
+
+def test_filters_reach_the_roll_up() -> None:
+    data = json.loads(
+        run("national", FORCES, "--json", "--rec", "25", "--status", "IN-PROGRESS", "--owner", "pfcc").out
+    )
+    assert data["selection"] == {"recommendation": 25, "status": "in-progress", "owner": "pfcc", "forces": []}
+    assert [item["id"] for rec in data["recommendations"] for item in rec["items"]] == ["25.2"]
+    named = json.loads(
+        run("national", FORCES, "--json", "--force-name", "fen", "--force-name", "HARBOUR").out
+    )
+    assert [entry["force"] for entry in named["forces"]] == ["Fenland Police", "Harbour City Police Service"]
+
+
+def test_the_same_file_joins_dependencies(tmp_path: Path) -> None:
+    mapping = tmp_path / "same.yaml"
+    mapping.write_text("minerva-niche: [niche-classification]\n", encoding="utf-8")
+    data = json.loads(run("national", FORCES, "--json", "--same", mapping).out)
+    assert data["dependencies"][0]["forces"] == [
+        "Fenland Police",
+        "Harbour City Police Service",
+        "Wearside Constabulary",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--status", "stuck"], 2, "--status 'stuck' is not a status; choose one of: not-started"),
+        (["--rec", "99"], 2, "no plan has a recommendation 99"),
+        (["--force-name", "Gotham"], 2, "no force matches Gotham"),
+        (["--format", "docx"], 2, "--format 'docx' is not a format here; choose one of: md, html, csv, json"),
+        (["--json", "--format", "md"], 2, "--json prints JSON; drop it"),
+        (["--format", "json", "--template", "x.j2"], 2, "built without a template"),
+        (["--today", "soon"], 2, "--today 'soon' is not a date"),
+    ],
+)
+def test_usage_errors(args: list[str], code: int, message: str) -> None:
+    result = run("national", FORCES, *args)
+    assert result.code == code
+    assert message in result.err
+    assert result.out == ""
+
+
+def test_a_bad_same_file_is_located(tmp_path: Path) -> None:
+    mapping = tmp_path / "same.yaml"
+    mapping.write_text("a: [b]\nc: [b]\n", encoding="utf-8")
+    result = run("national", FORCES, "--same", mapping)
+    assert result.code == 1
+    assert f"{mapping}:2:5: 'b' is already the same as a" in result.err
+
+
+def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("national", tmp_path)
+    assert result.code == 2
+    assert "no *.yaml files in this folder" in result.err
+
+
+def test_a_user_template_gets_the_same_context(tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text(
+        "{% for f in forces %}{{ f.force }}: {{ f.status_counts['blocked'] }}\n{% endfor %}", encoding="utf-8"
+    )
+    result = run("national", FORCES, "--template", template)
+    assert result.code == 0, result.err
+    assert result.out == "Fenland Police: 1\nHarbour City Police Service: 1\nWearside Constabulary: 1\n"
