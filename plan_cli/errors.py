@@ -73,6 +73,7 @@ class WriteError(PlanToolError):
 
     def __init__(self, path: Path | str, message: str) -> None:
         self.path = str(path)
+        self.reason = message
         super().__init__(f"{path}: {message}")
 
 

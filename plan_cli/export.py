@@ -10,28 +10,46 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from .controls import json_safe
 from .model import EvidenceItem, Plan, Update
 from .rounds import reported_rounds
 
 CSV_BOM = "\ufeff"
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def plan_csv(plan: Plan) -> str:
+def spreadsheet_safe(cell: str | int) -> str | int:
+    """A cell that no spreadsheet runs as a formula: text starting with = + - @, tab or CR gets a leading '.
+
+    The apostrophe is OWASP's advice: spreadsheets show the text without it and
+    never evaluate it. Numbers are left as they are.
+    """
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def plan_csv(plan: Plan, raw: bool = False) -> str:
     """Return the plan as CSV: one row per evidence item, a text and a status column per round.
 
     Columns: Rec. No., Recommendation, Deadline, Evidence id, Evidence
     requirements, Recommendation Owner, Owners (the bodies, '; '-separated),
     then for each reported round '<title>' and '<title> status', then Status
     (the latest). The text starts with a UTF-8 byte-order mark so that Excel
-    reads it as UTF-8; rows end with CRLF (RFC 4180).
+    reads it as UTF-8; rows end with CRLF (RFC 4180). Cells that a spreadsheet
+    would run as a formula are neutralised (:func:`spreadsheet_safe`) unless
+    ``raw``.
     """
     rounds = reported_rounds(plan)
     out = io.StringIO()
     writer = csv.writer(out)
-    header = [
+    cells: Callable[[list[str | int]], list[str | int]] = list if raw else _safe_row
+    header: list[str | int] = [
         "Rec. No.",
         "Recommendation",
         "Deadline",
@@ -42,7 +60,7 @@ def plan_csv(plan: Plan) -> str:
     ]
     for declared in rounds:
         header += [declared.title, f"{declared.title} status"]
-    writer.writerow([*header, "Status"])
+    writer.writerow(cells([*header, "Status"]))
     for rec in plan.recommendations:
         for item in rec.items:
             row: list[str | int] = [
@@ -57,13 +75,17 @@ def plan_csv(plan: Plan) -> str:
             for declared in rounds:
                 update = item.update_for(declared.id)
                 row += [update.full_text, update.status.value] if update else ["", ""]
-            writer.writerow([*row, item.status.value])
+            writer.writerow(cells([*row, item.status.value]))
     return CSV_BOM + out.getvalue()
+
+
+def _safe_row(row: list[str | int]) -> list[str | int]:
+    return [spreadsheet_safe(cell) for cell in row]
 
 
 def plan_json(plan: Plan, today: date) -> str:
     """Return the whole plan as a JSON document (see docs/templates.md for its shape)."""
-    return json.dumps(plan_record(plan, today), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(plan_record(plan, today), indent=2, ensure_ascii=False)) + "\n"
 
 
 def plan_record(plan: Plan, today: date) -> dict[str, Any]:

@@ -36,6 +36,7 @@ class Format(NamedTuple):
     template: str | None = None  # the shipped template it renders, when it is templated
     fragment: Producer | None = None
     fragment_template: str | None = None
+    raw: Producer | None = None  # the same with the text untouched (--raw), where it is otherwise guarded
 
 
 def rendered(shipped: str) -> Producer:
@@ -63,6 +64,12 @@ def _csv(plan: Plan, today: date) -> str:
     from .export import plan_csv
 
     return plan_csv(plan)
+
+
+def _raw_csv(plan: Plan, today: date) -> str:
+    from .export import plan_csv
+
+    return plan_csv(plan, raw=True)
 
 
 def _json(plan: Plan, today: date) -> str:
@@ -98,7 +105,12 @@ EXPORTS: dict[str, Format] = {
             fragment_template="plan.fragment.html.j2",
         ),
         Format("docx", "the published layout as a landscape Word table", _untemplated("docx", _plan_docx)),
-        Format("csv", "one row per evidence item, a column per round", _untemplated("csv", _csv)),
+        Format(
+            "csv",
+            "one row per evidence item, a column per round",
+            _untemplated("csv", _csv),
+            raw=_untemplated("csv", _raw_csv),
+        ),
         Format("json", "everything, for programs", _untemplated("json", _json)),
     )
 }

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .build import build_plan
+from .controls import describe, effect, first_control, visible
 from .errors import FieldParts, InvalidPlanError, Problem, format_field_path
 from .model import Plan
 from .pyyaml import yaml
@@ -85,6 +86,7 @@ MAX_DEPTH = 64
 # larger is the wrong file, and a value longer than any published cell is a paste gone wrong.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_SCALAR_CHARS = 100_000
+_TOO_LARGE = f"a plan file may be at most {MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?"
 MAX_ALIAS_PROBLEMS = 10
 _NBSP_KEY = re.compile(r"[^\s:]+:\u00a0")
 _KEY_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -111,12 +113,11 @@ def read_plan_text(path: Path | str) -> str:
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise _file_error(
-                    label,
-                    f"is {size / 1024 / 1024:.1f} MB; a plan file may be at most "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?",
-                )
-            raw = file.read()
+                raise _file_error(label, f"is {size / 1024 / 1024:.1f} MB; {_TOO_LARGE}")
+            # A pipe or a device says nothing of its size (or 0): read no more than one byte too many.
+            raw = file.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                raise _file_error(label, f"holds more than {MAX_FILE_BYTES // 1024 // 1024} MB; {_TOO_LARGE}")
     except FileNotFoundError:
         raise _file_error(label, "no such file; give the plan with --plan PATH or set PLAN_FILE") from None
     except IsADirectoryError:
@@ -242,7 +243,16 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
 
 def _is_name(key: yaml.Node) -> bool:
     """True for a key the converter takes as a field's name (it reports every other)."""
-    return isinstance(key, yaml.ScalarNode) and key.tag in _KEY_TAGS and not INVISIBLE.search(key.value)
+    return (
+        isinstance(key, yaml.ScalarNode)
+        and key.tag in _KEY_TAGS
+        and not INVISIBLE.search(key.value)
+        and first_control(key.value) < 0
+    )
+
+
+def _control_message(where: str, char: str) -> str:
+    return f"{where} {describe(char)}, {effect(char)}; delete it (it often comes with text pasted from another program)"
 
 
 class _Converter:
@@ -309,6 +319,12 @@ class _Converter:
                 )
                 continue
             child = (*parts, key)
+            control = first_control(key)
+            if control >= 0:
+                self.fail(
+                    key_node, parts, _control_message(f"the key '{visible(key)}' contains", key[control])
+                )
+                continue
             if key in result:
                 first = next(k for k, _ in node.value if _is_name(k) and k.value == key)
                 self.fail(
@@ -331,6 +347,10 @@ class _Converter:
             )
             return None
         if tag == _TAG + "str":
+            control = first_control(node.value)
+            if control >= 0:
+                self.fail(node, parts, _control_message(f"character {control + 1} is", node.value[control]))
+                return None
             if parts and isinstance(parts[-1], int) and not node.style and _NBSP_KEY.match(node.value):
                 self.fail(
                     node,

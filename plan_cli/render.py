@@ -1,5 +1,9 @@
 """Rendering documents from Jinja templates: the environment, its filters and located errors.
 
+Every template, shipped or the user's, runs in Jinja's sandbox: a template
+shared between forces can read the plan it is given but reach nothing else
+(no ``cycler.__init__.__globals__``, no ``os``).
+
 Shipped templates are package data of ``plan_cli.templates`` (read through
 importlib.resources, so they work from a wheel); a user's template is read by
 path, and the templates beside it can be included. Undefined variables are
@@ -17,6 +21,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import traceback
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -25,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from .errors import TemplateError, UsageError
@@ -140,10 +146,10 @@ class UserCache(jinja2.FileSystemBytecodeCache):
 
     def _is_private(self) -> bool:
         try:
-            stat = self.folder.stat()
+            folder = self.folder.stat()
         except OSError:
             return False
-        return stat.st_uid == os.getuid() and not stat.st_mode & 0o022
+        return folder.st_uid == os.getuid() and not folder.st_mode & 0o022
 
 
 def cache_folder() -> Path | None:
@@ -157,6 +163,31 @@ def cache_folder() -> Path | None:
     return Path(base) / "plan" / "templates"
 
 
+class UserLoader(jinja2.FileSystemLoader):
+    """Loads a user's templates from their folder: regular files only, UTF-8 or a located error."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        """Return the template's text; TemplateError naming the file if it is not UTF-8."""
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as error:
+            path = Path(self.searchpath[0]) / template
+            raise TemplateError(f"{path}: {not_utf8(error)}") from None
+
+
+def not_utf8(error: UnicodeDecodeError) -> str:
+    """What to tell the user about a file that is not UTF-8, from the decoder's error."""
+    raw = error.object
+    line = raw.count(b"\n", 0, error.start) + 1
+    column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+    return (
+        f"is not valid UTF-8 (byte 0x{raw[error.start]:02x} at line {line}, column {column}); "
+        "save the template as UTF-8"
+    )
+
+
 def is_html(name: str | None) -> bool:
     """True when a template name says it produces HTML, so it must be autoescaped."""
     return bool(name) and str(name).lower().endswith(_HTML_SUFFIXES)
@@ -166,10 +197,10 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
     """Return the Jinja environment: strict undefined, HTML autoescaped, the document filters."""
     loaders: list[jinja2.BaseLoader] = []
     if user_folder is not None:
-        loaders.append(jinja2.FileSystemLoader(str(user_folder)))
+        loaders.append(UserLoader(str(user_folder)))
     loaders.append(ShippedLoader())
     folder = cache_folder()
-    env = jinja2.Environment(
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         bytecode_cache=UserCache(folder) if folder is not None else None,
         undefined=jinja2.StrictUndefined,
@@ -204,13 +235,13 @@ def render_document(context: dict[str, Any], shipped: str, template: Path | None
     if template is None:
         env, name = environment(), shipped
     else:
-        if not template.is_file():
-            problem = "is a directory" if template.is_dir() else "no such file"
-            raise UsageError(f"--template {template}: {problem}; give the path of a Jinja template file")
+        check_template_file(template)
         env, name = environment(template.parent), template.name
     try:
         compiled = env.get_template(name)
         return compiled.render(context)
+    except TemplateError:
+        raise
     except jinja2.TemplateSyntaxError as error:
         where = _display_name(error.filename or error.name or name, template)
         raise TemplateError(f"{where}:{error.lineno}: {error.message}") from None
@@ -223,6 +254,21 @@ def render_document(context: dict[str, Any], shipped: str, template: Path | None
             str(error) if isinstance(error, jinja2.TemplateError) else f"{type(error).__name__}: {error}"
         )
         raise TemplateError(f"{where}: {message}") from None
+
+
+def check_template_file(template: Path) -> None:
+    """Raise UsageError unless ``template`` is a regular file (a FIFO would hang the render)."""
+    try:
+        mode = template.stat().st_mode
+    except FileNotFoundError:
+        problem = "no such file"
+    except OSError as error:
+        problem = f"cannot be read ({error.strerror or error})"
+    else:
+        if stat.S_ISREG(mode):
+            return
+        problem = "is a directory" if stat.S_ISDIR(mode) else "is not a regular file"
+    raise UsageError(f"--template {template}: {problem}; give the path of a Jinja template file")
 
 
 def _located(error: BaseException, template: Path | None, name: str) -> str:
@@ -266,15 +312,33 @@ def _neutralise(text: str) -> str:
     return _LINK_CLOSE.sub("\\\\]", text)
 
 
+# What opens a block at the start of a line: a heading (#), a fence (~~~; ``` is escaped anyway), a rule
+# or setext underline (- * _ =), a list item (- + * or 1. 1)), after any indentation.
+_LINE_START = re.compile(r"^(?:([#~*+=_-])|(\d{1,9})([.)]))", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def _line_starts(text: str) -> str:
+    """Backslash-escape the marker that would open a heading, fence, rule, list or setext heading at each line start.
+
+    Indentation is dropped too: four spaces after a blank line would open a
+    code block (Markdown ignores a paragraph line's indentation anyway).
+    """
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", _INDENT.sub("", text))
+
+
 def markdown_text(value: object) -> str:
-    """Plan text as Markdown paragraphs, with raw HTML and links neutralised.
+    """Plan text as Markdown paragraphs, with raw HTML, links and block markers neutralised.
 
     ``<`` and ``>`` become ``&lt;``/``&gt;``; ``&`` is escaped only where it
     would start an entity (so "A & B" stays readable); a ``]`` that would close
     a link or link reference is backslash-escaped, so ``[x](javascript:…)``
-    is text, not a link; backslashes and backticks are escaped.
+    is text, not a link; backslashes, backticks and ``|`` (a table) are
+    escaped; so is what would open a block at a line's start (``# ``, ``~~~``,
+    ``---``, ``===``, ``- ``, ``1. ``), and indentation that would open a code
+    block is dropped. What the text says is unchanged when rendered.
     """
-    return _neutralise(str(value)).strip()
+    return _line_starts(_neutralise(str(value)).strip().replace("|", "\\|"))
 
 
 def markdown_inline(value: object) -> str:
@@ -289,7 +353,7 @@ def markdown_cell(value: object) -> str:
     """
     if value is None:
         return ""
-    text = markdown_text(value).replace("|", "\\|")
+    text = _neutralise(str(value)).strip().replace("|", "\\|")
     text = re.sub(r"\n[ \t]*\n\s*", "<br><br>", text)
     return re.sub(r"[ \t]*\n[ \t]*", "<br>", text)
 
@@ -335,9 +399,6 @@ def status_words(value: str) -> str:
     return STATUS_WORDS.get(value, value)
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def csv_row(cells: Iterable[object]) -> str:
     """One CSV record, quoted as RFC 4180, without its line break (the template's line ends it).
 
@@ -345,10 +406,10 @@ def csv_row(cells: Iterable[object]) -> str:
     ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, which
     spreadsheets show as text; numbers are written as they are.
     """
+    from .export import spreadsheet_safe
+
     out = io.StringIO()
-    row = [
-        "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell for cell in cells
-    ]
+    row = [spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in cells]
     # The writer quotes a field holding any character of its line terminator, so it keeps one.
     csv.writer(out, lineterminator="\r\n").writerow(row)
     return out.getvalue().removesuffix("\r\n")

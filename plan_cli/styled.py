@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .controls import escapes
+
 ELLIPSIS = "…"
 
 # A word with the spaces after it (and, at the start of a line, the indent before it).
@@ -132,6 +134,28 @@ class Styled:
                 joined.append(self)
             joined.append(piece)
         return joined
+
+    def visible(self) -> Styled:
+        """This text with control characters and bidi overrides shown as escapes (``\\x1b``), spans moved to match.
+
+        Returns the text itself when it has none (nearly always): what a terminal
+        is sent must never act on it. See :func:`plan_cli.controls.visible`.
+        """
+        found = escapes(self.plain)
+        if not found:
+            return self
+
+        def moved(index: int) -> int:
+            return index + sum(len(shown) - (end - start) for start, end, shown in found if start < index)
+
+        pieces: list[str] = []
+        last = 0
+        for start, end, shown in found:
+            pieces += [self.plain[last:start], shown]
+            last = end
+        twin = Styled("".join([*pieces, self.plain[last:]]), self.style, no_wrap=self.no_wrap, end=self.end)
+        twin.spans = [(moved(a), moved(b), s) for a, b, s in self.spans]
+        return twin
 
     def truncate(self, width: int) -> None:
         """Shorten to ``width`` columns, ending in … where text was cut."""

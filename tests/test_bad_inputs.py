@@ -101,6 +101,10 @@ def deep_nesting_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+def dev_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return Path("/dev/zero")  # endless, and fstat says 0 bytes: only a bounded read refuses it
+
+
 GENERATED: dict[str, Callable[[Path, pytest.MonkeyPatch], Path]] = {
     "missing-file": missing_file,
     "directory": directory,
@@ -109,6 +113,7 @@ GENERATED: dict[str, Callable[[Path, pytest.MonkeyPatch], Path]] = {
     "very-long-value": very_long_value,
     "deep-nesting-flow": deep_nesting_flow,
     "deep-nesting-block": deep_nesting_block,
+    "dev-zero": dev_zero,
 }
 
 

@@ -7,7 +7,9 @@ import io
 import json
 from datetime import date
 
-from plan_cli.export import plan_csv, plan_json
+import pytest
+
+from plan_cli.export import FORMULA_STARTS, plan_csv, plan_json, spreadsheet_safe
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan
 
@@ -78,3 +80,43 @@ def test_json_round_trips_the_published_text(real_plan: Plan) -> None:
             else:
                 assert record["text"] == update.text
     assert {d["id"] for d in data["dependencies"]} == {d.id for d in real_plan.dependencies}
+
+
+# ---- formulas ---------------------------------------------------------------------
+
+FORMULAS = ["=1+4 March 2026 Update", "+44 191 214 6555", "-2 days", "@SUM(A1:A9)", "\tTabbed", "\rReturn"]
+
+
+def with_formulas(minimal_text: str) -> Plan:
+    text = minimal_text.replace("title: March 2025 Update", 'title: "=1+4 March 2025 Update"')
+    text = text.replace("evidence: Processes should be put in place.", 'evidence: "@SUM(A1:A9)"')
+    text = text.replace("text: Done.", 'text: "-2+3 done"')
+    text = text.replace("force: Test Police", 'force: "Test Police"\nresponds_to: "+44"')
+    return parse_plan(text, "plan.yaml").plan
+
+
+@pytest.mark.parametrize("cell", FORMULAS)
+def test_a_cell_starting_a_formula_gets_an_apostrophe(cell: str) -> None:
+    assert spreadsheet_safe(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["March 2026 Update", "7.1", "", " =spaced", "a=b", 25])
+def test_other_cells_are_untouched(cell: str | int) -> None:
+    assert spreadsheet_safe(cell) == cell
+
+
+def test_no_csv_cell_or_header_starts_a_formula(minimal_text: str) -> None:
+    text = plan_csv(with_formulas(minimal_text)).removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
+    assert "'=1+4 March 2025 Update" in rows[0] and "'=1+4 March 2025 Update status" in rows[0]
+    assert "'@SUM(A1:A9)" in cells and "'-2+3 done" in cells
+
+
+def test_raw_csv_keeps_the_text_untouched(minimal_text: str) -> None:
+    text = plan_csv(with_formulas(minimal_text), raw=True).removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    cells = [cell for row in rows for cell in row]
+    assert "=1+4 March 2025 Update" in rows[0] and "@SUM(A1:A9)" in cells and "-2+3 done" in cells
+    assert not [cell for cell in cells if cell.startswith("'")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -268,3 +270,71 @@ def test_control_character_is_located() -> None:
         "plan.yaml:2:9: the control character U+0000 is not allowed in a plan file; "
         "delete it (it often comes with text pasted from another program)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [
+        ("\\e]0;PWNED\\a\\e[2J", "U+001B (ESC, the escape character), which a terminal acts on"),
+        ("\\rcomplete", "U+000D (CR, carriage return)"),
+        ("\\a ring", "U+0007 (BEL, the bell)"),
+        ("\\bspace", "U+0008 (BS, backspace)"),
+        ("\\x7f", "U+007F (DEL)"),
+        ("\\x9b2J", "the control character U+009B,"),
+        ("\\u202Edef", "the bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE), which makes the text"),
+        ("\\u2066def", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+    ],
+)
+def test_control_characters_and_bidi_controls_in_text_are_located_errors(
+    minimal_text: str, written: str, named: str
+) -> None:
+    text = replaced(minimal_text, "force: Test Police", f'force: "Test {written}"')
+    (error,) = errors_of(text)
+    assert error.startswith("plan.yaml:2:8: force: character 6 is ")
+    assert named in error and error.endswith(
+        "; delete it (it often comes with text pasted from another program)"
+    )
+
+
+def test_a_control_character_in_a_key_is_shown_as_an_escape(minimal_text: str) -> None:
+    text = replaced(minimal_text, "force: Test Police", '"force\\e[8m": Test Police')
+    (error,) = errors_of(text)
+    assert error.startswith("plan.yaml:2:1: the key 'force\\x1b[8m' contains the control character U+001B")
+    assert "\x1b" not in error
+
+
+def test_tabs_and_line_breaks_in_text_are_fine(minimal_text: str) -> None:
+    text = replaced(minimal_text, "force: Test Police", 'force: "Test\\tPolice\\nHQ"')
+    assert parse_plan(text, "plan.yaml").plan.force == "Test\tPolice\nHQ"
+
+
+def test_an_endless_device_is_refused_after_the_limit() -> None:
+    with pytest.raises(
+        InvalidPlanError, match=r"/dev/zero: holds more than 32 MB; a plan file may be at most"
+    ):
+        load_plan("/dev/zero")
+
+
+def test_a_stream_over_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100_000)
+    fifo = tmp_path / "stream"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"yes 'a: b' > '{fifo}'"], stderr=subprocess.DEVNULL)
+    try:
+        with pytest.raises(InvalidPlanError, match="holds more than"):
+            load_plan(fifo)
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def test_a_stream_within_the_limit_is_read(tmp_path: Path, minimal_text: str) -> None:
+    fifo = tmp_path / "stream"
+    os.mkfifo(fifo)
+    source = tmp_path / "plan.yaml"
+    source.write_text(minimal_text)
+    writer = subprocess.Popen(["sh", "-c", f"cat '{source}' > '{fifo}'"])
+    try:
+        assert load_plan(fifo).plan.force == "Test Police"
+    finally:
+        writer.wait(timeout=10)

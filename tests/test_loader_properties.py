@@ -101,10 +101,11 @@ def test_mutated_plan_through_the_cli_exits_0_or_1_without_a_traceback(tmp_path:
 # --- dump and load ---------------------------------------------------------------
 
 # Published text: anything a person can paste, including the characters YAML gives
-# meaning to, a non-breaking space and paragraph breaks; no control characters.
+# meaning to, a non-breaking space and paragraph breaks; no control characters or bidi controls.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 TEXT = st.text(
     alphabet=st.one_of(
-        st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufeff"),
+        st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufeff" + BIDI_CONTROLS),
         st.sampled_from(list(":#&*!|>-?'\"%@`{}[], \u00a0\n")),
     ),
     min_size=1,

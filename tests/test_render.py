@@ -6,6 +6,7 @@ rich, so always installed) with tables on: what a renderer would really see.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -336,11 +337,186 @@ def test_a_cache_folder_others_may_write_is_not_read(
 
 
 def test_the_cache_key_covers_how_the_environment_compiles(tmp_path: Path) -> None:
-    from jinja2.sandbox import SandboxedEnvironment
+    import jinja2
 
     cache = render.UserCache(tmp_path)
-    plain = render.environment()
-    sandboxed = SandboxedEnvironment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    sandboxed.filters.update(plain.filters)
-    keys = {cache.get_bucket(env, "report.md.j2", "report.md.j2", "text").key for env in (plain, sandboxed)}
+    sandboxed = render.environment()
+    plain = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    plain.filters.update(sandboxed.filters)
+    plain.autoescape = sandboxed.autoescape
+    keys = {cache.get_bucket(env, "report.md.j2", "report.md.j2", "text").key for env in (sandboxed, plain)}
     assert len(keys) == 2
+
+
+# ---- block markers at the start of a line ---------------------------------------
+
+HOSTILE_LINES = [
+    "~~~",
+    "```js",
+    "# Injected heading",
+    "###### six",
+    "Setext heading\n===",
+    "Setext heading\n---",
+    "---",
+    "***",
+    "___",
+    "- item",
+    "+ item",
+    "* item",
+    "1. one",
+    "12) twelve",
+    "> quote",
+    "| x | y |\n| --- | --- |",
+    "para\n\n    indented code",
+    "para\n\n\tindented code",
+    "<div>",
+]
+BLOCKS = {
+    "heading_open",
+    "fence",
+    "code_block",
+    "hr",
+    "bullet_list_open",
+    "ordered_list_open",
+    "blockquote_open",
+    "table_open",
+    "html_block",
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE_LINES)
+def test_line_start_markers_open_no_block(text: str) -> None:
+    for filtered in (markdown_text(text), "Intro line\n" + markdown_text(text)):
+        assert not [t.type for t in PARSER.parse(filtered) if t.type in BLOCKS], filtered
+
+
+@given(st.text(alphabet="#~`-=*_+>|<1.) \tab\n", max_size=40))
+def test_no_text_opens_a_block_in_a_paragraph(text: str) -> None:
+    markdown = "Before\n\n" + markdown_text(text) + "\n\nAfter\n"
+    assert not [t.type for t in PARSER.parse(markdown) if t.type in BLOCKS]
+
+
+def test_escaped_line_starts_read_as_the_same_words() -> None:
+    text = "# not a heading\n- not a list\n1. not a list either\n~~~"
+    rendered = PARSER.render(markdown_text(text))
+    assert normalised(rendered) == "<p># not a heading - not a list 1. not a list either ~~~</p>"
+
+
+SHIPPED_MARKDOWN = [name for name in render.SHIPPED if name.endswith(".md.j2")]
+# Template fields that are not free text: ids, numbers and dates the schema checks, counts, the tool's words.
+NOT_TEXT = {
+    "id", "number", "recommendation", "item", "count", "total", "complete_count", "percent", "due",
+    "due_text", "date", "as_of", "expected", "kind", "ref", "index", "start", "end", "raised_due",
+    "grouper", "today", "numbers", "blocked_by", "value", "target", "updated",
+    "counted", "forces", "status_counts",
+}  # fmt: skip
+ESCAPING = {"md", "md_inline", "md_cell", "mermaid", "long_date", "status_words", "length", "int", "plural"}
+
+
+def unescaped_fields(expression: Any) -> list[str]:
+    """Fields an output expression writes without a Markdown-escaping filter last."""
+    from jinja2 import nodes
+
+    if isinstance(expression, nodes.Const):
+        return []
+    if isinstance(expression, nodes.CondExpr):
+        return unescaped_fields(expression.expr1) + (
+            unescaped_fields(expression.expr2) if expression.expr2 else []
+        )
+    if isinstance(expression, nodes.Filter):
+        if expression.name in ESCAPING:
+            return []
+        if expression.name in ("join", "lower") and expression.node is not None:
+            return unescaped_fields(expression.node)
+        if expression.name == "map" and {k.key: getattr(k.value, "value", "") for k in expression.kwargs} == {
+            "attribute": "id"
+        }:
+            return []
+        return [f"|{expression.name}"]
+    if isinstance(expression, nodes.Call):
+        name = getattr(expression.node, "name", "")
+        return [] if name in ("plural", "update_cell") else [name]
+    if isinstance(expression, nodes.Getattr):
+        return [] if expression.attr in NOT_TEXT else [expression.attr]
+    if isinstance(expression, nodes.Getitem):  # item["items"] is a count, status_counts[status] one too
+        if (
+            getattr(expression.arg, "value", "") == "items"
+            or getattr(expression.node, "attr", "") in NOT_TEXT
+        ):
+            return []
+        return ["[...]"]
+    if isinstance(expression, nodes.Name):
+        return [] if expression.name in NOT_TEXT else [expression.name]
+    return [type(expression).__name__]
+
+
+@pytest.mark.parametrize("name", SHIPPED_MARKDOWN)
+def test_every_text_field_of_a_markdown_template_is_escaped(name: str) -> None:
+    from jinja2 import nodes
+
+    env = render.environment()
+    source = render.ShippedLoader().get_source(env, name)[0]
+    found = [
+        f"line {output.lineno}: {field}"
+        for output in env.parse(source).find_all(nodes.Output)
+        for expression in output.nodes
+        if not isinstance(expression, nodes.TemplateData)
+        for field in unescaped_fields(expression)
+    ]
+    assert found == []
+
+
+# ---- the sandbox ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{{ joiner.__init__.__globals__.os.system('true') }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ plan.__class__.__init__.__globals__ }}",
+    ],
+)
+def test_templates_cannot_reach_python(tmp_path: Path, minimal_text: str, attack: str) -> None:
+    template = tmp_path / "shared.md.j2"
+    template.write_text(f"Summary\n{attack}\n")
+    with pytest.raises(
+        TemplateError, match=r"shared\.md\.j2:2: access to attribute '__\w+__' of .* is unsafe"
+    ):
+        render_document(minimal_context(minimal_text), "report.md.j2", template)
+
+
+def test_shipped_templates_run_in_the_sandbox() -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    assert isinstance(render.environment(), SandboxedEnvironment)
+
+
+# ---- template files that cannot be read -------------------------------------------------
+
+
+def test_a_template_that_is_not_utf8_is_named(tmp_path: Path, minimal_text: str) -> None:
+    template = tmp_path / "latin1.md.j2"
+    template.write_bytes("# Café\n{{ plan.title }} – ½\n".encode("latin-1", errors="replace"))
+    with pytest.raises(
+        TemplateError, match=r"latin1\.md\.j2: is not valid UTF-8 \(byte 0xe9 at line 1, column 6\); save"
+    ):
+        render_document(minimal_context(minimal_text), "report.md.j2", template)
+
+
+def test_an_included_template_that_is_not_utf8_is_named(tmp_path: Path, minimal_text: str) -> None:
+    (tmp_path / "part.md.j2").write_bytes(b"ok\n\xff\n")
+    template = tmp_path / "main.md.j2"
+    template.write_text("{% include 'part.md.j2' %}\n")
+    with pytest.raises(
+        TemplateError, match=r"part\.md\.j2: is not valid UTF-8 \(byte 0xff at line 2, column 1\)"
+    ):
+        render_document(minimal_context(minimal_text), "report.md.j2", template)
+
+
+def test_a_fifo_as_template_is_refused_without_reading_it(tmp_path: Path, minimal_text: str) -> None:
+    fifo = tmp_path / "pipe.md.j2"
+    os.mkfifo(fifo)
+    with pytest.raises(UsageError, match=r"--template .*pipe\.md\.j2: is not a regular file"):
+        render_document(minimal_context(minimal_text), "report.md.j2", fifo)

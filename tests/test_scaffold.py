@@ -68,9 +68,17 @@ def test_comments_say_what_to_fill_in(minimal: Plan) -> None:
     assert '- id: "7.2"   # no evidence requirement in the published plan' in text
 
 
-PUBLISHED_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1).filter(
-    lambda t: t.strip() != ""
-)
+# Anything a plan may hold: no control characters but tab and newline, no bidi controls.
+PUBLISHED_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(
+            blacklist_categories=("Cs", "Cc"),
+            blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        ),
+        st.sampled_from("\t\n"),
+    ),
+    min_size=1,
+).filter(lambda t: t.strip() != "")
 
 
 @settings(max_examples=200, deadline=None)

@@ -121,3 +121,18 @@ def test_wrapped_lines_keep_their_styles() -> None:
 @given(st.lists(LINES, min_size=1, max_size=3).map("\n".join), st.integers(1, 40))
 def test_wrapped_lines_are_the_plain_lines(text: str, width: int) -> None:
     assert [part.plain for part in Styled(text).wrapped(width)] == Styled(text).lines(width)
+
+
+def test_visible_escapes_controls_and_moves_the_spans_with_them() -> None:
+    line = Styled("id ")
+    line.append("x\x1b[2Jy", style="red")
+    line.append(" \u202eend", style="bold")
+    shown = line.visible()
+    assert shown.plain == "id x\\x1b[2Jy \\u202eend"
+    assert [shown.plain[a:b] for a, b, _ in shown.spans] == ["x\\x1b[2Jy", " \\u202eend"]
+    assert line.plain == "id x\x1b[2Jy \u202eend", "the original is unchanged"
+
+
+def test_visible_returns_clean_text_itself() -> None:
+    line = Styled("nothing to escape", style="bold")
+    assert line.visible() is line

@@ -4,7 +4,7 @@ Command modules know nothing of the app: :data:`COMMANDS` names each
 command's module and function, and the app registers them. A run builds and
 imports only the command it names; help, completion and mistakes get them all.
 
-Exit codes: 0 fine, 1 invalid plan or failed check (or a file not written), 2 usage error.
+Exit codes: 0 fine, 1 invalid plan or failed check (or output not written in full), 2 usage error.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ HELP = (
     "Keep a police force's published stalking action plan (NPCC template) as YAML, "
     "and see where it stands.\n\n"
     "Example: plan outstanding --owner 'Chief Constables'\n\n"
-    "Exit codes: 0 fine, 1 invalid plan or failed check, 2 usage error."
+    "Exit codes: 0 fine, 1 invalid plan, failed check or output not written, 2 usage error."
 )
 
 
@@ -105,10 +105,21 @@ def main() -> None:
     # collector would only rescan the loaded plan over and over while the output is built,
     # and, at exit, once more over everything imported. Frozen objects it skips.
     gc.disable()
+    from ..errors import WriteError
+    from .terminal import check_stdout, finish_stdout, stderr
+
+    check_stdout()
     try:
         app_for(sys.argv[1:])()
+    except SystemExit as leaving:
+        finish_stdout(leaving)
+        raise
+    except WriteError as error:  # outside any command: help written to a closed or full stdout
+        stderr().print(f"error: {error}")
+        raise SystemExit(error.exit_code) from None
     finally:
         gc.freeze()
+    finish_stdout(SystemExit(0))
 
 
 def __getattr__(name: str) -> typer.Typer:

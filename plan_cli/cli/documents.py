@@ -118,6 +118,14 @@ def export(
     template: TemplateOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="CSV: keep cells that start with = + - @ as they are, without the leading ' "
+            "that stops a spreadsheet running them as formulas.",
+        ),
+    ] = False,
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -136,6 +144,11 @@ def export(
             with_fragment = ", ".join(entry.name for entry in EXPORTS.values() if entry.fragment)
             raise UsageError(f"--fragment is for --format {with_fragment}, not {chosen.name}")
         produce = chosen.fragment
+    if raw:
+        if chosen.raw is None:
+            with_raw = ", ".join(entry.name for entry in EXPORTS.values() if entry.raw)
+            raise UsageError(f"--raw is for --format {with_raw}, not {chosen.name}")
+        produce = chosen.raw
     day = parse_today(today)
     loaded = open_plan(plan)
     what = f"the plan as {chosen.name}" + (" (fragment)" if fragment else "")

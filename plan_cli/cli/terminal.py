@@ -3,18 +3,25 @@
 Data goes to stdout, messages to stderr, so a pipe gets only data. Output to
 a pipe, a file or under NO_COLOR is written plainly; Rich is imported only to
 colour a terminal or to lay out a table whose cells wrap.
+
+Every line printed shows control characters and bidi overrides as escapes
+(``\\x1b``), never raw: text from a plan or a command line is untrusted. Every
+byte to stdout is checked (:func:`check_stdout`): a full disk, a file size
+limit or a closed stdout is an error, not a silently short document.
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..errors import Problem, UsageError
+from ..controls import json_safe, visible
+from ..errors import Problem, UsageError, WriteError
 from ..model import Status
 from ..styled import Styled, cell_width
 from ..wording import describe_age
@@ -35,6 +42,8 @@ STATUS_STYLE = {
 }
 DEADLINE_STYLE = {"passed": "red", "upcoming": "yellow", "done": "green"}  # by deadlines.State value
 BAR_WIDTH = 30
+MAX_WIDTH = 1000  # the widest line laid out, whatever COLUMNS says
+STDOUT = "standard output"
 
 
 class Screen:
@@ -63,19 +72,21 @@ class Screen:
                 highlight=False,
                 soft_wrap=not self.wrap,
                 color_system="auto" if self.colour else None,
+                width=terminal_width(),
             )
         return self._console
 
     @functools.cached_property
     def width(self) -> int:
         """The columns to fit lines in (asked once: a command prints many lines)."""
-        return self.console.width if self.colour else terminal_width()
+        return terminal_width()
 
     def print(self, item: Styled | str | RenderableType = "") -> None:
         """Print one line (wrapped to the width unless it is ``no_wrap``), or a Rich table."""
         if isinstance(item, str):
             item = Styled(item)
         if isinstance(item, Styled):
+            item = item.visible()
             if self.colour:
                 self.console.print(rich_text(item))
                 return
@@ -110,7 +121,7 @@ def wants_colour(stream: TextIO) -> bool:
 
 
 def terminal_width() -> int:
-    """The width plain output fits: COLUMNS, else the terminal's, else 80 (as Rich decides it)."""
+    """The width output fits: COLUMNS, else the terminal's, else 80 (as Rich decides it); at most MAX_WIDTH."""
     width = 0
     for descriptor in (0, 1, 2):
         try:
@@ -119,9 +130,9 @@ def terminal_width() -> int:
         except (OSError, ValueError):
             continue
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
-        width = int(columns)
-    return width or 80
+    if columns.isascii() and columns.isdigit():
+        width = int(columns[:6])  # a longer number is wider than MAX_WIDTH anyway
+    return min(width, MAX_WIDTH) or 80
 
 
 def rich_text(item: Styled | str) -> Text:
@@ -129,7 +140,8 @@ def rich_text(item: Styled | str) -> Text:
     from rich.text import Span, Text
 
     if isinstance(item, str):
-        return Text(item)
+        return Text(visible(item))
+    item = item.visible()
     return Text(
         item.plain,
         style=item.style,
@@ -170,7 +182,7 @@ def print_columns(
     for row in [headings, *rows]:
         line = Styled(no_wrap=True)
         for position, ((_, width, right), cell) in enumerate(zip(columns, row, strict=True)):
-            text = cell.copy() if isinstance(cell, Styled) else Styled(cell)
+            text = (cell.copy() if isinstance(cell, Styled) else Styled(cell)).visible()
             size = flexible if width is None else width
             text.truncate(size)
             padding = " " * (size - text.cell_len)
@@ -205,7 +217,7 @@ def print_json(data: Any) -> None:
     """Write JSON to stdout, nothing else: no colour, no wrapping; dates as YYYY-MM-DD."""
     import json
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_json_value) + "\n")
+    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=_json_value)) + "\n")
 
 
 def _json_value(value: object) -> str:
@@ -226,30 +238,123 @@ def print_problems(problems: Iterable[Problem]) -> None:
 def deliver(document: str | bytes, output: Path | None, force: bool, what: str) -> None:
     """Send a document to --output (atomically, refusing to overwrite without --force) or to stdout.
 
-    Text is written as UTF-8. Bytes (a binary document) are refused on a
-    terminal, where they would only garble the screen.
+    Text is written as UTF-8; on a terminal, with control characters shown as
+    escapes. Bytes (a binary document) are refused on a terminal, where they
+    would only garble the screen. Every byte is checked: a short write is a
+    WriteError naming the destination.
     """
-    data = document.encode("utf-8") if isinstance(document, str) else document
     if output is None or str(output) == "-":
-        if isinstance(document, bytes) and _is_terminal(sys.stdout):
+        terminal = _is_terminal(sys.stdout)
+        if isinstance(document, bytes) and terminal:
             raise UsageError(
                 f"{what} is a binary file; write it with --output FILE or redirect stdout to a file"
             )
+        if isinstance(document, str):
+            document = (visible(document) if terminal else document).encode("utf-8")
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        written = sys.stdout.buffer.write(document)
+        if written is not None and written < len(document):
+            raise WriteError(STDOUT, f"only {written:,} of {len(document):,} bytes could be written")
         sys.stdout.buffer.flush()
         return
     from ..writer import write_document
 
-    write_document(output, data, force=force)
+    write_document(output, document.encode("utf-8") if isinstance(document, str) else document, force=force)
     stderr().print(f"Wrote {what} to {output}.")
 
 
-def _is_terminal(stream: TextIO) -> bool:
+def finish_stdout(leaving: SystemExit) -> None:
+    """Write out what stdout still holds as a command ends; a write that fails is an error (exit 1).
+
+    An error already reported is not reported twice.
+    """
     try:
-        return stream.isatty()
+        sys.stdout.flush()
+    except WriteError as error:
+        if leaving.code in (None, 0):
+            stderr().print(f"error: {error}")
+            raise SystemExit(1) from None
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
     except ValueError:
         return False
+
+
+class CheckedOutput(io.RawIOBase):
+    """Standard output as a raw stream whose every write is checked to the last byte (see writer.write_all).
+
+    A closed stdout (``plan status >&-``) is a stream that refuses to be written.
+    """
+
+    def __init__(self, descriptor: int | None) -> None:
+        super().__init__()
+        self.descriptor = descriptor
+        self.failed = False  # once a write has failed (and been reported), the rest is dropped
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        if self.descriptor is None:
+            raise io.UnsupportedOperation("standard output is closed")
+        return self.descriptor
+
+    def isatty(self) -> bool:
+        return self.descriptor is not None and os.isatty(self.descriptor)
+
+    def write(self, data: Any) -> int:
+        if self.failed:
+            return len(data)
+        if self.descriptor is None:
+            self.failed = True
+            raise WriteError(
+                STDOUT, "is closed; run the command with its output redirected, or give --output FILE"
+            )
+        from ..writer import write_all
+
+        chunk = bytes(data)
+        try:
+            write_all(self.descriptor, chunk, STDOUT)
+        except WriteError:
+            self.failed = True
+            raise
+        return len(chunk)
+
+
+def check_stdout() -> None:
+    """Make sys.stdout check every write, and encode what its encoding cannot hold as escapes, not crash.
+
+    Under PYTHONIOENCODING=ascii or latin-1, '·', '→' and '…' become
+    ``\\xb7``-style escapes as on stderr; a failed or short write raises
+    WriteError (exit 1) instead of losing the end of the output silently.
+    A stdout that is not a file (a test's capture) is left as it is. A reader
+    that stops reading (``plan status | head -1``) ends the command quietly, as
+    it ends ``cat``: SIGPIPE takes its default action.
+    """
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    current = sys.stdout
+    if current is None:
+        descriptor, encoding, line_buffering = None, "utf-8", False
+    else:
+        try:
+            descriptor = current.fileno()
+        except (OSError, ValueError, AttributeError):
+            return
+        encoding, line_buffering = current.encoding, bool(getattr(current, "line_buffering", False))
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(CheckedOutput(descriptor)),
+        encoding=encoding,
+        errors="backslashreplace",
+        line_buffering=line_buffering,
+    )
 
 
 def status_text(status: Status) -> Styled:

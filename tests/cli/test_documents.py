@@ -15,11 +15,13 @@ import ast
 import html
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
@@ -211,6 +213,146 @@ def test_markdown_table_cells_keep_pipes_and_line_breaks(tmp_path: Path) -> None
             per_row[-1] += 1
     assert set(per_row) == {7}, "every row has the header's 7 columns"
     assert "\\| pipe" in text and "[click\\](javascript:alert(1))<br>next \\| line" in text
+
+
+# Every free-text field of the real plan gets these lines; the plain twin gets the same lines with
+# their punctuation turned into letters, so the plan reads alike (same stale items) but holds no markup.
+FREE_TEXT = {
+    "title", "text", "evidence", "force", "responds_to", "executive_lead", "operational_lead",
+    "party", "notes", "label", "name",
+}  # fmt: skip
+MARKUP_LINES = (
+    "\n~~~\n# Injected heading\nSetext\n===\n---\n***\n| x | y |\n| --- | --- |\n- item\n+ item\n"
+    "1. one\n2) two\n> quote\n\n    indented code\n\n```js\nfence\n```\n<img src=x onerror=alert(1)>\n"
+    "<div>\n[link](javascript:alert(1))\n[ref]: http://example.com\n"
+)
+STRUCTURE = {
+    "heading_open", "table_open", "tr_open", "th_open", "td_open", "fence", "code_block", "html_block",
+    "hr", "blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open",
+}  # fmt: skip
+
+
+def real_plan_with(tmp_path: Path, name: str, lines: str, first: str) -> Path:
+    """The real plan with ``first`` before and ``lines`` after every free-text value (bodies aside)."""
+
+    def changed(node: object, key: str = "") -> object:
+        if isinstance(node, dict):
+            return {k: v if k == "bodies" else changed(v, k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [changed(value, key) for value in node]
+        if isinstance(node, str) and key in FREE_TEXT:
+            return first + node + lines
+        return node
+
+    data = yaml.safe_load(PLAN_FILE.read_text(encoding="utf-8"))
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(changed(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def structure(markdown: str) -> list[tuple[str, ...]]:
+    """The document's blocks as a CommonMark parser sees them, with any link, image or raw HTML inline."""
+    found: list[tuple[str, ...]] = []
+    for token in PARSER.parse(markdown):
+        if token.type in STRUCTURE:
+            found.append((token.type, token.tag, token.info))
+        found.extend(
+            (child.type, child.content)
+            for child in token.children or []
+            if child.type in ("link_open", "image")
+            or (child.type == "html_inline" and child.content != "<br>")
+        )
+    return found
+
+
+@pytest.mark.parametrize("args", [("export", "--format", "md"), ("report",), ("draft", *DRAFT_ROUND)])
+def test_markup_in_every_field_leaves_the_document_structure_unchanged(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    hostile = real_plan_with(tmp_path, "hostile.yaml", MARKUP_LINES, "# ")
+    plain = real_plan_with(tmp_path, "plain.yaml", re.sub(r"[^\w\s]", "x", MARKUP_LINES), "x ")
+    attacked, expected = run(*args, "--plan", str(hostile)), run(*args, "--plan", str(plain))
+    assert attacked.code == expected.code == 0, attacked.err + expected.err
+    assert structure(attacked.text) == structure(expected.text)
+    blocks = {
+        "heading_open",
+        "table_open",
+        "tr_open",
+        "th_open",
+        "td_open",
+        "fence",
+        "code_block",
+        "html_block",
+    }
+    real = run(*args, "--plan", str(PLAN_FILE)).text
+    assert [b for b in structure(attacked.text) if b[0] in blocks] == [
+        b for b in structure(real) if b[0] in blocks
+    ]
+    assert "Injected heading" in attacked.text
+
+
+def test_the_markdown_footer_escapes_the_round_title(tmp_path: Path) -> None:
+    text = PLAN_FILE.read_text(encoding="utf-8").replace(
+        "title: March 2026 Update", "title: March 2026 Update <img src=x onerror=alert(1)>"
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    footer = run("export", "--format", "md", "--plan", str(path)).text.splitlines()[-1]
+    assert "(March 2026 Update &lt;img src=x onerror=alert(1)&gt;)" in footer
+
+
+def test_csv_export_neutralises_formulas_and_raw_keeps_them(tmp_path: Path) -> None:
+    text = MINIMAL_FILE.read_text(encoding="utf-8").replace(
+        "title: March 2025 Update", 'title: "=1+4 March 2025 Update"'
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    guarded = run("export", "--format", "csv", "--plan", str(path))
+    raw = run("export", "--format", "csv", "--raw", "--plan", str(path))
+    assert guarded.code == raw.code == 0
+    assert ",'=1+4 March 2025 Update,'=1+4 March 2025 Update status," in guarded.text
+    assert ",=1+4 March 2025 Update,=1+4 March 2025 Update status," in raw.text
+
+
+def test_raw_is_refused_for_formats_it_does_not_apply_to() -> None:
+    result = run("export", "--format", "md", "--raw", "--plan", str(MINIMAL_FILE))
+    assert result.code == 2
+    assert result.err == "error: --raw is for --format csv, not md\n"
+
+
+def test_a_template_reaching_for_python_is_refused(tmp_path: Path) -> None:
+    template = tmp_path / "shared.md.j2"
+    template.write_text("{{ cycler.__init__.__globals__.os.popen('id').read() }}\n")
+    result = run("report", "--template", str(template), "--plan", str(MINIMAL_FILE))
+    assert result.code == 1 and result.out == b""
+    assert result.err == f"error: {template}:1: access to attribute '__init__' of 'type' object is unsafe.\n"
+
+
+def test_a_template_that_is_not_utf8_or_not_a_file_is_named(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.md.j2"
+    latin.write_bytes(b"caf\xe9 {{ plan.title }}\n")
+    result = run("report", "--template", str(latin), "--plan", str(MINIMAL_FILE))
+    assert (result.code, result.err) == (
+        1,
+        f"error: {latin}: is not valid UTF-8 (byte 0xe9 at line 1, column 4); save the template as UTF-8\n",
+    )
+    fifo = tmp_path / "fifo.md.j2"
+    os.mkfifo(fifo)
+    result = run("report", "--template", str(fifo), "--plan", str(MINIMAL_FILE))
+    assert result.code == 2
+    assert "is not a regular file; give the path of a Jinja template file" in result.err
+
+
+def test_force_onto_a_fifo_refuses(tmp_path: Path) -> None:
+    fifo = tmp_path / "out.md"
+    os.mkfifo(fifo)
+    result = run("report", "--output", str(fifo), "--force", "--plan", str(MINIMAL_FILE))
+    assert result.code == 1
+    assert (
+        result.err
+        == f"error: {fifo}: is a FIFO (named pipe), not a regular file; plan writes only regular files\n"
+    )
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
 # ---- custom templates -------------------------------------------------------

@@ -6,12 +6,13 @@ import io
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from plan_cli.cli.app import app, app_for
-from plan_cli.cli.terminal import Screen, print_fields, terminal_width, wants_colour
+from plan_cli.cli.terminal import MAX_WIDTH, Screen, print_columns, print_fields, terminal_width, wants_colour
 from plan_cli.styled import Styled
 
 from ..conftest import PLAN_FILE
@@ -183,3 +184,159 @@ def test_fields_wrap_each_value_under_its_column(monkeypatch: pytest.MonkeyPatch
         Screen(stream), [("  What:", Styled("a title that needs two lines")), ("  Party:", Styled(""))], 9
     )
     assert stream.getvalue() == "  What:   a title that needs\n          two lines\n  Party:\n"
+
+
+# ---- every byte to stdout checked, whatever stdout is ---------------------------------
+
+SCRIPT = "import sys; from plan_cli.cli import main; sys.argv[0] = 'plan'; main()"
+PLAIN_ENV = {name: value for name, value in {**ENV, "NO_COLOR": "1"}.items() if value is not None}
+
+
+def console_script(
+    args: list[str], shell_tail: str = "", limit: int | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run ``plan ARGS`` as a separate process, through a shell for redirections (``shell_tail``).
+
+    ``limit`` sets RLIMIT_FSIZE in the child: files it writes may not grow beyond that many bytes.
+    """
+    import resource
+    import shlex
+
+    def limited() -> None:
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    command = " ".join(shlex.quote(part) for part in [sys.executable, "-c", SCRIPT, *args])
+    return subprocess.run(
+        f"{command} {shell_tail}",
+        shell=True,
+        capture_output=True,
+        encoding=env.get("PYTHONIOENCODING", "utf-8"),
+        # Python itself ignores a short write of its bytecode cache: under the limit it would leave broken .pyc files.
+        env={**PLAIN_ENV, "PYTHONDONTWRITEBYTECODE": "1", **env},
+        preexec_fn=limited,
+        timeout=60,
+    )
+
+
+def test_a_file_size_limit_cutting_stdout_short_is_an_error(tmp_path: Path) -> None:
+    out = tmp_path / "out.html"
+    done = console_script(["export", "--format", "html"], f"> {out}", limit=10 * 1024)
+    assert done.returncode == 1
+    assert re.fullmatch(
+        r"error: standard output: only [\d,]+ of [\d,]+ bytes could be written \(File too large\)\n",
+        done.stderr,
+    )
+    assert out.stat().st_size == 10 * 1024
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--format", "json"], ["status"], ["outstanding", "--json"], ["--help"], ["status", "-h"]],
+)
+def test_a_full_device_is_a_clean_error(args: list[str]) -> None:
+    done = console_script(args, "> /dev/full")
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: standard output: only 0 of ")
+    assert done.stderr.endswith("bytes could be written (No space left on device)\n")
+
+
+@pytest.mark.parametrize("args", [["status"], ["--help"]])
+def test_a_closed_stdout_is_a_clean_error(args: list[str]) -> None:
+    done = console_script(args, ">&-")
+    assert done.returncode == 1
+    assert done.stderr == (
+        "error: standard output: is closed; run the command with its output redirected, or give --output FILE\n"
+    )
+
+
+def test_a_closed_stdout_does_not_stop_writing_to_output(tmp_path: Path) -> None:
+    done = console_script(["report", "--output", str(tmp_path / "r.md")], ">&-")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Police Stalking Action Plan")
+
+
+def test_a_reader_that_stops_ends_the_command_quietly() -> None:
+    done = console_script(["export", "--format", "json"], "| head -c 10")
+    assert done.stdout == run(["export", "--format", "json"])[:10]
+    assert done.stderr == ""
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_a_narrow_stdout_encoding_escapes_what_it_cannot_hold(encoding: str, args: list[str]) -> None:
+    done = console_script(args, PYTHONIOENCODING=encoding)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    clean = run(args, NO_COLOR="1")
+    assert clean.encode(encoding, errors="backslashreplace").decode(encoding) == done.stdout
+
+
+@pytest.mark.parametrize("columns", ["99999999999999999999", "1000000000"])
+@pytest.mark.parametrize("args", [["status"], ["outstanding"], ["deps", "--all"], ["status", "--bogus"]])
+def test_a_huge_columns_is_clamped(columns: str, args: list[str]) -> None:
+    done = console_script(args, COLUMNS=columns)
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr.replace("Error: No such option", "")
+    assert done.returncode == (2 if "--bogus" in args else 0), done.stderr
+    assert max(map(len, done.stdout.splitlines() or [""])) <= MAX_WIDTH
+
+
+def test_width_is_at_most_max_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "99999999999999999999")
+    assert terminal_width() == MAX_WIDTH
+
+
+# ---- control characters never reach the terminal raw -------------------------------------
+
+PAYLOAD = "7.1\x1b]0;PWNED\x07\x1b[2J\rdone\u202e"
+
+
+def test_an_argument_echoed_in_an_error_is_shown_with_escapes() -> None:
+    result = CliRunner(env={**ENV, "NO_COLOR": "1"}).invoke(app, ["show", PAYLOAD])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "\u202e" not in result.stderr
+    assert "7.1\\x1b]0;PWNED\\x07\\x1b[2J\\x0ddone\\u202e" in result.stderr
+
+
+def test_a_plan_path_in_an_error_is_shown_with_escapes(tmp_path: Path) -> None:
+    path = tmp_path / "plan\x1b[2J.yaml"
+    for args in (["check", str(path)], ["status", "--plan", str(path)]):
+        result = CliRunner(env={**ENV, "NO_COLOR": "1"}).invoke(app, args)
+        assert result.exit_code == 1
+        assert "\x1b" not in result.stderr and "plan\\x1b[2J.yaml: no such file" in result.stderr
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_screen_shows_controls_as_escapes_in_colour_and_plain(
+    monkeypatch: pytest.MonkeyPatch, colour: bool
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR" if colour else "NO_COLOR", "1")
+    stream = FakeStream(terminal=True)
+    screen = Screen(stream)
+    line = Styled("status: ")
+    line.append("blocked\rcomplete\x08\x1b]0;PWNED\x07", style="red")
+    screen.print(line)
+    screen.print("plain \x9b2J \u2066")
+    text = ANSI.sub("", stream.getvalue())
+    assert text == "status: blocked\\x0dcomplete\\x08\\x1b]0;PWNED\\x07\nplain \\x9b2J \\u2066\n"
+    assert "\x1b" not in text
+
+
+def test_columns_show_controls_as_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    stream = FakeStream(terminal=False)
+    print_columns(Screen(stream), [("Id", 6, False), ("Text", None, False)], [["7.1", "a\x1b[2Jb"]])
+    assert stream.getvalue().splitlines()[1] == "7.1     a\\x1b[2Jb"
+
+
+def test_a_document_shown_on_a_terminal_shows_controls_as_escapes(
+    monkeypatch: pytest.MonkeyPatch, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    from plan_cli.cli.terminal import deliver
+
+    deliver("row\r\n\x1b[2J\n", None, False, "the document")
+    assert capfdbinary.readouterr().out == b"row\r\n\x1b[2J\n", "a pipe gets the document as it is"
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    deliver("row\r\n\x1b[2J\n", None, False, "the document")
+    assert capfdbinary.readouterr().out == b"row\r\n\\x1b[2J\n"
