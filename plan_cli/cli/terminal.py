@@ -215,9 +215,9 @@ def print_fields(out: Screen, fields: list[tuple[str, Styled]], label_width: int
 
 def print_json(data: Any) -> None:
     """Write JSON to stdout, nothing else: no colour, no wrapping; dates as YYYY-MM-DD."""
-    import json
+    from ..json_text import dumps
 
-    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=_json_value)) + "\n")
+    sys.stdout.write(json_safe(dumps(data, default=_json_value)) + "\n")
 
 
 def _json_value(value: object) -> str:
