@@ -12,7 +12,15 @@ from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .model import EvidenceItem, Plan, Recommendation, Round, Status
-from .rounds import latest_round, next_round, previous_round, reported_round_ids, round_title
+from .rounds import (
+    latest_round,
+    next_round,
+    previous_round,
+    progress_record,
+    reported_round_ids,
+    round_progress,
+    round_title,
+)
 from .wording import days_until
 
 
@@ -22,14 +30,14 @@ def status_counts(plan: Plan) -> dict[Status, int]:
     return {status: counts.get(status, 0) for status in Status}
 
 
-def status_counts_by_round(plan: Plan) -> list[tuple[Round, int, dict[Status, int]]]:
+def status_counts_by_round(plan: Plan, today: date) -> list[tuple[Round, int, dict[Status, int]]]:
     """Return, for each round with any update, how many items it updated and the counts by status then.
 
     An item's status in a round is that of its latest update up to and
     including the round; an item with none yet is not started. The counts
     are in vocabulary order, zeros included: a chart of progress without images.
     """
-    reported = reported_round_ids(plan)
+    reported = reported_round_ids(plan, today)
     order = {declared.id: index for index, declared in enumerate(plan.rounds)}
     rows = []
     for declared in plan.rounds:
@@ -53,12 +61,12 @@ class Movement(NamedTuple):
     after: Status
 
 
-def movements(plan: Plan) -> list[Movement]:
+def movements(plan: Plan, today: date) -> list[Movement]:
     """Return the items whose status in the latest round differs from the round before.
 
     An item with no update in the round before counts as moving from None.
     """
-    latest = latest_round(plan)
+    latest = latest_round(plan, today)
     if latest is None:
         return []
     before_round = previous_round(plan, latest.id)
@@ -211,12 +219,17 @@ def status_record(plan: Plan, today: date) -> dict[str, Any]:
         "executive_lead": plan.executive_lead,
         "operational_lead": plan.operational_lead,
         "today": today.isoformat(),
-        "latest_round": round_data(latest_round(plan)),
-        "next_round": round_data(next_round(plan)),
+        "latest_round": round_data(latest_round(plan, today)),
+        "next_round": round_data(next_round(plan, today)),
+        "open_round": (
+            progress_record(round_progress(plan, following.id), today)
+            if (following := next_round(plan, today)) is not None
+            else None
+        ),
         "status_counts": {status.value: count for status, count in status_counts(plan).items()},
         "moved": [
             {"id": m.item.id, "before": m.before.value if m.before else None, "after": m.after.value}
-            for m in movements(plan)
+            for m in movements(plan, today)
         ],
         "recommendations": [
             {

@@ -76,7 +76,10 @@ def build_plan(data: dict[str, Any]) -> Plan:
         executive_lead=data.get("executive_lead"),
         operational_lead=data.get("operational_lead"),
         bodies=tuple(Body(b["name"], tuple(b.get("aliases") or ())) for b in data["bodies"]),
-        rounds=tuple(Round(r["id"], r["title"], _as_date(r.get("due"))) for r in data["rounds"]),
+        rounds=tuple(
+            Round(r["id"], r["title"], _as_date(r.get("due")), _as_date(r.get("published")))
+            for r in data["rounds"]
+        ),
         dependencies=tuple(
             Dependency(
                 id=d["id"],

@@ -23,7 +23,7 @@ from .errors import FieldParts, Finding, InvalidPlanError, Problem
 from .loader import LoadedPlan, load_plan
 from .model import EvidenceItem, Plan, Status, Update
 from .references import find_citations
-from .rounds import lacks_latest_update, latest_round
+from .rounds import lacks_latest_update, latest_round, title_round
 
 WARNING = "warning"
 
@@ -63,18 +63,19 @@ def check_file(path: Path, today: date) -> CheckResult:
         loaded = load_plan(path)
     except InvalidPlanError as error:
         return CheckResult(path, None, [p for p in error.problems if p.severity == "error"], [])
-    found: list[Problem] = [loaded.source.problem(f) for f in warnings(loaded.plan)]
+    found: list[Problem] = [loaded.source.problem(f) for f in warnings(loaded.plan, today)]
     return CheckResult(path, loaded, [], found)
 
 
-def warnings(plan: Plan) -> list[Finding]:
+def warnings(plan: Plan, today: date) -> list[Finding]:
     """Return every warning about ``plan``, rule by rule, each in plan order."""
     return [
         *dangling_references(plan),
         *done_items_on_open_dependencies(plan),
         *blocked_items_without_dependency(plan),
         *unused_dependencies(plan),
-        *outstanding_items_without_latest_text(plan),
+        *outstanding_items_without_latest_text(plan, today),
+        *title_names_another_round(plan, today),
     ]
 
 
@@ -181,9 +182,9 @@ def unused_dependencies(plan: Plan) -> list[Finding]:
     ]
 
 
-def outstanding_items_without_latest_text(plan: Plan) -> list[Finding]:
+def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Finding]:
     """Warn at each outstanding item with no update text in the plan's latest round."""
-    latest = latest_round(plan)
+    latest = latest_round(plan, today)
     if latest is None:
         return []
     found = []
@@ -212,3 +213,24 @@ def outstanding_items_without_latest_text(plan: Plan) -> list[Finding]:
                 )
             )
     return found
+
+
+def title_names_another_round(plan: Plan, today: date) -> list[Finding]:
+    """Warn at the title when it names in brackets a round other than the latest published one.
+
+    After ``plan round publish`` the title names the round just published; a
+    title still naming an older (or a not yet published) round misleads readers
+    about which update they are reading.
+    """
+    named = title_round(plan)
+    latest = latest_round(plan, today)
+    if named is None or latest is None or named.id == latest.id:
+        return []
+    return [
+        Finding(
+            ("title",),
+            f"the title names the {named.title}, but the latest published round is the {latest.title}; "
+            f"write ({latest.title}) in the title",
+            severity=WARNING,
+        )
+    ]

@@ -67,3 +67,12 @@ def round_titles(plan: Plan, incomplete: str) -> list[Candidate]:
         for declared in plan.rounds
         if declared.title.casefold().startswith(wanted)
     ]
+
+
+def unpublished_round_ids(plan: Plan, incomplete: str) -> list[Candidate]:
+    """Ids of the rounds not yet published (what ``plan round publish`` takes), with their titles."""
+    return [
+        (declared.id, declared.title)
+        for declared in plan.rounds
+        if declared.published is None and declared.id.startswith(incomplete)
+    ]

@@ -103,7 +103,7 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
                     items=tuple(item.id for item in rec.items),
                 )
             )
-    reported = reported_round_ids(plan)
+    reported = reported_round_ids(plan, today)
     for declared in plan.rounds:
         if declared.due is not None:
             when = parse_fuzzy_date(declared.due)

@@ -57,7 +57,7 @@ def report(
         items=items,
         blocking=tuple(item for item in items if item.is_outstanding),
         age_days=(today - raised.due).days if raised.due else None,
-        rounds_since=rounds_since(plan, dependency.raised, reported),
+        rounds_since=rounds_since(plan, dependency.raised, today, reported),
         expected_passed=dependency.expected.has_passed(today),
     )
 
@@ -70,7 +70,7 @@ def dependency_reports(plan: Plan, today: date, include_all: bool = False) -> li
     for item in plan.items:
         for dep_id in dict.fromkeys(item.depends_on):
             naming.setdefault(dep_id, []).append(item)
-    reported = reported_round_ids(plan)
+    reported = reported_round_ids(plan, today)
     return [
         report(plan, dep, today, tuple(naming.get(dep.id, ())), reported)
         for dep in plan.dependencies

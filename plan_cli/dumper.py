@@ -65,7 +65,13 @@ def dump_plan(plan: Plan) -> str:
         for body in plan.bodies
     ]
     data["rounds"] = [
-        {"id": r.id, "title": r.title, **({"due": r.due} if r.due else {})} for r in plan.rounds
+        {
+            "id": r.id,
+            "title": r.title,
+            **({"due": r.due} if r.due else {}),
+            **({"published": r.published} if r.published else {}),
+        }
+        for r in plan.rounds
     ]
     if plan.dependencies:
         data["dependencies"] = [_dependency(dep) for dep in plan.dependencies]

@@ -16,7 +16,7 @@ from typing import Any
 
 from .controls import json_safe
 from .model import EvidenceItem, Plan, Update
-from .rounds import reported_rounds
+from .rounds import reported_rounds, round_state
 
 CSV_BOM = "\ufeff"
 # What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
@@ -34,18 +34,18 @@ def spreadsheet_safe(cell: str | int) -> str | int:
     return cell
 
 
-def plan_csv(plan: Plan, raw: bool = False) -> str:
+def plan_csv(plan: Plan, today: date, raw: bool = False) -> str:
     """Return the plan as CSV: one row per evidence item, a text and a status column per round.
 
     Columns: Rec. No., Recommendation, Deadline, Evidence id, Evidence
     requirements, Recommendation Owner, Owners (the bodies, '; '-separated),
-    then for each reported round '<title>' and '<title> status', then Status
+    then for each reported round (as of ``today``) '<title>' and '<title> status', then Status
     (the latest). The text starts with a UTF-8 byte-order mark so that Excel
     reads it as UTF-8; rows end with CRLF (RFC 4180). Cells that a spreadsheet
     would run as a formula are neutralised (:func:`spreadsheet_safe`) unless
     ``raw``.
     """
-    rounds = reported_rounds(plan)
+    rounds = reported_rounds(plan, today)
     out = io.StringIO()
     writer = csv.writer(out)
     cells: Callable[[list[str | int]], list[str | int]] = list if raw else _safe_row
@@ -98,7 +98,14 @@ def plan_record(plan: Plan, today: date) -> dict[str, Any]:
         "operational_lead": plan.operational_lead,
         "as_of": today.isoformat(),
         "rounds": [
-            {"id": r.id, "title": r.title, "due": r.due.isoformat() if r.due else None} for r in plan.rounds
+            {
+                "id": r.id,
+                "title": r.title,
+                "due": r.due.isoformat() if r.due else None,
+                "published": r.published.isoformat() if r.published else None,
+                "state": round_state(plan, r.id).value,
+            }
+            for r in plan.rounds
         ],
         "dependencies": [
             {

@@ -63,13 +63,13 @@ def _untemplated(name: str, build: Callable[[Plan, date], str | bytes]) -> Produ
 def _csv(plan: Plan, today: date) -> str:
     from .export import plan_csv
 
-    return plan_csv(plan)
+    return plan_csv(plan, today)
 
 
 def _raw_csv(plan: Plan, today: date) -> str:
     from .export import plan_csv
 
-    return plan_csv(plan, raw=True)
+    return plan_csv(plan, today, raw=True)
 
 
 def _json(plan: Plan, today: date) -> str:

@@ -73,6 +73,7 @@ class Round(NamedTuple):
     id: str
     title: str
     due: date | None = None
+    published: date | None = None
 
 
 class Dependency(NamedTuple):

@@ -163,8 +163,9 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
     )
     picked_items = {item.id for item in picked.items}
     named = {dep_id for item in picked.items for dep_id in item.depends_on}
-    latest = rounds.latest_round(plan)
-    following = rounds.next_round(plan)
+    latest = rounds.latest_round(plan, today)
+    following = rounds.next_round(plan, today)
+    reporting = rounds.latest_reporting_round(plan)
     every_deadline = deadlines(plan, today)
     overdue = following is not None and any(
         entry.kind is Kind.ROUND and entry.ref == following.id and entry.state is State.PASSED
@@ -198,9 +199,9 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         open_dependencies=tuple(entry.dependency.id for entry in reports),
         passed_deadlines=passed,
         stale_items=tuple(item.id for item, _ in review.stale_items(picked)),
-        items=tuple(_item_answer(plan, item, latest) for item in picked.items),
+        items=tuple(_item_answer(plan, item, reporting) for item in picked.items),
         recommendations=tuple(
-            _recommendation_answer(rec, latest) for rec in picked.recommendations if rec.items
+            _recommendation_answer(rec, reporting) for rec in picked.recommendations if rec.items
         ),
         waiting_on=tuple(
             WaitingOn(

@@ -126,6 +126,11 @@ ROUND = Obj(
             ExactDate(),
             'The date the column\'s response or update is due (YYYY-MM-DD), e.g. "next update required 06/04/26" is 2026-04-06.',
         ),
+        "published": Field(
+            ExactDate(),
+            "The date the round was published (YYYY-MM-DD); until then the round is open or answered. "
+            "Set by plan round publish.",
+        ),
     },
 )
 DEPENDENCY = Obj(

@@ -28,7 +28,7 @@ from .model import (
     Update,
 )
 from .review import item_flags
-from .rounds import latest_round, next_round, previous_round, reported_round_ids, round_title
+from .rounds import latest_round, next_round, previous_round, reported_round_ids, round_progress, round_title
 from .wording import days_until, describe_days
 
 
@@ -38,10 +38,10 @@ def template_context(plan: Plan, today: date, draft: Round | None = None) -> dic
     ``draft`` is the round a draft is for (the context's ``next_round``); by default the first declared
     round after the latest reported one (None when none is declared).
     """
-    latest = latest_round(plan)
+    latest = latest_round(plan, today)
     previous = previous_round(plan, latest.id) if latest else None
-    following = draft if draft is not None else next_round(plan)
-    reported = reported_round_ids(plan)
+    following = draft if draft is not None else next_round(plan, today)
+    reported = reported_round_ids(plan, today)
     rounds = [_round_record(plan, r, reported) for r in plan.rounds]
     items = {item.id: _item_record(plan, item, today, latest) for item in plan.items}
     recommendations = [_recommendation_record(rec, items, today) for rec in plan.recommendations]
@@ -73,7 +73,7 @@ def template_context(plan: Plan, today: date, draft: Round | None = None) -> dic
                 "updated": updated,
                 "counts": [{"status": status.value, "count": count} for status, count in by_status.items()],
             }
-            for declared, updated, by_status in analysis.status_counts_by_round(plan)
+            for declared, updated, by_status in analysis.status_counts_by_round(plan, today)
         ],
         "total": len(item_list),
         "movements": [
@@ -83,7 +83,7 @@ def template_context(plan: Plan, today: date, draft: Round | None = None) -> dic
                 "before": move.before.value if move.before else None,
                 "after": move.after.value,
             }
-            for move in analysis.movements(plan)
+            for move in analysis.movements(plan, today)
         ],
         "recommendations": recommendations,
         "items": item_list,
@@ -104,7 +104,7 @@ def _round_record(plan: Plan, declared: Round, reported: set[str]) -> dict[str, 
         "id": declared.id,
         "title": declared.title,
         "due": declared.due,
-        "declared": declared in plan.rounds,
+        "declared": any(r.id == declared.id for r in plan.rounds),
         "reported": declared.id in reported,
     }
 
@@ -113,6 +113,10 @@ def _next_round_record(plan: Plan, declared: Round, reported: set[str], today: d
     record = _round_record(plan, declared, reported)
     record["days_left"] = days_until(declared.due, today) if declared.due else None
     record["due_text"] = describe_days(declared.due, today) if declared.due else None
+    progress = round_progress(plan, declared.id) if record["declared"] else None
+    record["state"] = progress.state.value if progress else None
+    record["answered"] = progress.answered if progress else None
+    record["asked"] = progress.asked if progress else None
     return record
 
 

@@ -75,3 +75,11 @@ _DEADLINE_PREFIX = re.compile(r"(By )?\d{1,2} \w+ \d{4}( \([^)]*\))?, ")
 def short_title(recommendation_text: str) -> str:
     """Return a recommendation's text without its leading deadline phrase, for tables that show the deadline."""
     return _DEADLINE_PREFIX.sub("", recommendation_text, count=1)
+
+
+def slug(text: str) -> str:
+    """Return ``text`` as an id: accents dropped, lower case, each run of other characters one hyphen."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")

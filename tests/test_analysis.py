@@ -9,6 +9,8 @@ from plan_cli.errors import UsageError
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan, Status
 
+from .conftest import TODAY
+
 
 @pytest.fixture
 def plan(minimal_text: str) -> Plan:
@@ -28,7 +30,7 @@ def test_status_counts_cover_the_whole_vocabulary(plan: Plan) -> None:
 
 
 def test_movements_between_the_last_two_rounds(plan: Plan) -> None:
-    moved = {(m.item.id, m.before, m.after) for m in analysis.movements(plan)}
+    moved = {(m.item.id, m.before, m.after) for m in analysis.movements(plan, TODAY)}
     assert moved == {("7.1", Status.IN_PROGRESS, Status.BLOCKED), ("25.1", None, Status.IN_PROGRESS)}
 
 
@@ -107,7 +109,7 @@ def test_a_recommendation_without_items_is_judged_the_same_everywhere(minimal_te
 
 
 def test_status_counts_by_round_carry_each_item_forward(plan: Plan) -> None:
-    rows = analysis.status_counts_by_round(plan)
+    rows = analysis.status_counts_by_round(plan, TODAY)
     assert [(r.id, updated) for r, updated, _ in rows] == [("initial", 2), ("march-2025", 2)]
     initial, march = (counts for _, _, counts in rows)
     assert list(initial) == list(Status)
@@ -124,4 +126,4 @@ def test_status_counts_by_round_of_a_plan_with_no_updates(plan: Plan) -> None:
             for rec in plan.recommendations
         )
     )
-    assert analysis.status_counts_by_round(empty) == []
+    assert analysis.status_counts_by_round(empty, TODAY) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from plan_cli.checks import (
     blocked_items_without_dependency,
     dangling_references,
@@ -12,6 +14,7 @@ from plan_cli.checks import (
 )
 from plan_cli.loader import parse_plan
 
+from .conftest import TODAY
 from .factories import dependency, item, parts_update, plan, update
 
 
@@ -109,7 +112,9 @@ def test_outstanding_item_with_no_text_in_the_latest_round() -> None:
         item("7.3", update("march-2025", status="complete")),
         item("7.4", update("march-2026", "")),
     )
-    found = outstanding_items_without_latest_text(p)
+    # published without 7.2's answer: the latest round, with an item missing
+    p = p._replace(rounds=(*p.rounds[:2], p.rounds[2]._replace(published=date(2026, 4, 10))))
+    found = outstanding_items_without_latest_text(p, TODAY)
     assert [(f.parts, f.at_key) for f in found] == [
         (("recommendations", 0, "items", 1, "updates"), True),
         (("recommendations", 0, "items", 3, "updates", "march-2026"), True),
@@ -122,7 +127,7 @@ def test_a_clean_plan_has_no_warnings() -> None:
         item("7.1", update("march-2026", status="blocked"), depends_on=("niche",)),
         dependencies=(dependency("niche"),),
     )
-    assert warnings(p) == []
+    assert warnings(p, TODAY) == []
 
 
 def test_warnings_are_located_in_the_file(minimal_text: str) -> None:
@@ -130,7 +135,7 @@ def test_warnings_are_located_in_the_file(minimal_text: str) -> None:
         "text: Funding has been extended.", "text: As per 12.1, funding has been extended."
     )
     loaded = parse_plan(text, "plan.yaml")
-    problems = [loaded.source.problem(f) for f in warnings(loaded.plan)]
+    problems = [loaded.source.problem(f) for f in warnings(loaded.plan, TODAY)]
     cited = [str(p) for p in problems if "12.1" in p.message]
     assert cited == [
         "plan.yaml:65:19: recommendations[1].items[0].updates.march-2025.text: warning: item 25.1's "
@@ -139,7 +144,7 @@ def test_warnings_are_located_in_the_file(minimal_text: str) -> None:
 
 
 def test_real_plan_warns_about_12_1(real_plan) -> None:
-    messages = [f.message for f in warnings(real_plan)]
+    messages = [f.message for f in warnings(real_plan, TODAY)]
     assert any(m.startswith("item 12.2's March 2026 Update cites 12.1,") for m in messages)
     assert any("cites 10.5 (in '10.1-10.5')" in m for m in messages)
     assert not any("recommendation 21" in m or "recommendation 6" in m for m in messages)

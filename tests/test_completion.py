@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,14 @@ def test_dependency_ids_and_round_titles(minimal: Plan) -> None:
         "Initial Action Plan Response",
         "March 2025 Update",
     ]
+
+
+def test_round_publish_is_offered_the_rounds_not_yet_published(minimal: Plan) -> None:
+    published = minimal._replace(
+        rounds=(minimal.rounds[0]._replace(published=date(2024, 12, 1)), minimal.rounds[1])
+    )
+    assert completion.unpublished_round_ids(published, "") == [("march-2025", "March 2025 Update")]
+    assert completion.unpublished_round_ids(published, "i") == []
 
 
 def complete(words: str, env: dict[str, str] | None = None, on: typer.Typer = app) -> tuple[list[str], str]:

@@ -52,13 +52,17 @@ def test_age_counts_days_from_the_raised_rounds_due_date_and_rounds_reported_sin
     niche, app = dependency_reports(sample(), date(2024, 11, 30))
     assert niche.age_days == 8
     assert app.age_days == (date(2024, 11, 30) - date(2025, 3, 27)).days
-    assert niche.rounds_since == 2  # march-2025 is declared but unreported; march-2026 is reported
-    assert app.rounds_since == 1
+    # march-2025 has no updates but the plan moved on past it; march-2026 is answered but neither
+    # published nor past its due date, so it does not count yet
+    assert niche.rounds_since == 1
+    assert app.rounds_since == 0
+    later = dependency_reports(sample(), date(2026, 4, 7))
+    assert [r.rounds_since for r in later] == [2, 1]
 
 
 def test_rounds_since_ignores_declared_rounds_nobody_reported() -> None:
     only_initial = plan(item("7.1", update("initial")))
-    assert rounds_since(only_initial, "initial") == 0
+    assert rounds_since(only_initial, "initial", TODAY) == 0
 
 
 @pytest.mark.parametrize(("today", "passed"), [(date(2026, 5, 31), False), (date(2026, 6, 1), True)])

@@ -17,7 +17,7 @@ TODAY = date(2026, 11, 28)
 
 
 def csv_rows(plan: Plan) -> list[dict[str, str]]:
-    text = plan_csv(plan)
+    text = plan_csv(plan, TODAY)
     assert text.startswith("\ufeff"), "Excel needs the byte-order mark to read UTF-8"
     return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
 
@@ -50,7 +50,7 @@ def test_csv_has_one_row_per_item_and_a_column_pair_per_round(minimal_text: str)
 
 
 def test_csv_rows_end_with_crlf(minimal_text: str) -> None:
-    text = plan_csv(parse_plan(minimal_text, "plan.yaml").plan)
+    text = plan_csv(parse_plan(minimal_text, "plan.yaml").plan, TODAY)
     assert text.count("\r\n") >= 4
 
 
@@ -106,7 +106,7 @@ def test_other_cells_are_untouched(cell: str | int) -> None:
 
 
 def test_no_csv_cell_or_header_starts_a_formula(minimal_text: str) -> None:
-    text = plan_csv(with_formulas(minimal_text)).removeprefix("\ufeff")
+    text = plan_csv(with_formulas(minimal_text), TODAY).removeprefix("\ufeff")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     cells = [cell for row in rows for cell in row]
     assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
@@ -115,7 +115,7 @@ def test_no_csv_cell_or_header_starts_a_formula(minimal_text: str) -> None:
 
 
 def test_raw_csv_keeps_the_text_untouched(minimal_text: str) -> None:
-    text = plan_csv(with_formulas(minimal_text), raw=True).removeprefix("\ufeff")
+    text = plan_csv(with_formulas(minimal_text), TODAY, raw=True).removeprefix("\ufeff")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     cells = [cell for row in rows for cell in row]
     assert "=1+4 March 2025 Update" in rows[0] and "@SUM(A1:A9)" in cells and "-2+3 done" in cells

@@ -160,6 +160,7 @@ def plan_data(draw: st.DrawFn) -> dict[str, Any]:
     for round_id in rounds:
         declared: dict[str, Any] = {"id": round_id, "title": draw(TEXT)}
         optional(declared, "due", DAY)
+        optional(declared, "published", DAY)
         data["rounds"].append(declared)
     if dependencies or draw(st.booleans()):
         data["dependencies"] = []

@@ -6,9 +6,9 @@ Hand-worked figures (see each plan):
 * Wearside: latest round March 2026 Update, nothing later declared, so not
   overdue; items 7.1 blocked, 7.2 complete, 14.1 in progress, 25.1 in progress;
   7.1 says "Above position remains." (stale).
-* Fenland: latest Half-year Update; Year-end Update due 31 December 2025 is
-  166 days overdue; no recommendation 14, no 7.2; 25.1 has no Half-year Update
-  (no answer); 25.2 only points to 7.1 (stale).
+* Fenland: latest Half-year Update (published without 25.1's answer); Year-end
+  Update due 31 December 2025 is 166 days overdue; no recommendation 14, no 7.2;
+  25.1 has no Half-year Update (no answer); 25.2 only points to 7.1 (stale).
 * Harbour City: latest Autumn 2025 Review; Spring 2026 Review due 31 May 2026
   is 15 days overdue; 7.2 was completed in spring 2025 (done, so answered).
 """
@@ -255,7 +255,7 @@ def test_the_example_plans_are_valid_with_only_the_intended_warning(path: Path) 
     from plan_cli.checks import warnings
     from plan_cli.loader import load_plan
 
-    found = [finding.message for finding in warnings(load_plan(path).plan)]
+    found = [finding.message for finding in warnings(load_plan(path).plan, TODAY)]
     # Fenland's 25.1 is the example of an item without an answer in the latest round.
     expected = ["item 25.1 is outstanding but has no Half-year Update"] if path.name == "fenland.yaml" else []
     assert [message.split(";")[0] for message in found] == expected

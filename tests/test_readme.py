@@ -93,6 +93,96 @@ def test_example_output_is_real(command: str, shown: str, monkeypatch: pytest.Mo
     )
 
 
+# ---- the update round, worked end to end ---------------------------------------------------
+# The README's worked example runs in order on a copy of data/plan.yaml without its declared
+# March 2027 round: ```console round blocks are commands and their output, ```markdown reply FILE
+# blocks are what an owner typed into a draft, put in place of that item's empty form.
+
+CYCLE_ENV = {**ENV, "PLAN_TODAY": "2026-11-28"}
+DECLARED_NEXT = re.compile(
+    r"  # Not in the published plan.*?\n  - id: march-2027\n    title: March 2027 Update\n", re.DOTALL
+)
+STEP = re.compile(r"```(console round|markdown reply (\S+))\n(.*?)```", re.DOTALL)
+FORM = re.compile(r"Status \(([\d.]+)\):.*?End of text \(\1\)\n", re.DOTALL)
+
+
+def cycle_folder(tmp_path) -> None:
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    start, count = DECLARED_NEXT.subn("", text)
+    assert count == 1
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "plan.yaml").write_text(start, encoding="utf-8")
+
+
+def cycle_output(command: str) -> list[str]:
+    command, _, tail = command.partition(" | tail -n ")
+    command, _, head = command.partition(" | head -n ")
+    program, *args = shlex.split(command)
+    assert program == "plan"
+    result = CliRunner(env=CYCLE_ENV).invoke(app, args, catch_exceptions=False)
+    lines = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+    if head:
+        lines = lines[: int(head)]
+    return lines[-int(tail) :] if tail else lines
+
+
+def put_reply(path, snippet: str) -> None:
+    """Put the reply forms of ``snippet`` in place of the same items' forms in the draft at ``path``."""
+    text = path.read_text(encoding="utf-8")
+    replies = {match.group(1): match.group(0) for match in FORM.finditer(snippet)}
+    assert replies, "a reply block holds at least one filled-in form"
+    for item_id, filled in replies.items():
+        text, count = re.subn(
+            rf"Status \({re.escape(item_id)}\):.*?End of text \({re.escape(item_id)}\)\n",
+            lambda _, filled=filled: filled,
+            text,
+            count=1,
+            flags=re.DOTALL,
+        )
+        assert count == 1, f"{path.name} has no form for {item_id}"
+    path.write_text(text, encoding="utf-8")
+
+
+def run_cycle(readme: str, tmp_path, refresh: bool) -> str:
+    """Run the worked example; return the README with its outputs refreshed, asserting them unless ``refresh``."""
+    cycle_folder(tmp_path)
+    pieces, position = [], 0
+    for step in STEP.finditer(readme):
+        pieces.append(readme[position : step.start()])
+        position = step.end()
+        if step.group(2):
+            put_reply(tmp_path / step.group(2), step.group(3))
+            pieces.append(step.group(0))
+            continue
+        chunks = re.split(r"^\$ ", step.group(3), flags=re.MULTILINE)
+        body = chunks[0]
+        for chunk in chunks[1:]:
+            command, _, shown = chunk.partition("\n")
+            real = cycle_output(command)
+            if not refresh:
+                assert real == shown.rstrip("\n").splitlines(), (
+                    f"README.md's worked round: the output of '{command}' is out of date; refresh it "
+                    "(see the module docstring)"
+                )
+            body += f"$ {command}\n" + "".join(f"{line}\n" for line in real)
+        pieces.append(f"```console round\n{body}```")
+    pieces.append(readme[position:])
+    return "".join(pieces)
+
+
+def test_the_worked_round_is_real(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert len(STEP.findall(README)) >= 3
+    run_cycle(README, tmp_path, refresh=False)
+
+
 if __name__ == "__main__":  # python -m tests.test_readme: refresh the README's examples in place
+    import tempfile
+    from pathlib import Path
+
     os.chdir(ROOT)
-    (ROOT / "README.md").write_text(refreshed(README), encoding="utf-8")
+    examples_refreshed = refreshed(README)
+    with tempfile.TemporaryDirectory() as folder:
+        os.chdir(folder)
+        examples_refreshed = run_cycle(examples_refreshed, Path(folder), refresh=True)
+    (ROOT / "README.md").write_text(examples_refreshed, encoding="utf-8")

@@ -56,3 +56,17 @@ def test_short_title_drops_the_deadline_phrase(text: str, title: str) -> None:
 )
 def test_describe_age(days: int | None, words: str) -> None:
     assert describe_age(days) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March 2027 Update", "march-2027-update"),
+        ("  Devon & Cornwall Police ", "devon-cornwall-police"),
+        ("Q3 2026: review (interim)", "q3-2026-review-interim"),
+        ("Café Ynys Môn", "cafe-ynys-mon"),
+        ("---", ""),
+    ],
+)
+def test_slug(text: str, expected: str) -> None:
+    assert wording.slug(text) == expected

@@ -48,6 +48,8 @@ COMMANDS: dict[str, Command] = {
     "dependencies": Command("deps", "deps", help="DEPENDENCIES_HELP"),
     "deadlines": Command("deadlines", "deadlines"),
     "national": Command("national", "national"),
+    "round": Command("round", "round_commands"),
+    "apply": Command("round", "apply"),
 }
 
 

@@ -18,6 +18,7 @@ from .options import (
     PlanOption,
     TemplateOption,
     TodayOption,
+    complete_owner,
     complete_round_title,
     open_plan,
     parse_date,
@@ -58,19 +59,37 @@ def report(
 
 
 def draft(
-    round_title: Annotated[
+    round_name: Annotated[
         str | None,
         typer.Option(
             "--round",
-            metavar="TITLE",
+            metavar="ROUND",
             show_default=False,
-            help="The round to draft, if the plan does not declare it, e.g. 'March 2027 Update'.",
+            help="The declared round to draft (id or title); by default the open one.",
             autocompletion=complete_round_title,
         ),
     ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="Only the items this body owns, e.g. 'Chief Constables' (as plan outstanding --owner).",
+            show_default=False,
+            autocompletion=complete_owner,
+        ),
+    ] = None,
+    include_answered: Annotated[
+        bool,
+        typer.Option("--all", help="Also list the items already answered, with their replies filled in."),
+    ] = False,
     due: Annotated[
         str | None,
-        typer.Option("--due", metavar="YYYY-MM-DD", show_default=False, help="That round's deadline."),
+        typer.Option(
+            "--due",
+            metavar="YYYY-MM-DD",
+            show_default=False,
+            help="The deadline to show, where the plan declares none for the round.",
+        ),
     ] = None,
     template: TemplateOption = None,
     output: OutputOption = None,
@@ -78,14 +97,18 @@ def draft(
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Write the draft of the next update (Markdown) to circulate to action owners.
+    """Write the draft of the open round (Markdown): a reply form for each item still to answer.
 
-    Each outstanding item carries its latest update forward word for word, with
-    prompts: dependencies to chase, milestones fallen due, figures to refresh.
-    The round is the plan's next declared one, or name it with --round and --due.
+    Each item carries its last update forward word for word, with prompts:
+    dependencies to chase, milestones fallen due, figures to refresh. Owners
+    fill in the status and text under each item; plan apply reads them back.
+    A jointly owned item is in each of its owners' drafts.
 
-    Example: plan draft --round 'March 2027 Update' --due 2027-03-27 --output draft.md
+    Example: plan draft --owner 'Chief Constables' --output chief-constables.md
+
+    Example: plan draft --all --output everything.md
     """
+    from ..drafts import draft_context
     from ..render import render_document
     from ..rounds import draft_round
     from ..template_context import template_context
@@ -93,8 +116,18 @@ def draft(
     day = parse_today(today)
     deadline = parse_date("--due", due)
     loaded = open_plan(plan)
-    drafted = draft_round(loaded.plan, round_title, deadline)
-    document = render_document(template_context(loaded.plan, day, drafted), "draft.md.j2", template)
+    drafted = draft_round(loaded.plan, round_name, day)
+    if deadline is not None:
+        if drafted.due is not None and drafted.due != deadline:
+            raise UsageError(
+                f"the plan declares the {drafted.title} due {drafted.due.isoformat()}, "
+                f"not {deadline.isoformat()}; drop --due"
+            )
+        drafted = drafted._replace(due=deadline)
+    context = draft_context(
+        template_context(loaded.plan, day, drafted), loaded.plan, day, drafted, owner, include_answered
+    )
+    document = render_document(context, "draft.md.j2", template)
     deliver(document, output, force, f"the {drafted.title} draft")
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import analysis, measures, review
+from ..errors import UsageError
 from ..model import EvidenceItem, Plan, Status
 from ..styled import Styled
 from ..wording import first_sentence, plural, short_date
@@ -63,6 +64,12 @@ def outstanding(
     stale: Annotated[
         bool, typer.Option("--stale", help="Only stale items: the latest update reports nothing new.")
     ] = False,
+    unanswered: Annotated[
+        bool,
+        typer.Option(
+            "--unanswered", help="Only items with no update yet in the open round: who has still to reply."
+        ),
+    ] = False,
     as_json: JsonOption = False,
     plan: PlanOption = None,
     today: TodayOption = None,
@@ -76,10 +83,22 @@ def outstanding(
     Example: plan outstanding --blocked-by minerva-niche
 
     Example: plan outstanding --stale
+
+    Example: plan outstanding --unanswered --owner pccs
     """
-    parse_today(today)
+    day = parse_today(today)
     loaded = open_plan(plan)
+    still_to_answer: str | None = None
     items = analysis.outstanding(loaded.plan, owner=owner, recommendation=rec, status=status_filter)
+    if unanswered:
+        from ..rounds import next_round, open_round_hint, unanswered_items
+
+        current = next_round(loaded.plan, day)
+        if current is None:
+            raise UsageError(f"no update round is open; open one with: {open_round_hint(loaded.plan)}")
+        waiting = {item.id for item in unanswered_items(loaded.plan, current.id)}
+        items = [item for item in items if item.id in waiting]
+        still_to_answer = current.title
     items = review.filter_items(loaded.plan, items, blocked_by=blocked_by, stale_only=stale)
     flags = {item.id: review.item_flags(loaded.plan, item) for item in items}
     if as_json:
@@ -90,11 +109,14 @@ def outstanding(
             ]
         )
         return
-    print_items(loaded.plan, items, flags)
+    print_items(loaded.plan, items, flags, still_to_answer)
 
 
 def print_items(
-    plan: Plan, items: list[EvidenceItem], flags: dict[str, review.ItemFlags] | None = None
+    plan: Plan,
+    items: list[EvidenceItem],
+    flags: dict[str, review.ItemFlags] | None = None,
+    still_to_answer: str | None = None,
 ) -> None:
     """Print items as a table that reads at 80 columns, marking waiting and stale items."""
     out = stdout()
@@ -120,7 +142,10 @@ def print_items(
             plan.round(latest.round).title if latest else "—",
         )
     out.print(table)
-    out.print(Styled(f"{plural(len(items), 'outstanding item')}.", style="dim"))
+    summary = plural(len(items), "outstanding item")
+    if still_to_answer is not None:
+        summary = f"{plural(len(items), 'item')} still to answer in the {still_to_answer}"
+    out.print(Styled(f"{summary}.", style="dim"))
     if flags:
         print_flag_legend(plan, items, flags, out)
 

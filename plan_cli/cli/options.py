@@ -68,6 +68,7 @@ complete_recommendation = completes_from_plan("recommendation_numbers")
 complete_owner = completes_from_plan("owners")
 complete_dependency_id = completes_from_plan("dependency_ids")
 complete_round_title = completes_from_plan("round_titles")
+complete_unpublished_round = completes_from_plan("unpublished_round_ids")
 
 PlanOption = Annotated[
     Path | None,

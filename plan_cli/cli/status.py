@@ -10,7 +10,7 @@ import typer
 
 from .. import analysis, dependencies, measures, review
 from ..model import Plan, Status
-from ..rounds import latest_round, next_round
+from ..rounds import RoundState, latest_round, next_round, open_round_hint, round_progress
 from ..styled import Styled, cell_width
 from ..wording import describe_days, plural, short_date, short_title
 from .options import PlanOption, TodayOption, open_plan, parse_today
@@ -49,15 +49,15 @@ def print_status(plan: Plan, today: date) -> None:
             out.print(Styled(f"{label}: {value}"))
     out.print()
     print_rounds(plan, today, out)
-    print_counts(plan, out)
+    print_counts(plan, today, out)
     print_status_flags(plan, today, out)
     print_recommendations(plan, today, out)
 
 
 def print_rounds(plan: Plan, today: date, out: Screen) -> None:
-    """Print the latest and the next round."""
-    latest = latest_round(plan)
-    following = next_round(plan)
+    """Print the latest published round, and the open one with its progress overall and per owner."""
+    latest = latest_round(plan, today)
+    following = next_round(plan, today)
     out.print(
         Styled(
             f"Latest round:  {latest.title if latest else 'none reported yet'}"
@@ -65,25 +65,35 @@ def print_rounds(plan: Plan, today: date, out: Screen) -> None:
         )
     )
     if following is None:
-        out.print(
-            Styled(
-                "Next round:    not declared yet; add it under rounds: in the plan "
-                "(or use plan draft --round TITLE --due DATE)"
-            )
-        )
-    elif following.due:
-        out.print(
-            Styled(
-                f"Next round:    {following.title}, due {short_date(following.due)} "
-                f"({describe_days(following.due, today)})"
-            )
-        )
+        out.print(Styled(f"Open round:    none; open the next with: {open_round_hint(plan)}"))
+        out.print()
+        return
+    progress = round_progress(plan, following.id)
+    line = (
+        f"Open round:    {following.title}: {progress.state.value}, "
+        f"{progress.answered} of {plural(progress.asked, 'item')} answered"
+    )
+    if following.due:
+        line += f", due {short_date(following.due)}, {describe_days(following.due, today)}"
     else:
-        out.print(Styled(f"Next round:    {following.title} (no due date declared)"))
+        line += ", no due date declared"
+    out.print(Styled(line))
+    if progress.owners:
+        width = max(cell_width(entry.owner) for entry in progress.owners)
+        for entry in progress.owners:
+            row = Styled(f"  {entry.owner}{' ' * (width - cell_width(entry.owner))}  ")
+            row.append(f"{entry.answered} of {entry.asked} answered")
+            if entry.unanswered:
+                row.append(f", {len(entry.unanswered)} to come", style="yellow")
+            out.print(row)
+    if progress.state is RoundState.OPEN:
+        out.print(Styled("  Who has still to reply: plan outstanding --unanswered", style="dim"))
+    elif progress.state is RoundState.ANSWERED:
+        out.print(Styled(f"  Every item is answered: plan round publish {following.id}", style="dim"))
     out.print()
 
 
-def print_counts(plan: Plan, out: Screen) -> None:
+def print_counts(plan: Plan, today: date, out: Screen) -> None:
     """Print the items by status as bars, and what moved in the latest round."""
     counts = analysis.status_counts(plan)
     total = sum(counts.values())
@@ -98,8 +108,8 @@ def print_counts(plan: Plan, out: Screen) -> None:
         line.rstrip()
         out.print(line)
     out.print(Styled(f"{plural(counts[Status.BLOCKED], 'item')} blocked on something outside the force."))
-    latest = latest_round(plan)
-    moved = analysis.movements(plan)
+    latest = latest_round(plan, today)
+    moved = analysis.movements(plan, today)
     if latest is not None and moved:
         arrivals = Counter(m.after for m in moved)
         summary = ", ".join(f"{n} to {state.value}" for state, n in arrivals.items())

@@ -177,6 +177,10 @@ def hostile_plan(tmp_path: Path) -> Path:
         'text: "Awaited from Minerva.\\n\\nSecond para."',
         'text: "[click](javascript:alert(1))\\nnext | line <img src=x onerror=alert(1)>"',
     )
+    text = text.replace(
+        "    due: 2025-03-27\n",
+        "    due: 2025-03-27\n  - id: march-2027\n    title: March 2027 Update\n",
+    )
     path = tmp_path / "plan.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -265,7 +269,9 @@ def structure(markdown: str) -> list[tuple[str, ...]]:
     return found
 
 
-@pytest.mark.parametrize("args", [("export", "--format", "md"), ("report",), ("draft", *DRAFT_ROUND)])
+@pytest.mark.parametrize(
+    "args", [("export", "--format", "md"), ("report",), ("draft", "--due", "2027-03-27")]
+)
 def test_markup_in_every_field_leaves_the_document_structure_unchanged(
     tmp_path: Path, args: tuple[str, ...]
 ) -> None:
@@ -530,7 +536,7 @@ def test_draft_names_every_outstanding_item_with_its_latest_text_and_dependencie
                 assert f"Chase {dep.party}: {dep.title}" in rendered, (item.id, dep_id)
 
 
-def test_draft_without_a_round_says_how_to_declare_one(tmp_path: Path) -> None:
+def test_draft_without_an_open_round_says_how_to_open_one(tmp_path: Path) -> None:
     declared = "  - id: march-2027\n    title: March 2027 Update\n"
     text = PLAN_FILE.read_text(encoding="utf-8")
     assert declared in text
@@ -538,8 +544,9 @@ def test_draft_without_a_round_says_how_to_declare_one(tmp_path: Path) -> None:
     path.write_text(text.replace(declared, ""), encoding="utf-8")
     result = run("draft", "--plan", str(path))
     assert result.code == 2 and result.out == b""
-    assert "Add it under rounds: in the plan" in result.err
-    assert "plan draft --round 'March 2027 Update' --due 2027-03-27" in result.err
+    assert "no update round is open" in result.err
+    # the hint is made from the plan's own last round: its title and due date a year on
+    assert "plan round open 'March 2027 Update' --due 2027-04-06" in result.err
 
 
 def test_draft_uses_a_declared_next_round(tmp_path: Path) -> None:
@@ -552,7 +559,7 @@ def test_draft_uses_a_declared_next_round(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = run("draft", "--plan", str(path))
     assert result.code == 0, result.err
-    assert result.out == (GOLDEN / "draft.md").read_bytes().replace(b" (not yet declared in the plan)", b"")
+    assert result.out == (GOLDEN / "draft.md").read_bytes()
 
 
 def test_bad_due_date_is_a_usage_error() -> None:

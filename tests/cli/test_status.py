@@ -14,7 +14,10 @@ def test_status_shows_rounds_counts_and_recommendations() -> None:
     assert code == 0, err
     assert out.splitlines()[0] == "Test plan"
     assert "Latest round:  March 2025 Update (due 27 Mar 2025)" in out
-    assert "Next round:    not declared yet" in out
+    assert (
+        "Open round: none; open the next with: plan round open 'March 2026 Update' --due 2026-03-27"
+        in " ".join(out.split())
+    )
     assert "Evidence items by status (3)" in out
     assert "1 item blocked on something outside the force." in out
     assert "Moved in the March 2025 Update: 2 (1 to blocked, 1 to in-progress)." in out
@@ -34,7 +37,9 @@ def test_status_counts_days_to_the_next_round(tmp_path: Path) -> None:
     path.write_text(text)
     code, out, _ = run("status", "--plan", str(path), "--today", "2027-03-20")
     assert code == 0
-    assert "Next round:    March 2027 Update, due 27 Mar 2027 (7 days left)" in out
+    assert "Open round:    March 2027 Update: open, 0 of 2 items answered, due 27 Mar 2027," in out
+    assert "7 days left" in out
+    assert "  Chief Constables                0 of 2 answered, 2 to come" in out
 
 
 def test_real_plan_status_reads_at_80_columns() -> None:
