@@ -19,11 +19,10 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 from .errors import InvalidPlanError, PlanToolError, WriteError
 from .loader import parse_plan
 from .model import Plan, Status
+from .pyyaml import yaml
 
 
 class EditError(PlanToolError):
