@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .errors import UsageError
 from .model import EvidenceItem, Plan, Recommendation, Round, Status
+from .owners import owner_names as listed_owner_names
+from .owners import resolve_owner
 from .rounds import (
     latest_round,
     next_round,
@@ -22,6 +25,8 @@ from .rounds import (
     round_title,
 )
 from .wording import days_until
+
+T = TypeVar("T")
 
 
 def status_counts(plan: Plan) -> dict[Status, int]:
@@ -83,66 +88,82 @@ def movements(plan: Plan, today: date) -> list[Movement]:
 
 
 def owner_names(plan: Plan) -> list[str]:
-    """Every name --owner accepts: bodies, their aliases and the owner texts as published."""
-    names: list[str] = []
-    for body in plan.bodies:
-        names.append(body.name)
-        names.extend(body.aliases)
-    for rec in plan.recommendations:
-        for item in rec.items:
-            if item.owner not in names:
-                names.append(item.owner)
-    return names
+    """Every name --owner lists: bodies, their aliases and the owner texts as published."""
+    return [name for name, _ in listed_owner_names(plan)]
 
 
 def match_owner(plan: Plan, text: str) -> set[str]:
-    """Return the bodies ``text`` names (case-insensitive); raise UsageError listing the owners if none."""
-    wanted = text.strip().casefold()
-    bodies = {
-        body.name
-        for body in plan.bodies
-        if wanted in {body.name.casefold(), *map(str.casefold, body.aliases)}
-    }
-    if not bodies:
-        for item in plan.items:
-            if item.owner.casefold() == wanted:
-                bodies.update(item.owners)
-    if not bodies:
-        known = ", ".join(body.name for body in plan.bodies)
-        raise UsageError(
-            f"no owner in the plan matches '{text}'; owners are: {known} "
-            f"(aliases: {', '.join(a for b in plan.bodies for a in b.aliases) or 'none'})"
-        )
-    return bodies
+    """Return the names of the bodies ``text`` means (see :func:`plan_cli.owners.resolve_owner`).
+
+    Raise UsageError when no body fits (listing the bodies with their aliases) or
+    when more than one does (listing each candidate).
+    """
+    return set(resolve_owner(plan, text).bodies)
+
+
+def _as_tuple(value: T | Iterable[T] | None) -> tuple[T, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, int)):
+        return (value,)
+    return tuple(value)  # type: ignore[arg-type]
+
+
+def select_items(
+    plan: Plan,
+    owners: Iterable[str] = (),
+    recommendations: Iterable[int] = (),
+    statuses: Iterable[Status] = (),
+    include_done: bool = False,
+) -> list[EvidenceItem]:
+    """Return the items that pass every filter given, in plan order.
+
+    Each filter is a collection: an item passes when it matches *any* of its
+    values, and must pass *all* the filters given (an empty one passes every
+    item). Done items (complete, superseded) are left out unless
+    ``include_done`` or a done status is asked for. An owner no body fits, or a
+    recommendation the plan lacks, is a usage error.
+    """
+    bodies: set[str] = set()
+    for owner in owners:
+        bodies |= match_owner(plan, owner)
+    numbers = set(recommendations)
+    for number in sorted(numbers):
+        if plan.recommendation(number) is None:
+            known = ", ".join(str(r.number) for r in plan.recommendations)
+            raise UsageError(f"there is no recommendation {number}; recommendations are: {known}")
+    wanted_statuses = set(statuses)
+    if any(status.is_done for status in wanted_statuses):
+        include_done = True
+    found = []
+    for item in plan.items:
+        if not include_done and not item.is_outstanding:
+            continue
+        if bodies and not bodies.intersection(item.owners):
+            continue
+        if numbers and item.recommendation not in numbers:
+            continue
+        if wanted_statuses and item.status not in wanted_statuses:
+            continue
+        found.append(item)
+    return found
 
 
 def outstanding(
     plan: Plan,
-    owner: str | None = None,
-    recommendation: int | None = None,
-    status: Status | None = None,
+    owner: str | Iterable[str] | None = None,
+    recommendation: int | Iterable[int] | None = None,
+    status: Status | Iterable[Status] | None = None,
 ) -> list[EvidenceItem]:
     """Return the items still needing action (not complete or superseded), filtered as asked.
 
-    ``owner`` matches a body any of whose owners the item names; an owner that
-    matches nothing and a recommendation that does not exist are usage errors.
+    Each filter takes one value or several (any of them); see :func:`select_items`.
     """
-    bodies = match_owner(plan, owner) if owner is not None else None
-    if recommendation is not None and plan.recommendation(recommendation) is None:
-        numbers = ", ".join(str(r.number) for r in plan.recommendations)
-        raise UsageError(f"there is no recommendation {recommendation}; recommendations are: {numbers}")
-    found = []
-    for item in plan.items:
-        if not item.is_outstanding:
-            continue
-        if bodies is not None and not bodies.intersection(item.owners):
-            continue
-        if recommendation is not None and item.recommendation != recommendation:
-            continue
-        if status is not None and item.status is not status:
-            continue
-        found.append(item)
-    return found
+    return [
+        item
+        for item in select_items(plan, _as_tuple(owner), _as_tuple(recommendation), _as_tuple(status))
+        if item.is_outstanding
+    ]
 
 
 def item_record(plan: Plan, item: EvidenceItem) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from .model import (
+    Acceptance,
     Body,
     Dependency,
     DependencyStatus,
@@ -93,6 +94,10 @@ def build_plan(data: dict[str, Any]) -> Plan:
             for d in data.get("dependencies") or ()
         ),
         recommendations=tuple(recommendations),
+        accepted=tuple(
+            Acceptance(a["code"], str(a["item"]), a["reason"], a.get("cites"))
+            for a in data.get("accepted") or ()
+        ),
     )
 
 

@@ -10,7 +10,11 @@ can print it at ``file:line:col``. The rules:
 * a complete or superseded item that depends on an open dependency;
 * a blocked item that names no open dependency;
 * a dependency that no item names;
-* an outstanding item with no text in the latest round.
+* an outstanding item with no text in the latest round;
+* an ``accepted:`` entry that no warning matches any more.
+
+Each rule has a stable code (:data:`plan_cli.errors.WARNING_CODES`); the plan's
+``accepted:`` entries silence the warnings they name (see :func:`accept`).
 """
 
 from __future__ import annotations
@@ -29,12 +33,17 @@ WARNING = "warning"
 
 
 class CheckResult(NamedTuple):
-    """What checking one file found: the plan if it loaded, its errors and its warnings."""
+    """What checking one file found: the plan if it loaded, its errors, its warnings and the accepted ones.
+
+    ``accepted`` are the warnings an ``accepted:`` entry silences, each with the entry's reason.
+    """
 
     path: Path
     loaded: LoadedPlan | None
     errors: list[Problem]
     warnings: list[Problem]
+    accepted: tuple[tuple[Problem, str], ...] = ()
+    unreadable: bool = False
 
     def record(self) -> dict[str, Any]:
         """Return the result as JSON-ready data: what ``plan check --json`` prints per file."""
@@ -51,8 +60,23 @@ class CheckResult(NamedTuple):
                     "field": p.field,
                     "severity": p.severity,
                     "message": p.message,
+                    "code": p.code or None,
+                    "place": p.place or None,
                 }
                 for p in sorted([*self.errors, *self.warnings], key=lambda p: (p.line or 0, p.column or 0))
+            ],
+            "accepted": [
+                {
+                    "file": p.path,
+                    "line": p.line,
+                    "column": p.column,
+                    "field": p.field,
+                    "place": p.place or None,
+                    "code": p.code,
+                    "message": p.message,
+                    "reason": reason,
+                }
+                for p, reason in self.accepted
             ],
         }
 
@@ -62,9 +86,56 @@ def check_file(path: Path, today: date) -> CheckResult:
     try:
         loaded = load_plan(path)
     except InvalidPlanError as error:
-        return CheckResult(path, None, [p for p in error.problems if p.severity == "error"], [])
-    found: list[Problem] = [loaded.source.problem(f) for f in warnings(loaded.plan, today)]
-    return CheckResult(path, loaded, [], found)
+        return CheckResult(
+            path, None, [p for p in error.problems if p.severity == "error"], [], unreadable=error.unreadable
+        )
+    active, accepted = accept(loaded.plan, warnings(loaded.plan, today))
+    return CheckResult(
+        path,
+        loaded,
+        [],
+        [loaded.source.problem(f) for f in active],
+        tuple((loaded.source.problem(f), reason) for f, reason in accepted),
+    )
+
+
+def accept(plan: Plan, found: list[Finding]) -> tuple[list[Finding], list[tuple[Finding, str]]]:
+    """Split warnings into those still to act on and those an ``accepted:`` entry silences (with its reason).
+
+    An entry silences the warnings with its code about its item (and, when it
+    gives ``cites``, citing that reference). An entry that silences nothing is
+    itself a warning, so an acceptance cannot outlive what it accepted.
+    """
+    active: list[Finding] = []
+    accepted: list[tuple[Finding, str]] = []
+    used: set[int] = set()
+    for finding in found:
+        for index, entry in enumerate(plan.accepted):
+            if (
+                entry.code == finding.code
+                and entry.item == finding.item
+                and (entry.cites is None or entry.cites == finding.cites)
+            ):
+                accepted.append((finding, entry.reason))
+                used.add(index)
+                break
+        else:
+            active.append(finding)
+    for index, entry in enumerate(plan.accepted):
+        if index in used:
+            continue
+        cites = f" citing {entry.cites}" if entry.cites is not None else ""
+        active.append(
+            Finding(
+                ("accepted", index),
+                f"accepts a {entry.code} warning about {entry.item}{cites}, but there is no such warning any "
+                "more; remove this entry",
+                severity=WARNING,
+                code="accepted-not-found",
+                item=entry.item,
+            )
+        )
+    return active, accepted
 
 
 def warnings(plan: Plan, today: date) -> list[Finding]:
@@ -122,6 +193,9 @@ def dangling_references(plan: Plan) -> list[Finding]:
                             f"item {item.id}'s {round_title} cites {citation.ref}{written}, "
                             f"which is not in the plan; check the reference against the published text",
                             severity=WARNING,
+                            code="dangling-citation",
+                            item=item.id,
+                            cites=citation.ref,
                         )
                     )
     return found
@@ -142,6 +216,9 @@ def done_items_on_open_dependencies(plan: Plan) -> list[Finding]:
                         f"item {item.id} is {item.status.value} but depends on open dependency '{dep_id}'; "
                         "mark the dependency resolved, or remove it from depends_on",
                         severity=WARNING,
+                        code="done-on-open-dependency",
+                        item=item.id,
+                        cites=dep_id,
                     )
                 )
     return found
@@ -163,6 +240,8 @@ def blocked_items_without_dependency(plan: Plan) -> list[Finding]:
                 f"item {item.id} is blocked but waits on no open dependency; add depends_on: naming what it "
                 f"waits on (open dependencies: {', '.join(open_ids) or 'none; declare one under dependencies:'})",
                 severity=WARNING,
+                code="blocked-without-dependency",
+                item=item.id,
             )
         )
     return found
@@ -176,6 +255,8 @@ def unused_dependencies(plan: Plan) -> list[Finding]:
             ("dependencies", index, "id"),
             f"dependency '{dep.id}' is named by no item; add it to depends_on of the items that wait on it",
             severity=WARNING,
+            code="unused-dependency",
+            item=dep.id,
         )
         for index, dep in enumerate(plan.dependencies)
         if dep.id not in named
@@ -200,6 +281,8 @@ def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Findi
                     f"add one under updates: as {latest.id}:",
                     at_key=True,
                     severity=WARNING,
+                    code="no-latest-update",
+                    item=item.id,
                 )
             )
         elif update is not None and not update.full_text.strip():
@@ -210,6 +293,8 @@ def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Findi
                     "write what was reported",
                     at_key=True,
                     severity=WARNING,
+                    code="no-latest-update",
+                    item=item.id,
                 )
             )
     return found
@@ -232,5 +317,7 @@ def title_names_another_round(plan: Plan, today: date) -> list[Finding]:
             f"the title names the {named.title}, but the latest published round is the {latest.title}; "
             f"write ({latest.title}) in the title",
             severity=WARNING,
+            code="title-names-another-round",
+            item="title",
         )
     ]

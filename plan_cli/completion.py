@@ -7,8 +7,9 @@ fish, print the second part beside the value). The CLI wires them to Typer.
 
 from __future__ import annotations
 
-from .analysis import owner_names
+from .errors import UsageError
 from .model import Plan
+from .owners import owner_names, resolve_owner
 from .wording import first_sentence
 
 Candidate = tuple[str, str]
@@ -40,14 +41,20 @@ def items_and_recommendations(plan: Plan, incomplete: str) -> list[Candidate]:
 
 
 def owners(plan: Plan, incomplete: str) -> list[Candidate]:
-    """Owner names --owner accepts (bodies, aliases, owner texts) starting with ``incomplete``, any case."""
+    """Owner names --owner accepts (bodies, aliases, owner texts) starting with ``incomplete``, any case.
+
+    Each alias says which body it stands for. When no name starts so, the
+    bodies the owner matcher reads it as (``OPCC``, ``chief constable``).
+    """
     wanted = incomplete.casefold()
-    aliases = {alias: body.name for body in plan.bodies for alias in body.aliases}
-    found = []
-    for name in owner_names(plan):
-        if name.casefold().startswith(wanted):
-            found.append((name, f"alias of {aliases[name]}" if name in aliases else "owner"))
-    return found
+    found = [(name, what) for name, what in owner_names(plan) if name.casefold().startswith(wanted)]
+    if found or not incomplete.strip():
+        return found
+    try:  # nothing starts so: what --owner would read it as ("OPCC" offers the body it means)
+        match = resolve_owner(plan, incomplete)
+    except UsageError:
+        return []
+    return [(body.name, f"what '{incomplete}' means") for body in plan.bodies if body.name in match.bodies]
 
 
 def dependency_ids(plan: Plan, incomplete: str) -> list[Candidate]:
@@ -60,7 +67,7 @@ def dependency_ids(plan: Plan, incomplete: str) -> list[Candidate]:
 
 
 def round_titles(plan: Plan, incomplete: str) -> list[Candidate]:
-    """Round titles (e.g. "March 2026 Update") starting with ``incomplete``, any case, with their ids."""
+    """Round titles starting with ``incomplete``, any case, with their ids."""
     wanted = incomplete.casefold()
     return [
         (declared.title, f"round {declared.id}")

@@ -58,8 +58,13 @@ def report(
         blocking=tuple(item for item in items if item.is_outstanding),
         age_days=(today - raised.due).days if raised.due else None,
         rounds_since=rounds_since(plan, dependency.raised, today, reported),
-        expected_passed=dependency.expected.has_passed(today),
+        expected_passed=expected_date_passed(dependency, today),
     )
+
+
+def expected_date_passed(dependency: Dependency, today: date) -> bool:
+    """True when an open dependency's expected date has gone by: resolved or withdrawn ones never "pass"."""
+    return dependency.is_open and dependency.expected.has_passed(today)
 
 
 def dependency_reports(plan: Plan, today: date, include_all: bool = False) -> list[DependencyReport]:

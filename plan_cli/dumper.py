@@ -15,7 +15,7 @@ from typing import Any
 from .model import Dependency, EvidenceItem, FuzzyDate, Plan, Recommendation, Update
 from .pyyaml import yaml
 
-_SECTIONS = re.compile(r"^(bodies|rounds|dependencies|recommendations):", re.MULTILINE)
+_SECTIONS = re.compile(r"^(bodies|rounds|dependencies|recommendations|accepted):", re.MULTILINE)
 
 
 class _PlanDumper(yaml.SafeDumper):
@@ -76,6 +76,16 @@ def dump_plan(plan: Plan) -> str:
     if plan.dependencies:
         data["dependencies"] = [_dependency(dep) for dep in plan.dependencies]
     data["recommendations"] = [_recommendation(rec) for rec in plan.recommendations]
+    if plan.accepted:
+        data["accepted"] = [
+            {
+                "code": a.code,
+                "item": a.item,
+                **({"cites": a.cites} if a.cites is not None else {}),
+                "reason": a.reason,
+            }
+            for a in plan.accepted
+        ]
     text: str = yaml.dump(
         data,
         Dumper=_PlanDumper,

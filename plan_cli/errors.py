@@ -13,13 +13,32 @@ from typing import NamedTuple
 FieldParts = tuple[str | int, ...]
 
 
+WARNING_CODES: dict[str, str] = {
+    "dangling-citation": "an update cites an item or recommendation the plan does not contain",
+    "done-on-open-dependency": "a complete or superseded item depends on an open dependency",
+    "blocked-without-dependency": "a blocked item waits on no open dependency",
+    "unused-dependency": "a dependency no item names (item: the dependency's id)",
+    "no-latest-update": "an outstanding item has no text in the latest round",
+    "title-names-another-round": "the title names a round other than the latest published one (item: title)",
+    "accepted-not-found": "an accepted warning that no longer occurs",
+}
+"""Every warning's stable code, with what it is about: what ``accepted:`` entries in a plan name."""
+
+
 class Finding(NamedTuple):
-    """A problem found in plain plan data, before it is given a file location (see LoadedPlan.source)."""
+    """A problem found in plain plan data, before it is given a file location (see LoadedPlan.source).
+
+    A warning has a ``code`` (see :data:`WARNING_CODES`), the ``item`` it is
+    about and, for a citation, what it ``cites``: what an ``accepted:`` entry matches.
+    """
 
     parts: FieldParts
     message: str
     at_key: bool = False
     severity: str = "error"
+    code: str = ""
+    item: str = ""
+    cites: str = ""
 
 
 class Problem(NamedTuple):
@@ -31,6 +50,8 @@ class Problem(NamedTuple):
     line: int | None = None
     column: int | None = None
     severity: str = "error"
+    code: str = ""
+    place: str = ""
 
     def __str__(self) -> str:
         where = self.path
@@ -38,10 +59,11 @@ class Problem(NamedTuple):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        parts = [p for p in (where, self.field) if p]
+        parts = [p for p in (where, self.place or self.field) if p]
         prefix = ": ".join(parts)
         label = "warning: " if self.severity == "warning" else ""
-        return f"{prefix}: {label}{self.message}" if prefix else f"{label}{self.message}"
+        code = f" [{self.code}]" if self.code else ""
+        return f"{prefix}: {label}{self.message}{code}" if prefix else f"{label}{self.message}{code}"
 
 
 class PlanToolError(Exception):
@@ -58,6 +80,11 @@ class InvalidPlanError(PlanToolError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    @property
+    def unreadable(self) -> bool:
+        """True when the file itself could not be read (missing, a directory …): there is nothing in it to fix."""
+        return all(p.line is None for p in self.problems)
 
 
 class UsageError(PlanToolError):

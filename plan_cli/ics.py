@@ -23,7 +23,7 @@ from icalendar.prop import vText
 
 from .deadlines import Deadline, Kind
 from .model import Plan
-from .wording import first_sentence
+from .wording import first_sentence, slug
 
 PRODUCT = "-//plan-cli//Action plan deadlines//EN"
 
@@ -69,7 +69,7 @@ def deadlines_ics(plan: Plan, entries: list[Deadline], today: date) -> bytes:
 
 def entry_uid(plan: Plan, entry: Deadline) -> str:
     """The entry's UID: the same on every run while the force, the entry and its ref stay the same."""
-    force = re.sub(r"[^a-z0-9]+", "-", plan.force.casefold()).strip("-") or "force"
+    force = slug(plan.force) or "force"
     ref = re.sub(r"[^A-Za-z0-9.-]+", "-", entry.ref)
     uid = f"{entry.kind.value}-{ref}"
     if entry.kind is Kind.MILESTONE:

@@ -20,6 +20,7 @@ from .build import build_plan
 from .controls import describe, effect, first_control, visible
 from .errors import FieldParts, InvalidPlanError, Problem, format_field_path
 from .model import Plan
+from .places import place_of
 from .pyyaml import yaml
 from .source_map import SourceMap
 from .validation import validate
@@ -119,7 +120,9 @@ def read_plan_text(path: Path | str) -> str:
             if len(raw) > MAX_FILE_BYTES:
                 raise _file_error(label, f"holds more than {MAX_FILE_BYTES // 1024 // 1024} MB; {_TOO_LARGE}")
     except FileNotFoundError:
-        raise _file_error(label, "no such file; give the plan with --plan PATH or set PLAN_FILE") from None
+        raise _file_error(
+            label, "the plan file is missing (no such file); check the path, or give it with --plan PATH"
+        ) from None
     except IsADirectoryError:
         raise _file_error(label, "is a directory, not a plan file; give the YAML file itself") from None
     except PermissionError:
@@ -147,6 +150,27 @@ def read_plan_text(path: Path | str) -> str:
             ]
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _elsewhere(converter: _Converter, data: Any, source: SourceMap) -> list[Problem]:
+    """The field problems away from where the YAML itself went wrong, so one run reports both.
+
+    Not where an alias was refused (its value is missing, not wrong) or the
+    nesting went too deep (the wrong file, most likely), and nothing at or under
+    a place the YAML problems already name.
+    """
+    if converter.aliased or converter.too_deep or not isinstance(data, dict):
+        return []
+    spoilt = converter.failed_at
+
+    def clear(parts: FieldParts) -> bool:
+        return not any(parts[: len(bad)] == bad for bad in spoilt)
+
+    return [
+        source.problem(f)
+        for f in validate(data, source.written.get)
+        if f.severity == "error" and clear(f.parts)
+    ]
 
 
 def _file_error(path: str, message: str) -> InvalidPlanError:
@@ -220,12 +244,14 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     converter = _Converter(source, check_aliases="*" in text)
     data = converter.value(node, (), 0)
     source.root = node
+    source.data = data
+    converter.name_places(data)
     if converter.aliased:
         # The composed tree shares the anchored node, so the alias's own place is lost; the
         # event stream still has it. (Only read on this error path.)
         converter.problems.extend(scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).aliases)
     if converter.problems:
-        raise InvalidPlanError(converter.problems)
+        raise InvalidPlanError(converter.problems + _elsewhere(converter, data, source))
     if not isinstance(data, dict):
         line, column = node_position(node)
         raise InvalidPlanError(
@@ -261,6 +287,8 @@ class _Converter:
     def __init__(self, source: SourceMap, check_aliases: bool = True) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        self.failed_at: list[FieldParts] = []
+        self.too_deep = False
         self.check_aliases = check_aliases  # no '*' in the text, no alias: skip the bookkeeping
         self.aliased = False
         self.seen: set[int] = set()
@@ -269,6 +297,12 @@ class _Converter:
     def fail(self, node: yaml.Node, parts: FieldParts, message: str) -> None:
         line, column = node_position(node)
         self.problems.append(Problem(message, format_field_path(parts), self.source.path, line, column))
+        self.failed_at.append(parts)
+
+    def name_places(self, data: Any) -> None:
+        """Name each problem's place as a person would, now that the whole document is read."""
+        for index, parts in enumerate(self.failed_at):
+            self.problems[index] = self.problems[index]._replace(place=place_of(data, parts))
 
     def value(self, node: yaml.Node, parts: FieldParts, depth: int) -> Any:
         if self.check_aliases:
@@ -277,6 +311,7 @@ class _Converter:
                 return None
             self.seen.add(id(node))
         if depth > MAX_DEPTH:
+            self.too_deep = True
             self.fail(node, parts, f"is nested too deeply (more than {MAX_DEPTH} levels)")
             return None
         if isinstance(node, yaml.MappingNode):

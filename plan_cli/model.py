@@ -183,6 +183,20 @@ class EvidenceItem(NamedTuple):
         return None
 
 
+class Acceptance(NamedTuple):
+    """A warning the plan team has looked at and accepted, with their reason: ``plan check`` stays quiet on it.
+
+    ``code`` is the warning's code, ``item`` what it is about (an item id, or a
+    dependency id), ``cites`` (for a citation) the reference it names; None
+    accepts every citation of that item.
+    """
+
+    code: str
+    item: str
+    reason: str
+    cites: str | None = None
+
+
 class Recommendation(NamedTuple):
     """A recommendation of the super-complaint report and its evidence items."""
 
@@ -225,11 +239,12 @@ _PLAN_FIELDS = (
     "responds_to",
     "executive_lead",
     "operational_lead",
+    "accepted",
 )
 
 
 class Plan:
-    """A force's published action plan: header, rounds, dependencies, recommendations.
+    """A force's published action plan: header, rounds, dependencies, recommendations, accepted warnings.
 
     Immutable like the records: assigning to an attribute raises AttributeError,
     and :meth:`_replace` returns a changed copy. Equality, hashing and repr use
@@ -252,6 +267,7 @@ class Plan:
     responds_to: str | None
     executive_lead: str | None
     operational_lead: str | None
+    accepted: tuple[Acceptance, ...]
     # Derived once, so items and lookups by id stay cheap in a plan of thousands of items.
     _items: tuple[EvidenceItem, ...]
     _item_index: dict[str, EvidenceItem]
@@ -269,6 +285,7 @@ class Plan:
         responds_to: str | None = None,
         executive_lead: str | None = None,
         operational_lead: str | None = None,
+        accepted: tuple[Acceptance, ...] = (),
     ) -> None:
         init = object.__setattr__
         init(self, "title", title)
@@ -280,6 +297,7 @@ class Plan:
         init(self, "responds_to", responds_to)
         init(self, "executive_lead", executive_lead)
         init(self, "operational_lead", operational_lead)
+        init(self, "accepted", accepted)
         items = tuple(item for rec in recommendations for item in rec.items)
         index: dict[str, EvidenceItem] = {}
         for item in items:

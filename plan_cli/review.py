@@ -6,6 +6,7 @@ commands that list items (``outstanding``, ``show``, ``status``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .dependencies import find_open_dependency, open_blockers
@@ -40,15 +41,19 @@ def flags_record(flags: ItemFlags) -> dict[str, Any]:
 
 
 def filter_items(
-    plan: Plan, items: list[EvidenceItem], blocked_by: str | None = None, stale_only: bool = False
+    plan: Plan,
+    items: list[EvidenceItem],
+    blocked_by: str | Iterable[str] | None = None,
+    stale_only: bool = False,
 ) -> list[EvidenceItem]:
-    """Return the items blocked by the open dependency ``blocked_by`` and/or stale, as asked.
+    """Return the items blocked by any of the open dependencies ``blocked_by`` and/or stale, as asked.
 
     A ``blocked_by`` that names no dependency, or one no longer open, is a usage error.
     """
-    if blocked_by is not None:
-        wanted = find_open_dependency(plan, blocked_by).id
-        items = [item for item in items if wanted in item.depends_on]
+    names = (blocked_by,) if isinstance(blocked_by, str) else tuple(blocked_by or ())
+    if names:
+        wanted = {find_open_dependency(plan, name).id for name in names}
+        items = [item for item in items if wanted.intersection(item.depends_on)]
     if stale_only:
         items = [item for item in items if staleness(item).stale]
     return items

@@ -26,6 +26,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from .cadence import likely_next_round
 from .errors import UsageError
 from .model import EvidenceItem, Plan, Round, Update
 from .wording import slug
@@ -90,6 +91,11 @@ def is_open(plan: Plan, round_id: str) -> bool:
     return round_state(plan, round_id) is RoundState.OPEN
 
 
+def rounds_with_updates(plan: Plan) -> set[str]:
+    """Return the ids of the rounds at least one item has an update in, done or not."""
+    return {update.round for item in plan.items for update in item.updates}
+
+
 def reported_round_ids(plan: Plan, today: date) -> set[str]:
     """Return the ids of the rounds that count as done (see :func:`reported_rounds`)."""
     return {declared.id for declared in reported_rounds(plan, today)}
@@ -103,7 +109,7 @@ def reported_rounds(plan: Plan, today: date) -> list[Round]:
     this round been reported?" (deadlines, the report's timeline, rounds since a
     dependency was raised, the columns of the published plan) uses this.
     """
-    with_updates = {update.round for item in plan.items for update in item.updates}
+    with_updates = rounds_with_updates(plan)
     done: list[Round] = []
     later_has_updates = False
     for declared in reversed(plan.rounds):
@@ -130,7 +136,7 @@ def latest_reporting_round(plan: Plan) -> Round | None:
     The round whose answers a force sent last: an outstanding item with no
     update in it has not been answered (see :func:`lacks_latest_update`).
     """
-    with_updates = {update.round for item in plan.items for update in item.updates}
+    with_updates = rounds_with_updates(plan)
     return next((declared for declared in reversed(plan.rounds) if declared.id in with_updates), None)
 
 
@@ -174,6 +180,17 @@ def rounds_since(plan: Plan, round_id: str, today: date, reported: set[str] | No
     return sum(1 for r in ids[ids.index(round_id) + 1 :] if r in reported)
 
 
+def round_being_answered(plan: Plan, today: date) -> tuple[Round, list[EvidenceItem]]:
+    """Return the round being worked on and the items it still lacks an update for.
+
+    Raise UsageError, saying how to open one, when no round is open.
+    """
+    current = next_round(plan, today)
+    if current is None:
+        raise UsageError(f"no update round is open; open one with: {open_round_hint(plan)}")
+    return current, unanswered_items(plan, current.id)
+
+
 def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
     """Return the round a draft is for: the one named (id or title), else the round being worked on.
 
@@ -204,20 +221,14 @@ def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
 
 
 def open_round_hint(plan: Plan) -> str:
-    """Return an example ``plan round open`` command for the plan's next round, made from its last one.
+    """Return an example ``plan round open`` command for the round after the plan's last one.
 
-    Any year in the last round's title and due date moves on by one; a title
-    with no year gives a placeholder.
+    Its title and due date follow the plan's own cadence (see
+    :func:`likely_next_round`); where the plan cannot tell, placeholders.
     """
-    latest = plan.rounds[-1] if plan.rounds else None
-    if latest is None:
-        return "plan round open TITLE --due YYYY-MM-DD"
-    title = re.sub(r"\b(19|20)\d\d\b", lambda match: str(int(match.group()) + 1), latest.title)
-    if title == latest.title:
-        title = "TITLE"
-    due = "YYYY-MM-DD"
-    if latest.due is not None and (latest.due.month, latest.due.day) != (2, 29):
-        due = latest.due.replace(year=latest.due.year + 1).isoformat()
+    guess = likely_next_round(plan)
+    title = guess.title if guess is not None else "TITLE"
+    due = guess.due.isoformat() if guess is not None and guess.due is not None else "YYYY-MM-DD"
     return f"plan round open {shlex.quote(title)} --due {due}"
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple, TypeAlias
 
+from .errors import WARNING_CODES
 from .model import (
     FUZZY_DATE_FORMS,
     DependencyStatus,
@@ -92,7 +93,7 @@ STATUS = Choice(values=tuple(s.value for s in Status), what="status", noun="a st
 DEPENDENCY_STATUS = Choice(
     values=tuple(s.value for s in DependencyStatus), what="dependency status", noun="a status"
 )
-ROUND_REF = Text(pattern=SLUG, pattern_hint="a round id such as march-2026")
+ROUND_REF = Text(pattern=SLUG, pattern_hint="a round id (lower-case letters, digits and hyphens)")
 NAMES = ListOf(item=Text(), noun="a list of names")
 
 BODY = Obj(
@@ -114,17 +115,17 @@ ROUND = Obj(
     fields={
         "id": Field(
             Text(pattern=SLUG, pattern_hint="lower-case letters, digits and hyphens"),
-            "Short id for the column, used as the key under each item's updates, e.g. initial or march-2026.",
+            "Short id for the column (lower-case letters, digits and hyphens), used as the key under each item's updates.",
             required=True,
         ),
         "title": Field(
             Text(),
-            'The column heading without its colon: Initial Action Plan Response, or "<Month Year> Update" such as March 2026 Update.',
+            "The column heading as published, without its colon.",
             required=True,
         ),
         "due": Field(
             ExactDate(),
-            'The date the column\'s response or update is due (YYYY-MM-DD), e.g. "next update required 06/04/26" is 2026-04-06.',
+            "The date the column's response or update is due, as YYYY-MM-DD (a date written 06/04/26 in the source is 2026-04-06).",
         ),
         "published": Field(
             ExactDate(),
@@ -145,7 +146,7 @@ DEPENDENCY = Obj(
         "title": Field(Text(), "What must be delivered, in the words of the updates.", required=True),
         "party": Field(
             Text(),
-            "The party outside the force that must deliver it, e.g. Minerva (development for Niche).",
+            "The party outside the force that must deliver it, as the updates name it (a supplier, a national body, a partner).",
             required=True,
         ),
         "status": Field(
@@ -195,7 +196,7 @@ MEASURE = Obj(
 )
 PART = Obj(
     name="Part",
-    description="A labelled paragraph of a response, e.g. the Context, Progress and Action paragraphs of the Initial Action Plan Response.",
+    description="A labelled paragraph of a response, e.g. paragraphs labelled Context, Progress and Action.",
     fields={
         "label": Field(
             Text(), "The label as published, without its dash: Context, Progress, Action …", required=True
@@ -206,7 +207,7 @@ PART = Obj(
 UPDATE = Obj(
     name="Update",
     description=(
-        'One cell of a response column (Initial Action Plan Response or "<Month Year> Update") for an '
+        "One cell of a response column (the first response or an update) for an "
         "evidence requirement, with the status judged from it. Give text or parts, not both."
     ),
     fields={
@@ -257,7 +258,7 @@ ITEM = Obj(
         ),
         "updates": Field(
             MapOf(value=UPDATE, key_pattern=SLUG),
-            "Its cell in each response column, keyed by round id (initial, march-2025 …); {} until the first response, which counts as not-started.",
+            "Its cell in each response column, keyed by the round ids declared under rounds:; {} until the first response, which counts as not-started.",
             required=True,
         ),
     },
@@ -274,11 +275,11 @@ RECOMMENDATION = Obj(
         "text": Field(Text(), "The Recommendation column, word for word.", required=True),
         "deadline": Field(
             ExactDate(),
-            'The deadline the recommendation text states, as YYYY-MM-DD: "By 27 March 2025" is 2025-03-27.',
+            'The deadline the recommendation text states, as YYYY-MM-DD: "By 30 June 2025" is 2025-06-30.',
         ),
         "owner": Field(
             Text(),
-            "The Recommendation Owner column, word for word, e.g. CCs, PCs and their mayor equivalents.",
+            "The Recommendation Owner column, word for word, e.g. CCs, PCCs and their mayor equivalents.",
             required=True,
         ),
         "owners": Field(
@@ -293,20 +294,56 @@ RECOMMENDATION = Obj(
         ),
     },
 )
+ACCEPTED = Obj(
+    name="Accepted",
+    description=(
+        "A warning of plan check the plan team has looked at and accepts, with the reason: "
+        "plan check --strict no longer fails on it, and warns once it no longer occurs."
+    ),
+    fields={
+        "code": Field(
+            Choice(
+                values=tuple(code for code in WARNING_CODES if code != "accepted-not-found"),
+                what="warning code",
+                noun="a warning code",
+            ),
+            "The warning's code, as plan check prints it in brackets: "
+            + "; ".join(
+                f"{code}: {what}" for code, what in WARNING_CODES.items() if code != "accepted-not-found"
+            )
+            + ".",
+            required=True,
+        ),
+        "item": Field(
+            Text(),
+            'What the warning is about, as plan check names it: an evidence item\'s id, quoted ("7.1"), '
+            "or a dependency's id for unused-dependency.",
+            required=True,
+        ),
+        "cites": Field(
+            Text(),
+            "For dangling-citation, the reference the text cites; for done-on-open-dependency, the "
+            "dependency's id: as plan check names it. Leave out to accept every such warning about the item.",
+        ),
+        "reason": Field(
+            Text(), "Why the warning is accepted, for whoever reads the plan next.", required=True
+        ),
+    },
+)
 PLAN = Obj(
     name="Plan",
     description="A police force's published stalking action plan in the NPCC template, with its update rounds.",
     fields={
         "title": Field(
             Text(),
-            "The plan's title as published, e.g. Police Stalking Action Plan (March 2026 Update).",
+            "The plan's title as published.",
             required=True,
         ),
         "responds_to": Field(
             Text(),
             "The words after the title, e.g. in response to the Super Complaint submitted by Suzy Lamplugh Trust …",
         ),
-        "force": Field(Text(), "The Force: field, e.g. Northumbria Police.", required=True),
+        "force": Field(Text(), "The Force: field, as published.", required=True),
         "executive_lead": Field(Text(), "The Executive Lead: field, as published."),
         "operational_lead": Field(Text(), "The Operational Lead: field, as published."),
         "bodies": Field(
@@ -316,7 +353,7 @@ PLAN = Obj(
         ),
         "rounds": Field(
             ListOf(item=ROUND, noun="a list of rounds"),
-            'The response columns (update rounds), oldest first: Initial Action Plan Response, then each "<Month Year> Update".',
+            "The response columns (update rounds), oldest first: the first response, then each update.",
             required=True,
         ),
         "dependencies": Field(
@@ -327,6 +364,10 @@ PLAN = Obj(
             ListOf(item=RECOMMENDATION, noun="a list of recommendations"),
             "The rows of the template: each recommendation with its evidence requirements.",
             required=True,
+        ),
+        "accepted": Field(
+            ListOf(item=ACCEPTED, noun="a list of accepted warnings"),
+            "Warnings of plan check looked at and accepted, each with its reason.",
         ),
     },
 )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .errors import FieldParts, Finding, Problem, format_field_path
+from .places import place_of
 from .pyyaml import yaml
 
 
@@ -15,7 +18,8 @@ class SourceMap:
     was spelt, for "quote it" advice.
     """
 
-    __slots__ = ("path", "root", "written")
+    __slots__ = ("data", "path", "root", "written")
+    data: Any  # the plain values, once composed: to name places in messages (see place_of)
     path: str
     root: yaml.Node | None
     written: dict[FieldParts, str]
@@ -26,6 +30,7 @@ class SourceMap:
         self.path = path
         self.root = root
         self.written = {} if written is None else written
+        self.data = None
 
     def locate(self, parts: FieldParts, at_key: bool = False) -> tuple[int, int] | None:
         """The position of the value (or its key) at ``parts``, or of its nearest located parent."""
@@ -53,6 +58,8 @@ class SourceMap:
             line=line,
             column=column,
             severity=finding.severity,
+            code=finding.code,
+            place=place_of(self.data, finding.parts) if self.data is not None else "",
         )
 
 

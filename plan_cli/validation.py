@@ -13,8 +13,9 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from .errors import FieldParts, Finding, format_field_path
+from .errors import FieldParts, Finding
 from .model import parse_fuzzy_date
+from .places import ordinal
 from .schema import (
     PLAN,
     Boolean,
@@ -35,14 +36,27 @@ ScalarSource = Callable[[FieldParts], "str | None"]
 
 
 def validate(data: Any, scalar_source: ScalarSource | None = None) -> list[Finding]:
-    """Return every problem in plain plan data: shapes first, then cross-references.
+    """Return every problem in plain plan data: shapes, then cross-references, in one pass.
 
-    ``scalar_source`` gives the text a non-string scalar was written as, so a
-    message can say "quote it" for ``7.10`` read as a number.
+    A shape problem in one place does not hide a cross-reference problem in
+    another (a status typo and an undeclared round are both reported); entries
+    too broken to cross-check are skipped. ``scalar_source`` gives the text a
+    non-string scalar was written as, so a message can say "quote it" for
+    ``7.10`` read as a number.
     """
     checker = _Checker(scalar_source or (lambda parts: None))
+    if isinstance(data, dict):
+        checker.round_ids = (
+            {
+                r["id"]
+                for r in data.get("rounds") or ()
+                if isinstance(r, dict) and isinstance(r.get("id"), str)
+            }
+            if isinstance(data.get("rounds"), list)
+            else set()
+        )
     checker.check(PLAN, data, ())
-    if not checker.findings:
+    if isinstance(data, dict):
         _check_references(data, checker.findings)
     return checker.findings
 
@@ -51,6 +65,7 @@ class _Checker:
     def __init__(self, scalar_source: ScalarSource) -> None:
         self.findings: list[Finding] = []
         self.source = scalar_source
+        self.round_ids: set[str] = set()
 
     def fail(self, parts: FieldParts, message: str, at_key: bool = False) -> None:
         self.findings.append(Finding(parts, message, at_key))
@@ -87,10 +102,22 @@ class _Checker:
             return
         for key in value:
             if key not in spec.fields:
-                self.fail((*parts, key), _unknown_field(key, spec.fields), at_key=True)
+                message = _unknown_field(key, spec.fields)
+                if spec.name == "EvidenceItem" and key in self.round_ids:
+                    message = (
+                        f"'{key}' is a round, not a field of the item; indent it under updates: "
+                        "(further in than updates:), and take away any {} after updates:"
+                    )
+                self.fail((*parts, key), message, at_key=True)
         for name, declared in spec.fields.items():
             if name in value:
-                if value[name] is None and not declared.required:
+                if value[name] is None and spec.name == "EvidenceItem" and name == "updates":
+                    self.fail(
+                        (*parts, name),
+                        "is empty; put each round's update indented under it, or write updates: {} "
+                        "until the first response",
+                    )
+                elif value[name] is None and not declared.required:
                     self.fail((*parts, name), f"is empty; give {declared.spec.noun} or remove the line")
                 else:
                     self.check(declared.spec, value[name], (*parts, name))
@@ -203,29 +230,58 @@ def _required_hint(spec: Obj, name: str) -> str:
     return f"every {spec.name or 'entry'} needs {name}:"
 
 
-def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
-    def fail(parts: FieldParts, message: str, at_key: bool = False) -> None:
-        findings.append(Finding(parts, message, at_key))
+def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The entries of a list that are mappings, with their indexes: what can be cross-checked."""
+    return (
+        [(i, entry) for i, entry in enumerate(value) if isinstance(entry, dict)]
+        if isinstance(value, list)
+        else []
+    )
 
-    def unique(kind: str, entries: list[Any], key: str, parts: FieldParts) -> dict[Any, int]:
+
+def _strings(value: Any) -> list[tuple[int, str]]:
+    return (
+        [(i, entry) for i, entry in enumerate(value) if isinstance(entry, str)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
+    """Cross-check ids, rounds, owners and dependencies, skipping what is too broken to check."""
+    shape_problems = {f.parts for f in findings}
+
+    def fail(parts: FieldParts, message: str, at_key: bool = False) -> None:
+        if parts not in shape_problems:
+            findings.append(Finding(parts, message, at_key))
+
+    def unique(kind: str, entries: Any, key: str, parts: FieldParts, of: type = str) -> list[Any] | None:
+        """The entries' values of ``key``, duplicates reported; None unless every entry has a usable one."""
         seen: dict[Any, int] = {}
-        for index, entry in enumerate(entries):
-            value = entry[key]
+        complete = isinstance(entries, list)
+        for index, entry in enumerate(entries if isinstance(entries, list) else ()):
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if not isinstance(value, of) or isinstance(value, bool):
+                complete = False
+                continue
             if value in seen:
-                first = (*parts, seen[value])
-                fail((*parts, index, key), f"duplicate {kind} '{value}' (first at {_fmt(first)})")
+                fail(
+                    (*parts, index, key),
+                    f"duplicate {kind} '{value}' (the {ordinal(seen[value] + 1)} entry has it too)",
+                )
             else:
                 seen[value] = index
-        return seen
+        return list(seen) if complete else None
 
-    body_names = set(unique("body", data["bodies"], "name", ("bodies",)))
-    round_ids = list(unique("round id", data["rounds"], "id", ("rounds",)))
+    body_names = set(unique("body", data.get("bodies"), "name", ("bodies",)) or ())
+    round_ids = unique("round id", data.get("rounds"), "id", ("rounds",)) or []
+    dependency_list = unique("dependency id", data.get("dependencies") or [], "id", ("dependencies",))
+    dependency_ids = dependency_list or []
     dependencies = data.get("dependencies") or []
-    dependency_ids = list(unique("dependency id", dependencies, "id", ("dependencies",)))
-    unique("recommendation number", data["recommendations"], "number", ("recommendations",))
+    unique("recommendation number", data.get("recommendations"), "number", ("recommendations",), of=int)
 
-    def known_round(value: str, parts: FieldParts, at_key: bool = False) -> None:
-        if value not in round_ids:
+    def known_round(value: Any, parts: FieldParts, at_key: bool = False) -> None:
+        if isinstance(value, str) and round_ids and value not in round_ids:
             fail(
                 parts,
                 f"'{value}' is not a declared round; {_suggest(value, round_ids)}"
@@ -233,8 +289,10 @@ def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
                 at_key,
             )
 
-    def known_owners(owners: list[str], parts: FieldParts) -> None:
-        for index, owner in enumerate(owners):
+    def known_owners(owners: Any, parts: FieldParts) -> None:
+        if not body_names:
+            return
+        for index, owner in _strings(owners):
             if owner not in body_names:
                 fail(
                     (*parts, index),
@@ -242,43 +300,52 @@ def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
                     f"{_suggest(owner, sorted(body_names))}bodies are: {', '.join(sorted(body_names))}",
                 )
 
-    for index, dep in enumerate(dependencies):
-        known_round(dep["raised"], ("dependencies", index, "raised"))
+    for index, dep in _dicts(dependencies):
+        known_round(dep.get("raised"), ("dependencies", index, "raised"))
 
-    item_ids: dict[str, FieldParts] = {}
-    for r_index, rec in enumerate(data["recommendations"]):
+    item_ids: dict[str, tuple[int | None, int]] = {}
+    for r_index, rec in _dicts(data.get("recommendations")):
         rec_parts: FieldParts = ("recommendations", r_index)
-        known_owners(rec["owners"], (*rec_parts, "owners"))
-        for i_index, item in enumerate(rec["items"]):
+        number = rec.get("number")
+        if isinstance(number, bool) or not isinstance(number, int):
+            number = None
+        known_owners(rec.get("owners"), (*rec_parts, "owners"))
+        for i_index, item in _dicts(rec.get("items")):
             parts: FieldParts = (*rec_parts, "items", i_index)
-            item_id = item["id"]
-            if item_id in item_ids:
-                fail((*parts, "id"), f"duplicate item id '{item_id}' (first at {_fmt(item_ids[item_id])})")
-            else:
-                item_ids[item_id] = (*parts, "id")
-            if item_id.split(".")[0] != str(rec["number"]):
-                fail(
-                    (*parts, "id"),
-                    f"item '{item_id}' does not belong to recommendation {rec['number']}; "
-                    f"its id must start with '{rec['number']}.'",
-                )
+            item_id = item.get("id")
+            if isinstance(item_id, str):
+                if item_id in item_ids:
+                    first_rec, first_index = item_ids[item_id]
+                    where = (
+                        f"recommendation {first_rec}" if first_rec is not None else "another recommendation"
+                    )
+                    fail(
+                        (*parts, "id"),
+                        f"duplicate item id '{item_id}' (the {ordinal(first_index + 1)} item of {where} has it too)",
+                    )
+                else:
+                    item_ids[item_id] = (number, i_index)
+                if number is not None and item_id.split(".")[0] != str(number):
+                    fail(
+                        (*parts, "id"),
+                        f"item '{item_id}' does not belong to recommendation {number}; "
+                        f"its id must start with '{number}.'",
+                    )
             if "owners" in item:
                 known_owners(item["owners"], (*parts, "owners"))
             if ("owner" in item) != ("owners" in item):
                 fail(parts, "give owner and owners together (the published text and the bodies it names)")
-            for d_index, dep_id in enumerate(item.get("depends_on") or []):
-                if dep_id not in dependency_ids:
+            for d_index, dep_id in _strings(item.get("depends_on")):
+                if dependency_list is not None and dep_id not in dependency_ids:
                     fail(
                         (*parts, "depends_on", d_index),
                         f"'{dep_id}' is not a dependency; "
                         f"{_suggest(dep_id, dependency_ids)}dependencies are: {', '.join(dependency_ids) or 'none'}",
                     )
             for key in ("milestones", "measures"):
-                for m_index, entry in enumerate(item.get(key) or []):
-                    known_round(entry["raised"], (*parts, key, m_index, "raised"))
-            for round_id in item["updates"]:
-                known_round(round_id, (*parts, "updates", round_id), at_key=True)
-
-
-def _fmt(parts: FieldParts) -> str:
-    return format_field_path(parts)
+                for m_index, entry in _dicts(item.get(key)):
+                    known_round(entry.get("raised"), (*parts, key, m_index, "raised"))
+            updates = item.get("updates")
+            if isinstance(updates, dict):
+                for round_id in updates:
+                    known_round(round_id, (*parts, "updates", round_id), at_key=True)

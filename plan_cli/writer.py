@@ -167,6 +167,8 @@ def write_all(descriptor: int, data: bytes, destination: str) -> None:
             count = os.write(descriptor, view[written:])
         except InterruptedError:
             continue
+        except BrokenPipeError:
+            raise  # the reader has gone: the caller (stdout) decides whether that is an error
         except OSError as error:
             raise WriteError(destination, _short(written, len(data), error.strerror or str(error))) from None
         if count <= 0:

@@ -157,6 +157,11 @@ def yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
         message += "; indent with spaces, not tabs"
     elif "expected a single document" in message:
         message = "the file holds more than one YAML document (a second '---'); keep one plan per file"
+    elif mark is not None and after_empty_collection(text, mark.line):
+        message += (
+            "; the line above ends in {} or [] (an empty value), so nothing can be indented under it: "
+            "remove the {} or [] to put entries under it, e.g. 'updates:' then the rounds indented below"
+        )
     elif "mapping values are not allowed" in message:
         message += (
             "; a line reads as 'key: value' where it should not: check this line's indentation "
@@ -174,6 +179,25 @@ def yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
                 f"retype it as an ordinary space (YAML's own complaint at line {mark.line + 1}: {message})"
             )
     return Problem(f"invalid YAML: {message}", path=path, line=line, column=column)
+
+
+def after_empty_collection(text: str, line_index: int) -> bool:
+    """True when the 0-based line of a YAML error is indented under a line ending in ``{}`` or ``[]``.
+
+    The likeliest mistake after ``plan init``: a round indented under ``updates: {}``.
+    """
+    lines = text.splitlines()
+    if not 0 <= line_index < len(lines):
+        return False
+    here = lines[line_index]
+    indent = len(here) - len(here.lstrip(" "))
+    for index in range(line_index - 1, -1, -1):
+        above = lines[index].split(" #", 1)[0].rstrip()
+        if not above.strip():
+            continue
+        above_indent = len(above) - len(above.lstrip(" "))
+        return above.endswith(("{}", "[]")) and indent > above_indent
+    return False
 
 
 def invisible_near(text: str, line_index: int) -> tuple[tuple[int, int], str] | None:

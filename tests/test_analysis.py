@@ -50,7 +50,10 @@ def test_outstanding_by_owner(plan: Plan, owner: str, ids: list[str]) -> None:
 
 
 def test_unknown_owner_lists_the_owners(plan: Plan) -> None:
-    with pytest.raises(UsageError, match="owners are: Chief Constables, Police and Crime Commissioners"):
+    with pytest.raises(
+        UsageError,
+        match=r"owners are: Chief Constables \(also CCs\); Police and Crime Commissioners \(also PCCs\)",
+    ):
         analysis.outstanding(plan, owner="Home Office")
 
 
@@ -60,6 +63,24 @@ def test_outstanding_filters_combine(plan: Plan) -> None:
     assert analysis.outstanding(plan, recommendation=25, status=Status.BLOCKED) == []
     with pytest.raises(UsageError, match="there is no recommendation 8"):
         analysis.outstanding(plan, recommendation=8)
+
+
+def test_the_same_filter_repeated_is_any_of_and_different_filters_all_of(plan: Plan) -> None:
+    both = [Status.BLOCKED, Status.IN_PROGRESS]
+    assert [i.id for i in analysis.select_items(plan, statuses=both)] == ["7.1", "25.1"]
+    assert [i.id for i in analysis.select_items(plan, recommendations=[7, 25])] == ["7.1", "25.1"]
+    assert [i.id for i in analysis.select_items(plan, statuses=both, recommendations=[25])] == ["25.1"]
+    assert [i.id for i in analysis.select_items(plan, owners=["CCs", "PCCs"])] == ["7.1", "25.1"]
+
+
+def test_done_items_are_selected_with_include_done_or_a_done_status(plan: Plan) -> None:
+    done = [i.id for i in plan.items if not i.is_outstanding]
+    assert done, "the minimal plan has a done item to select"
+    assert [i.id for i in analysis.select_items(plan, statuses=[Status.COMPLETE])] == [
+        i.id for i in plan.items if i.status is Status.COMPLETE
+    ]
+    assert [i.id for i in analysis.select_items(plan, include_done=True)] == [i.id for i in plan.items]
+    assert not set(done) & {i.id for i in analysis.select_items(plan)}
 
 
 def test_item_record_is_json_ready(plan: Plan) -> None:

@@ -32,6 +32,10 @@ def test_cited_item_missing_from_the_plan_is_warned_at_the_citing_text() -> None
         in found[0].message
     )
     assert "cites 12.1," in found[1].message
+    assert [(f.code, f.item, f.cites) for f in found] == [
+        ("dangling-citation", "12.2", "10.2"),
+        ("dangling-citation", "12.2", "12.1"),
+    ]
     assert {f.severity for f in found} == {"warning"}
 
 
@@ -82,6 +86,7 @@ def test_complete_item_on_an_open_dependency() -> None:
     [found] = done_items_on_open_dependencies(p)
     assert found.parts == ("recommendations", 0, "items", 0, "depends_on", 1)
     assert "item 7.2 is complete but depends on open dependency 'niche'" in found.message
+    assert (found.code, found.item, found.cites) == ("done-on-open-dependency", "7.2", "niche")
 
 
 def test_blocked_item_with_no_open_dependency() -> None:
@@ -93,6 +98,7 @@ def test_blocked_item_with_no_open_dependency() -> None:
     [found] = blocked_items_without_dependency(p)
     assert found.parts == ("recommendations", 0, "items", 0, "updates", "march-2026", "status")
     assert "item 14.3 is blocked but waits on no open dependency" in found.message
+    assert (found.code, found.item) == ("blocked-without-dependency", "14.3")
 
 
 def test_dependency_no_item_names() -> None:
@@ -103,6 +109,7 @@ def test_dependency_no_item_names() -> None:
     [found] = unused_dependencies(p)
     assert found.parts == ("dependencies", 1, "id")
     assert "'orphan' is named by no item" in found.message
+    assert (found.code, found.item) == ("unused-dependency", "orphan")
 
 
 def test_outstanding_item_with_no_text_in_the_latest_round() -> None:
@@ -120,6 +127,7 @@ def test_outstanding_item_with_no_text_in_the_latest_round() -> None:
         (("recommendations", 0, "items", 3, "updates", "march-2026"), True),
     ]
     assert "item 7.2 is outstanding but has no March 2026 Update" in found[0].message
+    assert [(f.code, f.item) for f in found] == [("no-latest-update", "7.2"), ("no-latest-update", "7.4")]
 
 
 def test_a_clean_plan_has_no_warnings() -> None:
@@ -138,8 +146,8 @@ def test_warnings_are_located_in_the_file(minimal_text: str) -> None:
     problems = [loaded.source.problem(f) for f in warnings(loaded.plan, TODAY)]
     cited = [str(p) for p in problems if "12.1" in p.message]
     assert cited == [
-        "plan.yaml:65:19: recommendations[1].items[0].updates.march-2025.text: warning: item 25.1's "
-        "March 2025 Update cites 12.1, which is not in the plan; check the reference against the published text"
+        "plan.yaml:65:19: item 25.1, March 2025 Update, text: warning: item 25.1's "
+        "March 2025 Update cites 12.1, which is not in the plan; check the reference against the published text [dangling-citation]"
     ]
 
 
@@ -148,3 +156,19 @@ def test_real_plan_warns_about_12_1(real_plan) -> None:
     assert any(m.startswith("item 12.2's March 2026 Update cites 12.1,") for m in messages)
     assert any("cites 10.5 (in '10.1-10.5')" in m for m in messages)
     assert not any("recommendation 21" in m or "recommendation 6" in m for m in messages)
+
+
+def test_an_acceptance_without_cites_accepts_every_such_warning_of_its_item() -> None:
+    from plan_cli.checks import accept
+    from plan_cli.model import Acceptance
+
+    p = plan(item("12.2", update("march-2026", "As outlined in rec 10.1-10.2. 12.1 addresses the risk.")))
+    found = dangling_references(p)
+    active, accepted = accept(
+        p._replace(accepted=(Acceptance("dangling-citation", "12.2", "Checked."),)), found
+    )
+    assert len(found) == 3  # 10.1, 10.2 and 12.1
+    assert active == [] and [reason for _, reason in accepted] == ["Checked."] * 3
+    other = Acceptance("dangling-citation", "12.3", "Checked.")
+    active, accepted = accept(p._replace(accepted=(other,)), found)
+    assert accepted == [] and [f.code for f in active] == ["dangling-citation"] * 3 + ["accepted-not-found"]

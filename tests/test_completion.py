@@ -46,11 +46,20 @@ def test_recommendation_numbers_carry_their_text(minimal: Plan) -> None:
 
 def test_owners_include_aliases_and_published_owner_texts(minimal: Plan) -> None:
     assert completion.owners(minimal, "c") == [
-        ("Chief Constables", "owner"),
+        ("Chief Constables", "body"),
         ("CCs", "alias of Chief Constables"),
-        ("CCs, PCs and their mayor equivalents", "owner"),
+        (
+            "CCs, PCs and their mayor equivalents",
+            "owner text: Chief Constables, Police and Crime Commissioners",
+        ),
     ]
     assert values(completion.owners(minimal, "PCC")) == ["PCCs"]
+
+
+def test_owners_offer_what_a_usual_name_means(minimal: Plan) -> None:
+    assert completion.owners(minimal, "OPCC") == [("Police and Crime Commissioners", "what 'OPCC' means")]
+    assert values(completion.owners(minimal, "chief constable ")) == ["Chief Constables"]
+    assert completion.owners(minimal, "nobody") == []
 
 
 def test_dependency_ids_and_round_titles(minimal: Plan) -> None:

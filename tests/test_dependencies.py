@@ -104,3 +104,21 @@ def test_real_plan_open_dependencies_block_the_items_the_text_names(real_plan) -
     assert "7.1" in blocking["minerva-niche"]
     assert blocking["college-stalking-app"] == ["10.4", "20.3"]
     assert blocking["nutshell-replacement"] == ["14.3", "14.4"]
+
+
+def test_resolved_and_withdrawn_dependencies_are_never_passed() -> None:
+    from datetime import date
+
+    from plan_cli.dependencies import dependency_reports, expected_date_passed
+    from plan_cli.loader import load_plan
+
+    from .conftest import FIXTURES
+
+    plan = load_plan(FIXTURES / "other-force.yaml").plan
+    late = date(2030, 1, 1)
+    reports = {entry.dependency.id: entry for entry in dependency_reports(plan, late, include_all=True)}
+    assert reports["athena-flag"].expected_passed
+    assert not reports["court-listing-feed"].expected_passed  # resolved
+    assert not reports["regional-hub"].expected_passed  # withdrawn
+    for dep in plan.dependencies:
+        assert expected_date_passed(dep, late) == dep.is_open

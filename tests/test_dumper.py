@@ -37,3 +37,13 @@ def test_text_yaml_would_misread_is_quoted() -> None:
     reloaded = parse_plan(written, "dumped.yaml").plan
     assert (reloaded.title, reloaded.force) == ("yes", "Police: #1 & *all* 2025-03-27")
     assert reloaded.recommendations == plan.recommendations
+
+
+def test_accepted_warnings_round_trip() -> None:
+    from .conftest import PLAN_FILE
+
+    plan = load_plan(PLAN_FILE).plan
+    assert len(plan.accepted) == 16
+    text = dump_plan(plan)
+    assert "\naccepted:\n" in text
+    assert parse_plan(text).plan == plan

@@ -48,7 +48,7 @@ def test_source_map_locates_values(minimal_text: str) -> None:
 def test_unknown_status_lists_the_vocabulary(minimal_text: str) -> None:
     text = replaced(minimal_text, "status: blocked", "status: finished")
     assert errors_of(text) == [
-        "plan.yaml:39:21: recommendations[0].items[0].updates.march-2025.status: 'finished' is not a status; "
+        "plan.yaml:39:21: item 7.1, March 2025 Update, status: 'finished' is not a status; "
         "use one of not-started, in-progress, blocked, complete, superseded"
     ]
 
@@ -61,14 +61,14 @@ def test_misspelt_status_gets_a_suggestion(minimal_text: str) -> None:
 def test_unknown_field_suggests_the_close_one(minimal_text: str) -> None:
     text = replaced(minimal_text, "        evidence: Processes", "        evidnce: Processes")
     (error,) = errors_of(text)
-    assert error.startswith("plan.yaml:30:9: recommendations[0].items[0].evidnce: unknown field 'evidnce'; ")
+    assert error.startswith("plan.yaml:30:9: item 7.1, evidnce: unknown field 'evidnce'; ")
     assert "did you mean 'evidence'?" in error
 
 
 def test_item_id_read_as_number_advises_quoting(minimal_text: str) -> None:
     text = replaced(minimal_text, 'id: "7.1"', "id: 7.10")
     assert errors_of(text) == [
-        "plan.yaml:29:13: recommendations[0].items[0].id: '7.10' was read as the number 7.1; "
+        "plan.yaml:29:13: recommendation 7, its 1st item, id: '7.10' was read as the number 7.1; "
         'quote it to keep it as text: "7.10"'
     ]
 
@@ -78,7 +78,7 @@ def test_duplicate_key(minimal_text: str) -> None:
         minimal_text, "    deadline: 2025-03-27\n", "    deadline: 2025-03-27\n    deadline: 2025-03-28\n"
     )
     assert errors_of(text) == [
-        "plan.yaml:26:5: recommendations[0].deadline: duplicate key 'deadline' (first at line 25); "
+        "plan.yaml:26:5: recommendation 7, deadline: duplicate key 'deadline' (first at line 25); "
         "each field may appear once"
     ]
 
@@ -86,8 +86,7 @@ def test_duplicate_key(minimal_text: str) -> None:
 def test_duplicate_item_id(minimal_text: str) -> None:
     text = replaced(minimal_text, 'id: "7.2"', 'id: "7.1"')
     assert errors_of(text) == [
-        "plan.yaml:41:13: recommendations[0].items[1].id: duplicate item id '7.1' "
-        "(first at recommendations[0].items[0].id)"
+        "plan.yaml:41:13: item 7.1, id: duplicate item id '7.1' (the 1st item of recommendation 7 has it too)"
     ]
 
 
@@ -99,8 +98,7 @@ def test_update_for_undeclared_round(minimal_text: str) -> None:
     )
     (error,) = errors_of(text)
     assert error.startswith(
-        "plan.yaml:38:11: recommendations[0].items[0].updates.march-2027: "
-        "'march-2027' is not a declared round;"
+        "plan.yaml:38:11: item 7.1, round 'march-2027': 'march-2027' is not a declared round;"
     )
     assert "declared rounds are: initial, march-2025" in error
 
@@ -108,36 +106,34 @@ def test_update_for_undeclared_round(minimal_text: str) -> None:
 def test_impossible_date(minimal_text: str) -> None:
     text = replaced(minimal_text, "deadline: 2025-03-27", "deadline: 2025-02-30")
     (error,) = errors_of(text)
-    assert error.startswith("plan.yaml:25:15: recommendations[0].deadline: '2025-02-30' is not a real date")
+    assert error.startswith("plan.yaml:25:15: recommendation 7, deadline: '2025-02-30' is not a real date")
 
 
 def test_ambiguous_date(minimal_text: str) -> None:
     text = replaced(minimal_text, "due: 2025-03-27", "due: 06/04/26")
     (error,) = errors_of(text)
     assert error.startswith(
-        "plan.yaml:14:10: rounds[1].due: '06/04/26' is not a date; write it as YYYY-MM-DD"
+        "plan.yaml:14:10: round 'march-2025', due: '06/04/26' is not a date; write it as YYYY-MM-DD"
     )
 
 
 def test_missing_required_field(minimal_text: str) -> None:
     text = replaced(minimal_text, "    owner: Chief Constables\n", "")
     assert errors_of(text) == [
-        "plan.yaml:23:5: recommendations[0].owner: is missing; every Recommendation needs owner:"
+        "plan.yaml:23:5: recommendation 7, owner: is missing; every Recommendation needs owner:"
     ]
 
 
 def test_unknown_dependency(minimal_text: str) -> None:
     text = replaced(minimal_text, "depends_on: [minerva-niche]", "depends_on: [minerva]")
     (error,) = errors_of(text)
-    assert error.startswith(
-        "plan.yaml:31:22: recommendations[0].items[0].depends_on[0]: 'minerva' is not a dependency;"
-    )
+    assert error.startswith("plan.yaml:31:22: item 7.1, depends_on entry 1: 'minerva' is not a dependency;")
 
 
 def test_update_needs_exactly_one_of_text_and_parts(minimal_text: str) -> None:
     text = replaced(minimal_text, "initial: {status: complete, text: Done.}", "initial: {status: complete}")
     assert errors_of(text) == [
-        "plan.yaml:43:20: recommendations[0].items[1].updates.initial: has neither of text or parts; give exactly one"
+        "plan.yaml:43:20: item 7.2, Initial Action Plan Response: has neither of text or parts; give exactly one"
     ]
 
 
@@ -186,7 +182,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(InvalidPlanError) as caught:
         load_plan(tmp_path / "nope.yaml")
     assert str(caught.value).endswith(
-        "nope.yaml: no such file; give the plan with --plan PATH or set PLAN_FILE"
+        "nope.yaml: the plan file is missing (no such file); check the path, or give it with --plan PATH"
     )
     with pytest.raises(InvalidPlanError) as caught:
         load_plan(tmp_path)

@@ -116,4 +116,4 @@ def test_plan_survives_copy_and_pickle() -> None:
 def test_plan_repr_names_the_published_fields_only() -> None:
     text = repr(_sample_plan())
     assert text.startswith("Plan(title='Test', force='Test Police', bodies=(Body(name='Chief Constables'")
-    assert "_item_index" not in text and "operational_lead=None)" in text
+    assert "_item_index" not in text and "operational_lead=None, accepted=())" in text

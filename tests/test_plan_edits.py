@@ -14,16 +14,14 @@ from plan_cli.controls import first_control
 from plan_cli.loader import parse_plan
 from plan_cli.model import Status
 from plan_cli.plan_edits import (
-    EditError,
     UpdateEdit,
     add_round,
     publish_round,
-    read_plan_for_edit,
-    save_plan,
     set_updates,
     yaml_field,
     yaml_scalar,
 )
+from plan_cli.plan_file import EditError, read_plan_for_edit, save_plan
 
 from .conftest import PLAN_FILE
 

@@ -1,4 +1,5 @@
-"""Rounds: where each stands (open, answered, published), which are done, and what a draft is for."""
+"""Rounds: where each stands (open, answered, published), which are done, what a draft is for, and the hint
+for a next round by the plan's cadence."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from datetime import date
 import pytest
 
 from plan_cli import rounds
+from plan_cli.cadence import likely_next_round
 from plan_cli.errors import UsageError
-from plan_cli.loader import parse_plan
+from plan_cli.loader import load_plan, parse_plan
 from plan_cli.model import Plan, Round
-from plan_cli.rounds import RoundState, draft_round
+from plan_cli.rounds import RoundState, draft_round, open_round_hint
 
 from . import factories
-from .conftest import TODAY, with_next_round
+from .conftest import FIXTURES, PLAN_FILE, TODAY, with_next_round
 from .factories import item, update
 
 NEXT = Round("march-2026", "March 2026 Update", date(2026, 4, 6))
@@ -121,7 +123,8 @@ def test_draft_round_defaults_to_the_open_round(minimal_text: str) -> None:
 
 
 def test_draft_round_without_an_open_round_says_how_to_open_one(plan: Plan) -> None:
-    with pytest.raises(UsageError, match="plan round open 'March 2026 Update' --due 2026-03-27"):
+    # the plan's cadence: four months from its first round to its March 2025 Update
+    with pytest.raises(UsageError, match="plan round open 'July 2025 Update' --due 2025-07-27"):
         draft_round(plan, None, TODAY)
 
 
@@ -142,3 +145,37 @@ def test_latest_reporting_round_counts_a_round_still_open() -> None:
     assert rounds.lacks_latest_update(p.item("7.2"), NEXT) and not rounds.lacks_latest_update(
         p.item("7.1"), NEXT
     )
+
+
+def test_the_next_round_follows_the_other_forces_six_monthly_cadence() -> None:
+    plan = load_plan(FIXTURES / "other-force.yaml").plan
+    assert likely_next_round(plan) == Round("apr-2027", "April 2027 Progress Review", date(2027, 4, 30))
+    assert open_round_hint(plan) == "plan round open 'April 2027 Progress Review' --due 2027-04-30"
+
+
+def test_the_next_round_follows_a_yearly_cadence_named_in_titles() -> None:
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    declared = "  - id: march-2027\n    title: March 2027 Update\n"
+    assert declared in text
+    plan = parse_plan(text.replace(declared, "")).plan
+    guess = likely_next_round(plan)
+    assert guess is not None and (guess.id, guess.title) == ("march-2027", "March 2027 Update")
+
+
+def test_a_plan_whose_cadence_cannot_be_told_gets_a_neutral_hint() -> None:
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    undated = (Round("initial", "Initial Action Plan Response"), Round("march-2025", "March 2025 Update"))
+    plan = parse_plan(text).plan._replace(rounds=undated)
+    assert likely_next_round(plan) is None
+    assert open_round_hint(plan) == "plan round open TITLE --due YYYY-MM-DD"
+
+
+def test_a_cadence_without_month_names_gives_only_the_due_date() -> None:
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    plain = (
+        Round("initial", "First Response", date(2025, 1, 31)),
+        Round("march-2025", "Second Response", date(2025, 7, 31)),
+    )
+    plan = parse_plan(text).plan._replace(rounds=plain)
+    assert likely_next_round(plan) == Round("ID", "TITLE", date(2026, 1, 31))
+    assert open_round_hint(plan) == "plan round open TITLE --due 2026-01-31"

@@ -346,3 +346,18 @@ def test_a_fifo_appearing_meanwhile_is_not_replaced(tmp_path: Path, monkeypatch:
         write_document(target, b"mine", force=True)
     assert stat.S_ISFIFO(os.lstat(target).st_mode)
     assert leftovers(tmp_path) == []
+
+
+def test_a_pipe_whose_reader_has_gone_is_told_apart_from_a_failed_write() -> None:
+    """stdout drops the rest quietly when its reader stops reading; other failures stay WriteErrors."""
+    import os
+
+    from plan_cli.writer import write_all
+
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        with pytest.raises(BrokenPipeError):
+            write_all(writer, b"data", "<stdout>")
+    finally:
+        os.close(writer)

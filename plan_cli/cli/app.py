@@ -13,15 +13,21 @@ import functools
 import gc
 import importlib
 import os
+import re
 import sys
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Annotated, Any, NamedTuple
 
 import typer
+from typer._click import Context
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer.core import TyperCommand, TyperGroup
 
 HELP = (
     "Keep a police force's published stalking action plan (NPCC template) as YAML, "
     "and see where it stands.\n\n"
-    "Example: plan outstanding --owner 'Chief Constables'\n\n"
+    "Example: plan outstanding --status blocked\n\n"
+    "Example: plan help outstanding\n\n"
     "Exit codes: 0 fine, 1 invalid plan, failed check or output not written, 2 usage error."
 )
 
@@ -36,8 +42,8 @@ class Command(NamedTuple):
 
 COMMANDS: dict[str, Command] = {
     "status": Command("status", "status"),
-    "outstanding": Command("items", "outstanding"),
-    "show": Command("items", "show"),
+    "outstanding": Command("outstanding", "outstanding"),
+    "show": Command("show", "show"),
     "check": Command("check", "check"),
     "schema": Command("setup", "schema"),
     "init": Command("setup", "init"),
@@ -49,11 +55,74 @@ COMMANDS: dict[str, Command] = {
     "deadlines": Command("deadlines", "deadlines"),
     "national": Command("national", "national"),
     "round": Command("round", "round_commands"),
-    "apply": Command("round", "apply"),
+    "apply": Command("apply", "apply"),
+    "help": Command("help", "help_command"),
 }
 
 
-def plan_commands() -> None:
+class PlanCommand(TyperCommand):
+    """A command whose usage line shows its arguments as plain words: ``plan show [OPTIONS] ITEM``."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        return [re.sub(r"\{([^{}]*)\}", r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
+
+
+class PlanGroup(TyperGroup):
+    """The ``plan`` group, whose parser's mistakes read like the tool's own.
+
+    A usage mistake prints ``error: …``, the usage line and where help is, to
+    stderr, and exits 2, as the tool's own usage errors do.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except NoArgsIsHelpError as error:  # plain ``plan``: the help, to stderr, as a usage mistake
+            error.show()
+            sys.exit(error.exit_code)
+        except UsageError as error:
+            from .options import print_usage_error
+
+            print_usage_error(error.format_message(), error.ctx)
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            from .terminal import stderr
+
+            stderr().print(f"error: {error.format_message()}")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            sys.stderr.write("Aborted.\n")
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def show_version(value: bool) -> None:
+    """Print plan's version and stop (the eager ``--version`` option)."""
+    if value:
+        from .. import __version__
+
+        sys.stdout.write(f"plan {__version__}\n")
+        raise typer.Exit()
+
+
+def plan_commands(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print plan's version and exit.", callback=show_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
     """Keeps plan a group of commands even when only one of them is built (see app_for)."""
 
 
@@ -63,6 +132,7 @@ def build_app(names: list[str]) -> typer.Typer:
 
     app = typer.Typer(
         name="plan",
+        cls=PlanGroup,
         help=HELP,
         no_args_is_help=True,
         add_completion=True,
@@ -76,11 +146,27 @@ def build_app(names: list[str]) -> typer.Typer:
         module = importlib.import_module(f"{__package__}.{command.module}")
         target = getattr(module, command.function)
         if isinstance(target, typer.Typer):
-            app.add_typer(target, name=name)
+            app.add_typer(group_of(target), name=name)
             continue
         help_text = getattr(module, command.help) if command.help else None
-        app.command(name, help=help_text)(reports_errors(target))
+        app.command(name, help=help_text, cls=PlanCommand)(reports_errors(target))
     return app
+
+
+def group_of(declared: typer.Typer) -> typer.Typer:
+    """Return a command group as the app runs it: its commands with word usage lines and the tool's errors."""
+    from .options import reports_errors
+
+    group = typer.Typer(
+        name=declared.info.name,
+        help=declared.info.help,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    for info in declared.registered_commands:
+        assert info.callback is not None
+        group.command(info.name, help=info.help, cls=PlanCommand)(reports_errors(info.callback))
+    return group
 
 
 @functools.cache

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..checks import CheckResult, check_file
+from ..styled import Styled
 from ..wording import plural
 from .options import PlanOption, TodayOption, find_plan, parse_today
 from .terminal import print_json, print_problems, stderr
@@ -23,7 +24,13 @@ def check(
             show_default=False,
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too (accepted ones excepted).")
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Also list the warnings the plan's accepted: entries silence."),
+    ] = False,
     as_json: Annotated[
         bool,
         typer.Option("--json", help="Print a JSON array: each file, whether it is valid, and its problems."),
@@ -37,9 +44,15 @@ def check(
     (cited items that are not in the plan, blocked items with no open
     dependency, dependencies no item names, complete items on open dependencies,
     outstanding items with no text in the latest round) are printed, located,
-    but only fail with --strict.
+    with their code in brackets, but only fail with --strict.
+
+    A warning looked at and accepted is silenced by an entry under accepted:
+    in the plan, with its code, the item and a reason; an entry that no longer
+    matches a warning is itself a warning.
 
     Example: plan check --strict
+
+    Example: plan check --verbose
     """
     day = parse_today(today)
     results = [check_file(path, day) for path in files_to_check(ctx, files, plan)]
@@ -48,7 +61,7 @@ def check(
         print_json([r.record() for r in results])
     else:
         for result in results:
-            print_check_result(result)
+            print_check_result(result, verbose)
     if failed:
         raise typer.Exit(1)
 
@@ -63,9 +76,17 @@ def files_to_check(ctx: typer.Context, files: list[Path] | None, plan: Path | No
     return list(dict.fromkeys([*chosen, *files]))
 
 
-def print_check_result(result: CheckResult) -> None:
-    """Print one file's problems and a summary line to stderr."""
+def print_check_result(result: CheckResult, verbose: bool = False) -> None:
+    """Print one file's problems (and, ``verbose``, its accepted warnings) and a summary line to stderr."""
     print_problems([*result.errors, *result.warnings])
+    if verbose:
+        out = stderr()
+        for problem, reason in result.accepted:
+            line = str(problem).replace(": warning: ", ": accepted warning: ", 1)
+            out.print(Styled(f"{line} (accepted: {reason})", style="dim"))
+    if result.unreadable:
+        stderr().print(f"{result.path}: not checked.")
+        return
     if result.errors:
         stderr().print(
             f"{result.path}: {plural(len(result.errors), 'error')}; fix them and run 'plan check' again."
@@ -75,5 +96,7 @@ def print_check_result(result: CheckResult) -> None:
     plan = result.loaded.plan
     stderr().print(
         f"{result.path}: valid plan: {plural(len(plan.recommendations), 'recommendation')}, "
-        f"{plural(len(plan.items), 'evidence item')}, {plural(len(result.warnings), 'warning')}.",
+        f"{plural(len(plan.items), 'evidence item')}, {plural(len(result.warnings), 'warning')}"
+        + (f" ({len(result.accepted)} more accepted)" if result.accepted else "")
+        + ".",
     )

@@ -31,7 +31,9 @@ def deadlines(
         str | None,
         typer.Option(
             "--owner",
-            help="Only this body's dates, and every round's, e.g. 'Chief Constables' (any case).",
+            metavar="NAME",
+            help="Only this body's dates, and every round's: its name, an alias or the usual abbreviation, "
+            "any case.",
             show_default=False,
             autocompletion=complete_owner,
         ),

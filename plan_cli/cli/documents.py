@@ -6,7 +6,7 @@ formats table), so that the other commands never pay for importing them.
 
 from __future__ import annotations
 
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
@@ -18,6 +18,7 @@ from .options import (
     PlanOption,
     TemplateOption,
     TodayOption,
+    choose_format,
     complete_owner,
     complete_round_title,
     open_plan,
@@ -25,8 +26,6 @@ from .options import (
     parse_today,
 )
 from .terminal import deliver
-
-FormatT = TypeVar("FormatT")
 
 
 def report(
@@ -73,6 +72,7 @@ def draft(
         str | None,
         typer.Option(
             "--owner",
+            metavar="NAME",
             help="Only the items this body owns, e.g. 'Chief Constables' (as plan outstanding --owner).",
             show_default=False,
             autocompletion=complete_owner,
@@ -186,11 +186,3 @@ def export(
     loaded = open_plan(plan)
     what = f"the plan as {chosen.name}" + (" (fragment)" if fragment else "")
     deliver(produce(loaded.plan, day, template), output, force, what)
-
-
-def choose_format(table: dict[str, FormatT], name: str) -> FormatT:
-    """Return the format ``name`` names (any case); a usage error listing the formats if none."""
-    chosen = table.get(name.strip().lower())
-    if chosen is None:
-        raise UsageError(f"--format {name!r} is not a format here; choose one of: {', '.join(table)}")
-    return chosen

@@ -12,15 +12,19 @@ import functools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer._click import Context
 
 from ..errors import InvalidPlanError, PlanToolError, UsageError
 from ..loader import LoadedPlan, load_plan
 from ..model import Plan
 from ..wording import plural
 from .terminal import print_problems, stderr
+
+if TYPE_CHECKING:
+    from ..plan_file import PlanText
 
 DEFAULT_PLAN = Path("data/plan.yaml")
 
@@ -122,14 +126,31 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except InvalidPlanError as error:
             print_problems(error.problems)
-            count = sum(1 for p in error.problems if p.severity == "error")
-            stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
+            if not error.unreadable:
+                count = sum(1 for p in error.problems if p.severity == "error")
+                stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
+            raise typer.Exit(error.exit_code) from None
+        except UsageError as error:
+            from typer._click.globals import get_current_context
+
+            print_usage_error(str(error), get_current_context(silent=True))
             raise typer.Exit(error.exit_code) from None
         except PlanToolError as error:
             stderr().print(f"error: {error}")
             raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def print_usage_error(message: str, ctx: Context | None) -> None:
+    """Print a usage mistake the one way plan does: ``error: …``, then the usage line and where help is."""
+    out = stderr()
+    if message[:1].isupper() and message[1:2].islower():  # the parser's "No such option": as plan's own
+        message = message[0].lower() + message[1:]
+    out.print(f"error: {message}")
+    if ctx is not None:
+        out.print(ctx.get_usage())
+        out.print(f"Try '{ctx.command_path} -h' for help.")
 
 
 def find_plan(explicit: Path | None) -> Path:
@@ -172,3 +193,22 @@ def parse_date(option: str, value: str | None) -> date | None:
 def open_plan(plan_path: Path | None) -> LoadedPlan:
     """Find and load the plan."""
     return load_plan(find_plan(plan_path))
+
+
+def open_plan_for_edit(plan_path: Path | None) -> tuple[PlanText, Plan]:
+    """Find the plan and read it for an edit: its exact text, and the plan that text holds."""
+    from ..plan_file import check_plan_text, read_plan_for_edit
+
+    read = read_plan_for_edit(find_plan(plan_path))
+    return read, check_plan_text(read.text, str(read.path))
+
+
+FormatT = TypeVar("FormatT")
+
+
+def choose_format(table: dict[str, FormatT], name: str) -> FormatT:
+    """Return the format ``name`` names (any case); a usage error listing the formats if none."""
+    chosen = table.get(name.strip().lower())
+    if chosen is None:
+        raise UsageError(f"--format {name!r} is not a format here; choose one of: {', '.join(table)}")
+    return chosen

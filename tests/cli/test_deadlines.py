@@ -99,7 +99,7 @@ def test_owner_filters_every_format_alike() -> None:
 def test_unknown_owner_is_a_usage_error_naming_the_owners() -> None:
     code, out, err = run_real("deadlines", "--format", "ics", "--owner", "Home Office")
     assert code == 2 and out == ""
-    assert "owners are: Chief Constables, Police and Crime Commissioners" in err
+    assert "owners are: Chief Constables (also CCs); Police and Crime Commissioners (also" in err
 
 
 def test_ics_is_written_to_output(tmp_path: Path) -> None:

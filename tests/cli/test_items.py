@@ -41,7 +41,7 @@ def test_unknown_owner_is_a_usage_error_listing_owners() -> None:
     code, out, err = run("outstanding", "--plan", str(MINIMAL_FILE), "--owner", "Home Office")
     assert code == 2
     assert out == ""
-    assert "owners are: Chief Constables, Police and Crime Commissioners" in err
+    assert "owners are: Chief Constables (also CCs); Police and Crime Commissioners (also" in err
 
 
 def test_show_item_prints_every_round() -> None:

@@ -79,9 +79,7 @@ def test_a_bad_fourth_plan_is_reported_left_out_and_exits_1(with_bad_fourth: Pat
     assert "Moorland" not in result.out
     bad = with_bad_fourth / "moorland.yaml"
     assert f"{bad}: left out of the figures (1 problem):" in result.err
-    assert re.search(
-        rf"{re.escape(str(bad))}:\d+:\d+: recommendations\[0\].*'stuck' is not a status", result.err
-    )
+    assert re.search(rf"{re.escape(str(bad))}:\d+:\d+: item \d+\.\d+, .*'stuck' is not a status", result.err)
     assert result.err.rstrip().endswith(
         "The figures count 3 of 4 plans: 1 file left out. "
         "Fix it (plan check --plan FILE lists every problem) and run again."

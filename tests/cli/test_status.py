@@ -15,7 +15,7 @@ def test_status_shows_rounds_counts_and_recommendations() -> None:
     assert out.splitlines()[0] == "Test plan"
     assert "Latest round:  March 2025 Update (due 27 Mar 2025)" in out
     assert (
-        "Open round: none; open the next with: plan round open 'March 2026 Update' --due 2026-03-27"
+        "Open round: none; open the next with: plan round open 'July 2025 Update' --due 2025-07-27"
         in " ".join(out.split())
     )
     assert "Evidence items by status (3)" in out
