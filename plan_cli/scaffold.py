@@ -12,9 +12,8 @@ from __future__ import annotations
 import json
 import re
 
-import yaml
-
 from .model import EvidenceItem, Plan, Recommendation
+from .pyyaml import yaml
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../plan.schema.json"
 PLACEHOLDER_FORCE = "Your Force Name"
