@@ -14,9 +14,8 @@ from datetime import date
 from importlib import resources
 from typing import Any, NamedTuple
 
-import yaml
-
 from .model import Body
+from .pyyaml import yaml
 
 CATALOGUE_FILE = "catalogue.yaml"
 

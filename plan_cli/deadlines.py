@@ -109,10 +109,14 @@ def deadlines(plan: Plan, today: date) -> list[Deadline]:
             when = parse_fuzzy_date(declared.due)
             state = _state(when, declared.id in reported, today)
             found.append(Deadline(when, Kind.ROUND, declared.id, declared.title, state))
+    waiting_on: dict[str, list[EvidenceItem]] = {}
+    for item in plan.items:
+        for dep_id in dict.fromkeys(item.depends_on):
+            waiting_on.setdefault(dep_id, []).append(item)
     for dep in plan.dependencies:
         if dep.expected.known:
             state = _state(dep.expected, not dep.is_open, today)
-            waiting = [item for item in plan.items if dep.id in item.depends_on]
+            waiting = waiting_on.get(dep.id, [])
             owners = tuple(dict.fromkeys(body for item in waiting for body in item.owners))
             items = tuple(item.id for item in waiting)
             found.append(

@@ -12,9 +12,8 @@ import re
 from datetime import date
 from typing import Any
 
-import yaml
-
 from .model import Dependency, EvidenceItem, FuzzyDate, Plan, Recommendation, Update
+from .pyyaml import yaml
 
 _SECTIONS = re.compile(r"^(bodies|rounds|dependencies|recommendations|accepted):", re.MULTILINE)
 

@@ -16,13 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from .build import build_plan
 from .controls import describe, effect, first_control, visible
 from .errors import FieldParts, InvalidPlanError, Problem, format_field_path
 from .model import Plan
 from .places import place_of
+from .pyyaml import yaml
 from .source_map import SourceMap
 from .validation import validate
 from .yaml_problems import (
@@ -244,6 +243,7 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
         )
     converter = _Converter(source, check_aliases="*" in text)
     data = converter.value(node, (), 0)
+    source.root = node
     source.data = data
     converter.name_places(data)
     if converter.aliased:
@@ -265,6 +265,16 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
             ]
         )
     return data, source
+
+
+def _is_name(key: yaml.Node) -> bool:
+    """True for a key the converter takes as a field's name (it reports every other)."""
+    return (
+        isinstance(key, yaml.ScalarNode)
+        and key.tag in _KEY_TAGS
+        and not INVISIBLE.search(key.value)
+        and first_control(key.value) < 0
+    )
 
 
 def _control_message(where: str, char: str) -> str:
@@ -300,7 +310,6 @@ class _Converter:
                 self.aliased = True
                 return None
             self.seen.add(id(node))
-        self.source.values[parts] = node_position(node)
         if depth > MAX_DEPTH:
             self.too_deep = True
             self.fail(node, parts, f"is nested too deeply (more than {MAX_DEPTH} levels)")
@@ -352,11 +361,13 @@ class _Converter:
                 )
                 continue
             if key in result:
-                first = self.source.keys.get(child)
-                where = f" (first at line {first[0]})" if first else ""
-                self.fail(key_node, child, f"duplicate key '{key}'{where}; each field may appear once")
+                first = next(k for k, _ in node.value if _is_name(k) and k.value == key)
+                self.fail(
+                    key_node,
+                    child,
+                    f"duplicate key '{key}' (first at line {node_position(first)[0]}); each field may appear once",
+                )
                 continue
-            self.source.keys[child] = node_position(key_node)
             result[key] = self.value(value_node, child, depth + 1)
         return result
 

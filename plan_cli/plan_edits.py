@@ -17,10 +17,9 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-import yaml
-
 from .model import Status
 from .plan_file import EditError, check_plan_text
+from .pyyaml import yaml
 
 # --- writing values ------------------------------------------------------------
 

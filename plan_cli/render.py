@@ -17,7 +17,9 @@ often turned into HTML later: see :func:`markdown_text` and :func:`markdown_cell
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
 import re
 import stat
 import traceback
@@ -78,6 +80,90 @@ class ShippedLoader(jinja2.BaseLoader):
         )
 
 
+class UserCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in the user's cache folder, so a document is not compiled on every run.
+
+    A cache that cannot be read or written is skipped without a word: it only
+    saves time. The key covers everything that changes the compiled code (the
+    environment's class and options, its filters and tests, the versions of
+    Jinja and of this tool) besides the template's name, file and text, so a
+    sandboxed environment never runs code compiled for another.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        """Return the cache bucket for a template, keyed also by how ``environment`` compiles."""
+        from . import __version__
+
+        settings = (
+            type(environment).__module__,
+            type(environment).__qualname__,
+            environment.sandboxed,
+            environment.is_async,
+            environment.optimized,
+            environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape,
+            environment.trim_blocks,
+            environment.lstrip_blocks,
+            environment.keep_trailing_newline,
+            environment.newline_sequence,
+            environment.block_start_string,
+            environment.variable_start_string,
+            environment.comment_start_string,
+            environment.line_statement_prefix,
+            sorted(environment.filters),
+            sorted(environment.tests),
+            jinja2.__version__,
+            __version__,
+            name,
+            filename,
+        )
+        key = hashlib.sha256(repr(settings).encode("utf-8", "surrogateescape")).hexdigest()
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill ``bucket`` from the cache when the folder is the user's own and the file reads."""
+        if not self._is_private():
+            return
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged cache file is no worse than none
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep ``bucket``'s code in the cache, if the folder can be made and written."""
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if self._is_private():
+                super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+    def _is_private(self) -> bool:
+        try:
+            folder = self.folder.stat()
+        except OSError:
+            return False
+        return folder.st_uid == os.getuid() and not folder.st_mode & 0o022
+
+
+def cache_folder() -> Path | None:
+    """The folder for compiled templates: $XDG_CACHE_HOME/plan, else ~/.cache/plan; None without a home."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            return None
+    return Path(base) / "plan" / "templates"
+
+
 class UserLoader(jinja2.FileSystemLoader):
     """Loads a user's templates from their folder: regular files only, UTF-8 or a located error."""
 
@@ -114,8 +200,10 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
     if user_folder is not None:
         loaders.append(UserLoader(str(user_folder)))
     loaders.append(ShippedLoader())
+    folder = cache_folder()
     env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=UserCache(folder) if folder is not None else None,
         undefined=jinja2.StrictUndefined,
         autoescape=is_html,
         trim_blocks=True,

@@ -6,57 +6,46 @@ from typing import Any
 
 from .errors import FieldParts, Finding, Problem, format_field_path
 from .places import place_of
+from .pyyaml import yaml
 
 
 class SourceMap:
-    """Where each value of a plan file sits: field path to (line, column), 1-based.
+    """Where each value of a plan file sits, found on demand: field path to (line, column), 1-based.
 
-    Filled in while the file is composed, so a plain mutable class (no
-    dataclass: that generates code at import); equal when the maps are.
+    Only a message reads a position, so none is worked out while loading: the
+    composed YAML tree is kept and walked down a field path when one is asked
+    for. ``written`` keeps how each plainly written number, date or boolean
+    was spelt, for "quote it" advice.
     """
 
-    __slots__ = ("data", "keys", "path", "values", "written")
+    __slots__ = ("data", "path", "root", "written")
     data: Any  # the plain values, once composed: to name places in messages (see place_of)
     path: str
-    values: dict[FieldParts, tuple[int, int]]
-    keys: dict[FieldParts, tuple[int, int]]
+    root: yaml.Node | None
     written: dict[FieldParts, str]
 
     def __init__(
-        self,
-        path: str,
-        values: dict[FieldParts, tuple[int, int]] | None = None,
-        keys: dict[FieldParts, tuple[int, int]] | None = None,
-        written: dict[FieldParts, str] | None = None,
+        self, path: str, root: yaml.Node | None = None, written: dict[FieldParts, str] | None = None
     ) -> None:
         self.path = path
-        self.values = {} if values is None else values
-        self.keys = {} if keys is None else keys
+        self.root = root
         self.written = {} if written is None else written
         self.data = None
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SourceMap):
-            return NotImplemented
-        return (self.path, self.values, self.keys, self.written) == (
-            other.path,
-            other.values,
-            other.keys,
-            other.written,
-        )
-
     def locate(self, parts: FieldParts, at_key: bool = False) -> tuple[int, int] | None:
         """The position of the value (or its key) at ``parts``, or of its nearest located parent."""
-        if at_key and parts in self.keys:
-            return self.keys[parts]
-        while True:
-            if parts in self.values:
-                return self.values[parts]
-            if parts in self.keys:
-                return self.keys[parts]
-            if not parts:
-                return None
-            parts = parts[:-1]
+        node = self.root
+        if node is None:
+            return None
+        key: yaml.Node | None = None
+        for part in parts:
+            found = _child(node, part)
+            if found is None:
+                return _position(node)
+            key, node = found
+        if at_key and key is not None:
+            return _position(key)
+        return _position(node)
 
     def problem(self, finding: Finding) -> Problem:
         """Turn a finding in plain data into a located Problem."""
@@ -72,3 +61,18 @@ class SourceMap:
             code=finding.code,
             place=place_of(self.data, finding.parts) if self.data is not None else "",
         )
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The (key node, value node) at ``part`` of a mapping or list node, or None if it has none there."""
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1

@@ -8,7 +8,7 @@ An update reports nothing new (see :func:`says_nothing_new`) when it
   "Update as ref 25.1" or "Update addressed within 20.1 above." (an update
   that points elsewhere *and* adds a sentence of its own is not stale); or
 * is substantially the same text as the item's update of the round before:
-  :func:`difflib.SequenceMatcher` ratio at least :data:`SAME_TEXT_RATIO`.
+  a similarity (see :func:`same_text`) of at least :data:`SAME_TEXT_RATIO`.
 
 An item is stale when it is outstanding and its latest update reports nothing
 new. It is stale *since* the round of the last update that did report
@@ -18,21 +18,28 @@ the round of its first update.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
-from collections import Counter
 from typing import NamedTuple
 
 from .model import EvidenceItem, Update
 
 SAME_TEXT_RATIO = 0.85
-"""Two rounds' updates this similar (0..1, difflib ratio, case and spacing ignored) say the same thing.
+"""Two rounds' updates this similar (0..1, case and spacing ignored) say the same thing.
 
 Chosen on the Northumbria plan: 14.4's March 2026 update rewords March 2025's
 ("A replacement for the Nutshell/SOS App remains outstanding" for "We are
 exploring ways to replace ...", the rest the same) at 0.88; every other pair of
 consecutive updates is at 0.60 or below. 0.85 keeps clear of both."""
+
+EXACT_CHARS = 2_500
+"""Texts up to this long (once normalised) are compared by :mod:`difflib`'s ratio,
+whose work grows with the square of the length (a third of a second for two
+nearly identical texts this long); the longest update of the Northumbria plan is
+2,356 characters. Longer texts are compared piece by piece (see :func:`same_text`)."""
+
+PIECE_CHARS = 2_000
+"""How long each piece of a text longer than :data:`EXACT_CHARS` is when compared."""
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 _POSITION_REMAINS = re.compile(
@@ -57,6 +64,9 @@ class Staleness(NamedTuple):
 
 NOT_STALE = Staleness(False)
 
+_MAY_SAY_POSITION_REMAINS = (re.compile(r"position", re.IGNORECASE), re.compile(r"remain", re.IGNORECASE))
+_MAY_POINT_ELSEWHERE = re.compile(r"\s*(?:note|position|update|as)\s", re.IGNORECASE)
+
 
 def sentences(text: str) -> list[str]:
     """Split update text into sentences (blank lines and sentence ends)."""
@@ -65,30 +75,89 @@ def sentences(text: str) -> list[str]:
 
 def says_position_remains(text: str) -> bool:
     """True when a sentence of ``text`` says the position remains ("Above position remains.")."""
+    if not all(word.search(text) for word in _MAY_SAY_POSITION_REMAINS):
+        return False  # both words are in any sentence that says so: no need to split the text
     return any(_POSITION_REMAINS.search(sentence) for sentence in sentences(text))
 
 
 def only_points_elsewhere(text: str) -> bool:
     """True when every sentence of ``text`` only points to another item's update ("Update as ref 25.1")."""
+    if not _MAY_POINT_ELSEWHERE.match(text):
+        return False  # the first sentence starts the text, and every pointer starts with one of these words
     found = sentences(text)
     return bool(found) and all(_POINTER.match(sentence) for sentence in found)
 
 
 @functools.lru_cache(maxsize=4096)
 def same_text(text: str, before: str) -> bool:
-    """True when ``text`` is substantially the same as ``before`` (ratio >= SAME_TEXT_RATIO)."""
+    """True when ``text`` is substantially the same as ``before`` (similarity >= SAME_TEXT_RATIO).
+
+    Case and spacing are ignored. Texts up to :data:`EXACT_CHARS` long are the
+    same when :class:`difflib.SequenceMatcher`'s ratio is at least the threshold;
+    difflib is asked only when a cheaper upper bound of that ratio reaches it (see
+    :func:`may_be_same`). Longer texts are compared piece by piece (see
+    :func:`same_in_pieces`), in work that grows linearly with their length.
+    """
     a, b = _normalised(text), _normalised(before)
     if not a or not b:
         return False
-    # SequenceMatcher's real_quick_ratio() and quick_ratio() are upper bounds of ratio(),
-    # from the lengths and from the letters in common; most pairs of updates fail them and
-    # the quadratic ratio() is skipped. Worked out here so the matcher is not even built.
     total = len(a) + len(b)
     if 2 * min(len(a), len(b)) < SAME_TEXT_RATIO * total:
+        return False  # not even if the shorter were all in the longer
+    if max(len(a), len(b)) > EXACT_CHARS:
+        return same_in_pieces(a, b)
+    if not may_be_same(a, b):
         return False
-    if 2 * (Counter(a) & Counter(b)).total() < SAME_TEXT_RATIO * total:
-        return False
+    import difflib
+
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO
+
+
+_FEW_PAIRS = 16
+_screened = 0
+
+
+def may_be_same(a: str, b: str) -> bool:
+    """False when ``a`` and ``b`` cannot reach SAME_TEXT_RATIO by difflib's ratio, by a bound cheaper than it.
+
+    Twice their longest common subsequence (LCS) over their total length is at
+    least difflib's ratio, and :mod:`rapidfuzz` works it out in a fraction of the
+    time. Its import, though, costs a plan of a few dozen items more than it
+    saves, so the first :data:`_FEW_PAIRS` pairs use a looser bound, the
+    characters the two texts have in common counted with repetition.
+    """
+    global _screened
+    total = len(a) + len(b)
+    _screened += 1
+    if _screened <= _FEW_PAIRS:
+        from collections import Counter
+
+        return 2 * (Counter(a) & Counter(b)).total() >= SAME_TEXT_RATIO * total
+    from rapidfuzz.distance import LCSseq
+
+    return 2.0 * LCSseq.similarity(a, b) / total >= SAME_TEXT_RATIO
+
+
+def same_in_pieces(a: str, b: str) -> bool:
+    """True when the LCSs of ``a``'s and ``b``'s matching pieces add up to SAME_TEXT_RATIO of their length.
+
+    Both are cut into as many pieces as the longer has :data:`PIECE_CHARS`, at
+    the same proportions of their lengths. The pieces' common subsequences, put
+    together, are one of the whole texts, so the sum is never more than the LCS:
+    a pair is judged the same only when it provably is that alike, and each piece
+    costs the same, whatever the text.
+    """
+    from rapidfuzz.distance import LCSseq
+
+    count = -(-max(len(a), len(b)) // PIECE_CHARS)
+    common = sum(
+        LCSseq.similarity(
+            a[len(a) * index // count : len(a) * (index + 1) // count],
+            b[len(b) * index // count : len(b) * (index + 1) // count],
+        )
+        for index in range(count)
+    )
+    return 2.0 * common / (len(a) + len(b)) >= SAME_TEXT_RATIO
 
 
 def _normalised(text: str) -> str:

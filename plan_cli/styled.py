@@ -173,6 +173,27 @@ class Styled:
     def _clip(self, length: int) -> None:
         self.spans = [(a, min(b, length), s) for a, b, s in self.spans if a < length]
 
+    def slice(self, start: int, end: int) -> Styled:
+        """The text from ``start`` to ``end`` (character offsets), with its styles."""
+        part = Styled(self.plain[start:end], self.style, no_wrap=self.no_wrap, end=self.end)
+        part.spans = [
+            (max(a, start) - start, min(b, end) - start, s) for a, b, s in self.spans if a < end and b > start
+        ]
+        return part
+
+    def wrapped(self, width: int) -> list[Styled]:
+        """The text as printed lines, each with its styles: split at newlines, word-wrapped as :func:`wrap`."""
+        found: list[Styled] = []
+        offset = 0
+        for line in self.plain.split("\n"):
+            at = offset
+            for piece in wrap(line, width):
+                at = self.plain.find(piece, at)
+                found.append(self.slice(at, at + len(piece)))
+                at += len(piece)
+            offset += len(line) + 1
+        return found
+
     def lines(self, width: int | None) -> list[str]:
         """The plain text as printed lines: wrapped to ``width`` unless None or ``no_wrap``."""
         if width is None or self.no_wrap:

@@ -19,7 +19,6 @@ import errno
 import os
 import signal
 import stat
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -104,6 +103,8 @@ class _Terminated(SystemExit):
 @contextlib.contextmanager
 def _terminating_raises() -> Iterator[None]:
     """While writing, make SIGTERM and SIGHUP exit through Python (status 128 + signal), cleaning up."""
+    import threading  # here, not at the top: every command's stdout goes through write_all
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from .errors import FieldParts, Problem, format_field_path
+from .pyyaml import yaml
 
 INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff]")
 INVISIBLE_NAMES = {

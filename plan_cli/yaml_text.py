@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-import yaml
+from .pyyaml import yaml
 
 _LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # every character YAML reads as a line break
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLAN_FILE = ROOT / "data" / "plan.yaml"
 MINIMAL_FILE = FIXTURES / "minimal.yaml"
 TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled templates go to a cache folder of the test run's own, never the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,10 @@ from plan_cli.loader import load_plan
 from .conftest import PLAN_FILE
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+import run  # noqa: E402  (the script's tables, read here so the test follows them)
+
+sys.path.remove(str(BENCHMARKS))
 PLAN_SCRIPT = Path(sys.executable).with_name("plan")
 needs_plan_script = pytest.mark.skipif(
     not PLAN_SCRIPT.exists(),
@@ -36,6 +40,19 @@ def test_make_plan_writes_a_valid_plan_n_times_the_size(tmp_path: Path) -> None:
     assert len(scaled.items) == 3 * len(real.items)
     assert len(scaled.recommendations) == 3 * len(real.recommendations)
     assert len(scaled.dependencies) == 3 * len(real.dependencies)
+
+
+def test_the_long_updates_plan_is_valid_and_stale(tmp_path: Path) -> None:
+    output = tmp_path / "long.yaml"
+    subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--write-hostile", run.LONG_UPDATES, str(output)],
+        check=True,
+    )
+    from plan_cli.staleness import staleness
+
+    item = load_plan(output).plan.items[0]
+    assert all(len(update.full_text) >= 99_000 for update in item.updates)
+    assert staleness(item).reason == "repeats the round before"
 
 
 @pytest.mark.parametrize("case", ["alias bomb (billion laughs)", "nesting 20,000 deep"])
@@ -60,10 +77,11 @@ def test_run_prints_the_table_and_the_verdicts() -> None:
         capture_output=True,
         text=True,
     )
-    assert "start-up of python -c 'import typer, rich'" in result.stdout
-    for command in ("plan status", "plan outstanding --json", "plan check", "plan draft"):
+    assert "start-up of python -c 'import typer, rich.console'" in result.stdout
+    for command in run.COMMANDS:
         assert any(line.startswith(command) and "ms (" in line for line in result.stdout.splitlines())
-    assert "plan status at 1x:" in result.stdout
+    for command in run.TARGETS_AT_1X:
+        assert f"{command} at 1x:" in result.stdout
     assert "exit" not in result.stdout  # every command succeeded
 
 

@@ -280,6 +280,78 @@ def test_every_shipped_template_renders_the_minimal_plan(
     assert "7.1" in text
 
 
+def _report(plan: Any) -> str:
+    return render_document(template_context(plan, TODAY), "report.md.j2")
+
+
+def test_compiled_templates_are_kept_in_the_user_cache(
+    real_plan: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = _report(real_plan)
+    kept = list((tmp_path / "plan" / "templates").iterdir())
+    assert len(kept) == 1 and (tmp_path / "plan" / "templates").stat().st_mode & 0o777 == 0o700
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", no_compiling)
+    assert _report(real_plan) == first
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(
+    real_plan: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a file"))
+    assert _report(real_plan).startswith("# ")
+    assert [entry.name for entry in tmp_path.iterdir()] == ["a file"]
+
+
+def test_a_damaged_cache_file_is_compiled_afresh(
+    real_plan: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = _report(real_plan)
+    for kept in (tmp_path / "plan" / "templates").iterdir():
+        kept.write_bytes(kept.read_bytes()[:40])
+    assert _report(real_plan) == first
+
+
+def test_a_cache_folder_others_may_write_is_not_read(
+    real_plan: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = _report(real_plan)
+    (tmp_path / "plan" / "templates").chmod(0o777)
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(str(args[1:2]))
+        return compile_template(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    assert _report(real_plan) == first
+    assert compiled
+
+
+def test_the_cache_key_covers_how_the_environment_compiles(tmp_path: Path) -> None:
+    import jinja2
+
+    cache = render.UserCache(tmp_path)
+    sandboxed = render.environment()
+    plain = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    plain.filters.update(sandboxed.filters)
+    plain.autoescape = sandboxed.autoescape
+    keys = {cache.get_bucket(env, "report.md.j2", "report.md.j2", "text").key for env in (sandboxed, plain)}
+    assert len(keys) == 2
+
+
 # ---- block markers at the start of a line ---------------------------------------
 
 HOSTILE_LINES = [

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import difflib
+import json
+import random
+import subprocess
+import sys
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from plan_cli.staleness import SAME_TEXT_RATIO, same_text, staleness
+from plan_cli.model import Plan
+from plan_cli.staleness import (
+    EXACT_CHARS,
+    PIECE_CHARS,
+    SAME_TEXT_RATIO,
+    may_be_same,
+    same_text,
+    says_nothing_new,
+    staleness,
+)
 
+from .conftest import FIXTURES, ROOT
 from .factories import item, update
 
 
@@ -125,3 +143,131 @@ def test_real_plan_stale_items(real_plan) -> None:
     assert stale["14.4"] == "march-2025"  # March 2026 rewords March 2025
     assert "20.4" not in stale  # points to 20.3 but adds a sentence of its own
     assert "14.3" not in stale
+
+
+BEFORE = json.loads((FIXTURES / "staleness-before.json").read_text(encoding="utf-8"))
+"""What every update and item of the real plan and of the 10x benchmark plan was judged before
+the similarity changed from difflib to rapidfuzz: the judgement must not move."""
+
+
+def _judgements(plan: Plan) -> dict[str, dict[str, object]]:
+    found: dict[str, dict[str, object]] = {}
+    for each in plan.items:
+        state = staleness(each)
+        found[each.id] = {
+            "stale": [state.stale, state.since, state.reason],
+            "updates": [
+                says_nothing_new(latest, each.updates[index - 1] if index else None)
+                for index, latest in enumerate(each.updates)
+            ],
+        }
+    return found
+
+
+def test_the_real_plan_is_judged_as_before(real_plan: Plan) -> None:
+    assert _judgements(real_plan) == BEFORE["data/plan.yaml"]
+
+
+def test_the_benchmark_plan_is_judged_as_before(real_plan: Plan) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from make_plan import scaled
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    assert _judgements(scaled(real_plan, 10)) == BEFORE["benchmark plan 10x"]
+
+
+def _long_pair(length: int) -> tuple[str, str]:
+    """A text of ``length`` characters, and the same with one character in 2,500 changed."""
+    words = [
+        "the",
+        "force",
+        "will",
+        "review",
+        "its",
+        "training",
+        "for",
+        "officers",
+        "and",
+        "staff",
+        "with",
+        "partners",
+    ]
+    pick = random.Random(length).choice
+    text = " ".join(pick(words) for _ in range(length // 3))[: length - 1] + "."
+    changed = "".join("Z" if index % 2_500 == 1_234 else char for index, char in enumerate(text))
+    return text, changed
+
+
+def test_long_nearly_identical_texts_are_the_same_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapidfuzz.distance import LCSseq
+
+    compared: list[tuple[int, int]] = []
+    measure = LCSseq.similarity
+
+    def counted(a: str, b: str) -> int:
+        compared.append((len(a), len(b)))
+        return measure(a, b)
+
+    monkeypatch.setattr(LCSseq, "similarity", counted)
+    monkeypatch.setattr("difflib.SequenceMatcher", None)  # quadratic: never for long texts
+    same_text.cache_clear()
+    text, changed = _long_pair(99_000)
+    assert same_text(changed, text)
+    assert len(compared) == -(-99_000 // PIECE_CHARS)
+    assert all(max(lengths) <= PIECE_CHARS + 1 for lengths in compared)
+    assert sum(a for a, _ in compared) == 99_000
+
+
+def test_long_different_texts_are_not_the_same() -> None:
+    text, _ = _long_pair(50_000)
+    assert not same_text(text, text[25_000:] + text[:25_000])  # same letters, half of them out of order
+    assert not same_text(text, text[:40_000])
+
+
+def test_texts_up_to_the_exact_length_are_judged_by_difflib(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+    matcher = difflib.SequenceMatcher
+
+    def counted(*args: object, **kwargs: object) -> difflib.SequenceMatcher[str]:
+        asked.append(1)
+        return matcher(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", counted)
+    same_text.cache_clear()
+    text, changed = _long_pair(EXACT_CHARS)
+    assert same_text(changed, text)
+    assert asked == [1]
+    assert not same_text("Budget constraints continue. " * 20, "Training is under way for all staff. " * 16)
+    assert asked == [1]  # a cheaper bound already fell short
+
+
+TEXTS = st.text(alphabet="ab c.", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS, st.booleans())
+def test_the_cheap_bounds_never_turn_away_a_pair_difflib_would_call_the_same(
+    a: str, b: str, counting: bool
+) -> None:
+    import plan_cli.staleness as module
+
+    saved = module._screened
+    module._screened = 0 if counting else module._FEW_PAIRS
+    try:
+        if a and b and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO:
+            assert may_be_same(a, b)
+    finally:
+        module._screened = saved
+
+
+def test_a_small_plan_is_judged_without_importing_rapidfuzz() -> None:
+    script = (
+        "import sys\n"
+        "from plan_cli.loader import load_plan\n"
+        "from plan_cli.review import stale_items\n"
+        f"assert stale_items(load_plan({str(ROOT / 'data' / 'plan.yaml')!r}).plan)\n"
+        "print('rapidfuzz' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout == "False\n"

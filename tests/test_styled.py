@@ -105,6 +105,24 @@ def test_rstrip_and_lines() -> None:
     assert Styled("a b c").lines(None) == ["a b c"]
 
 
+def test_wrapped_lines_keep_their_styles() -> None:
+    line = Styled("Expected ", style="bold")
+    line.append("unknown — passed long ago", style="red")
+    lines = line.wrapped(16)
+    assert [part.plain for part in lines] == wrap(line.plain, 16)
+    assert [(part.style, part.spans) for part in lines] == [
+        ("bold", [(9, 16, "red")]),
+        ("bold", [(0, 13, "red")]),
+        ("bold", [(0, 3, "red")]),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=3).map("\n".join), st.integers(1, 40))
+def test_wrapped_lines_are_the_plain_lines(text: str, width: int) -> None:
+    assert [part.plain for part in Styled(text).wrapped(width)] == Styled(text).lines(width)
+
+
 def test_visible_escapes_controls_and_moves_the_spans_with_them() -> None:
     line = Styled("id ")
     line.append("x\x1b[2Jy", style="red")

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import UsageError
 from ..formats import DEADLINES
-from ..styled import Styled
+from ..styled import Styled, cell_width
 from ..wording import plural, verb
 from .options import (
     ForceOption,
@@ -20,7 +20,7 @@ from .options import (
     open_plan,
     parse_today,
 )
-from .terminal import DEADLINE_STYLE, add_row, deliver, print_json, stdout
+from .terminal import DEADLINE_STYLE, deliver, print_columns, print_json, stdout
 
 if TYPE_CHECKING:
     from ..deadlines import Deadline
@@ -98,26 +98,23 @@ def print_deadlines(entries: list[Deadline]) -> None:
     if not entries:
         out.print("The plan has no dated entries.")
         return
-    from rich.table import Table
-
-    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold", expand=True)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("State", no_wrap=True)
-    table.add_column("What", no_wrap=True, overflow="ellipsis", ratio=1)
     labels = {
         dated.Kind.RECOMMENDATION: "Rec {ref}",
         dated.Kind.ROUND: "Round",
         dated.Kind.DEPENDENCY: "Awaited",
         dated.Kind.MILESTONE: "{ref}",
     }
+    rows: list[list[Styled | str]] = []
     for entry in entries:
         state = Styled(entry.state.value, style=DEADLINE_STYLE[entry.state.value])
         if entry.needs_update:
             state.append(" needs update", style="bold red")
         what = Styled(labels[entry.kind].format(ref=entry.ref) + ": ", style="bold")
         what.append(entry.text if entry.kind is not dated.Kind.DEPENDENCY else f"{entry.text} ({entry.ref})")
-        add_row(table, entry.when.text, state, what)
-    out.print(table)
+        rows.append([entry.when.text, state, what])
+    when = max([len("Date"), *(cell_width(str(row[0])) for row in rows)])
+    states = max([len("State"), *(cell_width(str(row[1])) for row in rows)])
+    print_columns(out, [("Date", when, False), ("State", states, False), ("What", None, False)], rows)
     counts = dated.summary(entries)
     out.print(
         Styled(

@@ -12,7 +12,7 @@ from ..model import Plan
 from ..styled import Styled
 from ..wording import plural
 from .options import JsonOption, PlanOption, TodayOption, open_plan, parse_today
-from .terminal import add_row, print_json, stdout
+from .terminal import print_fields, print_json, stdout
 
 
 def deps(
@@ -42,6 +42,8 @@ def deps(
     print_dependencies(loaded.plan, reports, day)
 
 
+LABEL_WIDTH = len("  Expected:")
+
 DEPENDENCIES_HELP = (
     "Same as plan deps: the external dependencies and what they block.\n\nExample: plan dependencies --all"
 )
@@ -53,8 +55,6 @@ def print_dependencies(plan: Plan, reports: list[dependencies.DependencyReport],
     if not reports:
         out.print("No open dependencies. (plan deps --all lists resolved and withdrawn ones.)")
         return
-    from rich.table import Table
-
     for index, entry in enumerate(reports):
         dep = entry.dependency
         if index:
@@ -62,28 +62,24 @@ def print_dependencies(plan: Plan, reports: list[dependencies.DependencyReport],
         heading = Styled(dep.id, style="bold")
         heading.append(f"  {dep.status.value}", style="bold red" if dep.is_open else "green")
         out.print(heading)
-        # A grid keeps wrapped values under their value column at 80 columns.
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=11, no_wrap=True)
-        grid.add_column(ratio=1)
-        add_row(grid, "  What:", Styled(dep.title))
-        add_row(grid, "  Party:", Styled(dep.party))
         raised = plan.round(dep.raised)
         age = f"{plural(entry.age_days, 'day')}, " if entry.age_days is not None else ""
-        add_row(
-            grid, "  Raised:", Styled(f"{raised.title} ({age}{plural(entry.rounds_since, 'round')} since)")
-        )
         expected = Styled(dep.expected.text)
         if entry.expected_passed:
             expected.append(" — passed", style="red")
-        add_row(grid, "  Expected:", expected)
+        fields = [
+            ("  What:", Styled(dep.title)),
+            ("  Party:", Styled(dep.party)),
+            ("  Raised:", Styled(f"{raised.title} ({age}{plural(entry.rounds_since, 'round')} since)")),
+            ("  Expected:", expected),
+        ]
         if entry.items:
             recs = ", ".join(str(n) for n in entry.recommendations)
             listed = entry.blocking if dep.is_open else entry.items
             ids = ", ".join(i.id for i in listed) or "nothing outstanding"
-            add_row(grid, "  Blocks:" if dep.is_open else "  Items:", Styled(f"{ids} (rec {recs})"))
+            fields.append(("  Blocks:" if dep.is_open else "  Items:", Styled(f"{ids} (rec {recs})")))
         else:
-            add_row(grid, "  Blocks:", Styled("no item names it (add it to depends_on)", style="yellow"))
-        out.print(grid)
+            fields.append(("  Blocks:", Styled("no item names it (add it to depends_on)", style="yellow")))
+        print_fields(out, fields, LABEL_WIDTH)
     out.print()
     out.print(Styled(f"{plural(len(reports), 'dependency', 'dependencies')}.", style="dim"))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from ..controls import json_safe, visible
 from ..errors import Problem, UsageError, WriteError
 from ..model import Status
-from ..styled import Styled
+from ..styled import Styled, cell_width
 from ..wording import describe_age
 
 if TYPE_CHECKING:
@@ -179,31 +179,46 @@ def print_columns(
     """
     fixed = sum(width for _, width, _ in columns if width is not None)
     flexible = max(10, out.width - fixed - 2 * (len(columns) - 1))
-    block = Styled(no_wrap=True)
     headings: list[Styled | str] = [Styled(heading, style="bold") for heading, _, _ in columns]
-    for index, row in enumerate([headings, *rows]):
-        if index:
-            block.append("\n")
+    for row in [headings, *rows]:
+        line = Styled(no_wrap=True)
         for position, ((_, width, right), cell) in enumerate(zip(columns, row, strict=True)):
             text = (cell.copy() if isinstance(cell, Styled) else Styled(cell)).visible()
             size = flexible if width is None else width
             text.truncate(size)
             padding = " " * (size - text.cell_len)
             if position:
-                block.append("  ")
+                line.append("  ")
             if right:
-                block.append(padding)
-            block.append(text)
+                line.append(padding)
+            line.append(text)
             if not right:
-                block.append(padding)
-    out.print(block)
+                line.append(padding)
+        out.print(line)
+
+
+def print_fields(out: Screen, fields: list[tuple[str, Styled]], label_width: int) -> None:
+    """Print labelled values, one a line, each value wrapped under its own column.
+
+    Labels take ``label_width`` columns and a space; a value's wrapped lines line
+    up after them, so a long title still reads at 80 columns.
+    """
+    indent = " " * (label_width + 1)
+    for label, value in fields:
+        block = Styled(no_wrap=True)
+        block.append(label + " " * max(0, label_width - cell_width(label)) + " ")
+        for number, line in enumerate(value.wrapped(max(1, out.width - label_width - 1))):
+            if number:
+                block.append("\n" + indent)
+            block.append(line)
+        out.print(block)
 
 
 def print_json(data: Any) -> None:
     """Write JSON to stdout, nothing else: no colour, no wrapping; dates as YYYY-MM-DD."""
-    import json
+    from ..json_text import dumps
 
-    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=_json_value)) + "\n")
+    sys.stdout.write(json_safe(dumps(data, default=_json_value)) + "\n")
 
 
 def _json_value(value: object) -> str:

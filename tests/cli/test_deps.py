@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..conftest import MINIMAL_FILE
-from .runner import assert_reads_at_80, run_json, run_real
+from .runner import assert_reads_at_80, run, run_json, run_real
 
 
 def test_deps_json_lists_the_three_done_criteria_dependencies() -> None:
@@ -46,3 +46,16 @@ def test_deps_on_a_plan_with_none_open(tmp_path: Path) -> None:
     code, out, _ = run_real("deps", "--plan", str(path))
     assert code == 0
     assert out.startswith("No open dependencies.")
+
+
+def test_a_word_longer_than_the_column_is_folded_not_cut(tmp_path: Path) -> None:
+    address = "https://www.example.police.uk/" + "a" * 60
+    plan = MINIMAL_FILE.read_text(encoding="utf-8").replace(
+        "title: Niche change for included classifications", f"title: See {address}"
+    )
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    code, out, _ = run("deps", "--plan", str(tmp_path / "plan.yaml"))
+    assert code == 0
+    assert_reads_at_80(out)
+    lines = out.splitlines()
+    assert lines[1:4] == ["  What:     See", "            " + address[:68], "            " + address[68:]]

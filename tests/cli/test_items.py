@@ -163,3 +163,32 @@ def test_real_plan_outstanding_reads_at_80_columns() -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
     ids = [line.split()[0] for line in out.splitlines() if re.match(r"\d+\.\d+ ", line)]
     assert ids == ["7.1", "10.4", "14.3", "14.4", "20.1", "20.3", "20.4", "22.1"]
+
+
+def test_two_nearly_identical_99000_character_updates_are_stale(tmp_path) -> None:
+    words = [
+        "the",
+        "force",
+        "will",
+        "review",
+        "its",
+        "training",
+        "for",
+        "officers",
+        "and",
+        "staff",
+        "with",
+        "partners",
+    ]
+    text = " ".join(words[(index * 7) % len(words)] for index in range(33_000))[:99_000]
+    changed = text[:50_000] + "Z" + text[50_001:]
+    plan = MINIMAL_FILE.read_text(encoding="utf-8")
+    plan = plan.replace("text: Linked [bold]x[/bold].", f'text: "{text}"')
+    plan = plan.replace('text: "Awaited from Minerva.\\n\\nSecond para."', f'text: "{changed}"')
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    code, out, err = run("outstanding", "--stale", "--json", "--plan", str(tmp_path / "plan.yaml"))
+    assert code == 0, err
+    records = json.loads(out)
+    assert [(r["id"], r["stale_since"]) for r in records] == [("7.1", "initial")]
+    code, out, _ = run("status", "--plan", str(tmp_path / "plan.yaml"))
+    assert code == 0 and "Stale: 1 outstanding item report nothing new: 7.1" in out

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from plan_cli.cli.app import app, app_for
-from plan_cli.cli.terminal import MAX_WIDTH, Screen, print_columns, terminal_width, wants_colour
+from plan_cli.cli.terminal import MAX_WIDTH, Screen, print_columns, print_fields, terminal_width, wants_colour
 from plan_cli.styled import Styled
 
 from ..conftest import PLAN_FILE
@@ -160,6 +160,30 @@ def test_deliver_writes_bytes_to_a_pipe_and_refuses_them_on_a_terminal(
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     with pytest.raises(UsageError, match="binary file; write it with --output FILE"):
         deliver(b"PK\x03\x04binary", None, False, "the document")
+
+
+@pytest.mark.parametrize("args", [["status"], ["deps", "--all"], ["deadlines"], ["outstanding", "--json"]])
+def test_plain_output_never_imports_rich(args: list[str]) -> None:
+    """Rich costs a quarter of a command's start-up: piped output is written without it."""
+    script = (
+        "import sys, atexit\n"
+        "atexit.register(lambda: sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith('rich')))))\n"
+        "from plan_cli.cli import main; sys.argv[0] = 'plan'; main()"
+    )
+    env = {name: value for name, value in {**ENV, "NO_COLOR": "1"}.items() if value is not None}
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout and done.stderr.endswith("[]")
+
+
+def test_fields_wrap_each_value_under_its_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "30")
+    monkeypatch.setenv("NO_COLOR", "1")
+    stream = io.StringIO()
+    print_fields(
+        Screen(stream), [("  What:", Styled("a title that needs two lines")), ("  Party:", Styled(""))], 9
+    )
+    assert stream.getvalue() == "  What:   a title that needs\n          two lines\n  Party:\n"
 
 
 # ---- every byte to stdout checked, whatever stdout is ---------------------------------
