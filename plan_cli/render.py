@@ -10,31 +10,36 @@ path, and the templates beside it can be included. Undefined variables are
 errors (StrictUndefined), reported as ``template:line: message``. HTML
 templates (``.html``/``.htm``, with or without ``.j2``) are autoescaped.
 
-Markdown filters make plan text safe in GitHub-flavoured Markdown, which is
-often turned into HTML later: see :func:`markdown_text` and :func:`markdown_cell`.
+The filters that make plan text safe in each kind of document are in
+:mod:`plan_cli.filters`.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import os
-import re
 import stat
 import traceback
-from collections.abc import Callable, Iterable
-from datetime import date
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.sandbox
-from markupsafe import Markup, escape
 
 from .errors import TemplateError, UsageError
-from .wording import describe_days, first_sentence, long_date, plural
+from .filters import (
+    csv_row,
+    days_text,
+    html_lines,
+    markdown_cell,
+    markdown_inline,
+    markdown_text,
+    mermaid_text,
+    status_words,
+)
+from .wording import first_sentence, long_date, plural
 
 SHIPPED_PACKAGE = "plan_cli.templates"
 SHIPPED = (
@@ -48,15 +53,6 @@ SHIPPED = (
     "national.csv.j2",
 )
 _HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".xhtml", ".xhtml.j2")
-
-STATUS_WORDS = {
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "blocked": "Blocked",
-    "complete": "Complete",
-    "superseded": "Superseded",
-    "unstated": "Status not stated",
-}
 
 
 class ShippedLoader(jinja2.BaseLoader):
@@ -295,122 +291,3 @@ def _display_name(filename: str, template: Path | None) -> str:
     if template is not None and (filename == template.name or Path(filename).resolve() == template.resolve()):
         return str(template)
     return filename
-
-
-# ---- filters ---------------------------------------------------------------
-
-_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_LINK_CLOSE = re.compile(r"\](?=\s*[(\[:])")
-
-
-def _neutralise(text: str) -> str:
-    """Escape what Markdown would turn into markup: raw HTML, entities, links, code spans."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\\", "\\\\")
-    text = _ENTITY_LIKE.sub("&amp;", text)
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("`", "\\`")
-    return _LINK_CLOSE.sub("\\\\]", text)
-
-
-# What opens a block at the start of a line: a heading (#), a fence (~~~; ``` is escaped anyway), a rule
-# or setext underline (- * _ =), a list item (- + * or 1. 1)), after any indentation.
-_LINE_START = re.compile(r"^(?:([#~*+=_-])|(\d{1,9})([.)]))", re.MULTILINE)
-_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
-
-
-def _line_starts(text: str) -> str:
-    """Backslash-escape the marker that would open a heading, fence, rule, list or setext heading at each line start.
-
-    Indentation is dropped too: four spaces after a blank line would open a
-    code block (Markdown ignores a paragraph line's indentation anyway).
-    """
-    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", _INDENT.sub("", text))
-
-
-def markdown_text(value: object) -> str:
-    """Plan text as Markdown paragraphs, with raw HTML, links and block markers neutralised.
-
-    ``<`` and ``>`` become ``&lt;``/``&gt;``; ``&`` is escaped only where it
-    would start an entity (so "A & B" stays readable); a ``]`` that would close
-    a link or link reference is backslash-escaped, so ``[x](javascript:…)``
-    is text, not a link; backslashes, backticks and ``|`` (a table) are
-    escaped; so is what would open a block at a line's start (``# ``, ``~~~``,
-    ``---``, ``===``, ``- ``, ``1. ``), and indentation that would open a code
-    block is dropped. What the text says is unchanged when rendered.
-    """
-    return _line_starts(_neutralise(str(value)).strip().replace("|", "\\|"))
-
-
-def markdown_inline(value: object) -> str:
-    """Plan text on one Markdown line (a heading or list item): neutralised, line breaks as spaces."""
-    return re.sub(r"\s*\n\s*", " ", markdown_text(value))
-
-
-def markdown_cell(value: object) -> str:
-    """Plan text inside a GFM table cell: neutralised, ``|`` escaped, line breaks as ``<br>``.
-
-    A paragraph break becomes ``<br><br>``, so a cell never breaks the table.
-    """
-    if value is None:
-        return ""
-    text = _neutralise(str(value)).strip().replace("|", "\\|")
-    text = re.sub(r"\n[ \t]*\n\s*", "<br><br>", text)
-    return re.sub(r"[ \t]*\n[ \t]*", "<br>", text)
-
-
-_MERMAID_KEYWORD = re.compile(
-    r"(gantt|title|section|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|"
-    r"inclusiveenddates|topaxis|weekday|weekend|acctitle|accdescr|click|call|href|%%)",
-    re.IGNORECASE,
-)
-
-
-def mermaid_text(value: object, limit: int = 70) -> str:
-    """Text safe as a Mermaid gantt task name: one line without ':', '#', ';', '%%' or markup.
-
-    Text that starts like a gantt keyword ("Title …", "Section …") would be
-    read as that keyword, so it is prefixed with '- '.
-    """
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    text = text.replace(":", " -").replace("#", "no.").replace(";", ",").replace("&", "and")
-    text = re.sub(r"[<>{}\[\]`\"]", "", text).replace("%%", "%")
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    if not text or _MERMAID_KEYWORD.match(text):
-        text = "- " + text
-    return text
-
-
-def html_lines(value: object) -> Markup:
-    """Escaped text with its single line breaks as <br> (for one HTML paragraph)."""
-    escaped = escape(str(value).replace("\r\n", "\n"))
-    return Markup("<br>\n").join(escaped.split("\n"))
-
-
-def days_text(value: date | None, today: date) -> str:
-    """'12 days left', 'due today' or '236 days overdue'."""
-    if value is None:
-        return "no date"
-    return describe_days(value, today)
-
-
-def status_words(value: str) -> str:
-    """A status in words for readers: 'in-progress' -> 'In progress'."""
-    return STATUS_WORDS.get(value, value)
-
-
-def csv_row(cells: Iterable[object]) -> str:
-    """One CSV record, quoted as RFC 4180, without its line break (the template's line ends it).
-
-    Text that a spreadsheet would run as a formula (starting ``=``, ``+``,
-    ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, which
-    spreadsheets show as text; numbers are written as they are.
-    """
-    from .export import spreadsheet_safe
-
-    out = io.StringIO()
-    row = [spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in cells]
-    # The writer quotes a field holding any character of its line terminator, so it keeps one.
-    csv.writer(out, lineterminator="\r\n").writerow(row)
-    return out.getvalue().removesuffix("\r\n")

@@ -97,7 +97,7 @@ _ENTITIES = {"lt": "<", "gt": ">", "amp": "&"}
 def unescape_markdown(text: str) -> str:
     """Return text as Markdown shows it: the escapes a draft writes into plan text (``\\]``, ``&lt;``) undone.
 
-    A draft prints text already in the plan neutralised (see render.markdown_text);
+    A draft prints text already in the plan neutralised (see filters.markdown_text);
     reading it back undoes that, so a reply left as drafted reads back unchanged.
     """
     return _ESCAPED.sub(lambda m: m.group(1) or _ENTITIES[m.group(2)], text)

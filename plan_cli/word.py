@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .render import status_words
+from .filters import status_words
 from .word_layout import (
     add_labelled,
     add_lines,

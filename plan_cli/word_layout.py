@@ -18,7 +18,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from .render import status_words
+from .filters import status_words
 from .wording import plural
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from plan_cli import national, national_record
-from plan_cli.render import csv_row, render_document
+from plan_cli.filters import csv_row
+from plan_cli.render import render_document
 
 from .conftest import FIXTURES
 

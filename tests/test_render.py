@@ -19,15 +19,9 @@ from markdown_it.token import Token
 
 from plan_cli import render
 from plan_cli.errors import TemplateError, UsageError
+from plan_cli.filters import markdown_cell, markdown_inline, markdown_text, mermaid_text
 from plan_cli.loader import parse_plan
-from plan_cli.render import (
-    is_html,
-    markdown_cell,
-    markdown_inline,
-    markdown_text,
-    mermaid_text,
-    render_document,
-)
+from plan_cli.render import is_html, render_document
 from plan_cli.template_context import template_context
 
 TODAY = date(2026, 11, 28)

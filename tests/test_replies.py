@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plan_cli.controls import first_control
+from plan_cli.filters import markdown_text
 from plan_cli.model import Status
-from plan_cli.render import markdown_text
 from plan_cli.replies import (
     check_replies,
     identity_line,
