@@ -29,10 +29,20 @@ from .wording import days_until
 T = TypeVar("T")
 
 
+def shown_statuses(plan: Plan) -> tuple[Status, ...]:
+    """The statuses counts are shown for, in vocabulary order.
+
+    ``unstated`` (a status an import could not take from the source) only when
+    some update has it: it is a to-do, not part of a plan's vocabulary.
+    """
+    unstated = any(u.status is Status.UNSTATED for item in plan.items for u in item.updates)
+    return tuple(s for s in Status if s is not Status.UNSTATED or unstated)
+
+
 def status_counts(plan: Plan) -> dict[Status, int]:
-    """Return how many items are in each status, in vocabulary order (zeros included)."""
+    """Return how many items are in each of the shown statuses, in vocabulary order (zeros included)."""
     counts = Counter(item.status for item in plan.items)
-    return {status: counts.get(status, 0) for status in Status}
+    return {status: counts.get(status, 0) for status in shown_statuses(plan)}
 
 
 def status_counts_by_round(plan: Plan, today: date) -> list[tuple[Round, int, dict[Status, int]]]:
@@ -54,7 +64,7 @@ def status_counts_by_round(plan: Plan, today: date) -> list[tuple[Round, int, di
             so_far = [u for u in item.updates if order.get(u.round, len(order)) <= order[declared.id]]
             counts[so_far[-1].status if so_far else Status.NOT_STARTED] += 1
             updated += any(u.round == declared.id for u in item.updates)
-        rows.append((declared, updated, {status: counts.get(status, 0) for status in Status}))
+        rows.append((declared, updated, {status: counts.get(status, 0) for status in shown_statuses(plan)}))
     return rows
 
 

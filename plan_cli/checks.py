@@ -11,6 +11,7 @@ can print it at ``file:line:col``. The rules:
 * a blocked item that names no open dependency;
 * a dependency that no item names;
 * an outstanding item with no text in the latest round;
+* an item with updates whose status is ``unstated`` (the source stated none);
 * an ``accepted:`` entry that no warning matches any more.
 
 Each rule has a stable code (:data:`plan_cli.errors.WARNING_CODES`); the plan's
@@ -147,6 +148,7 @@ def warnings(plan: Plan, today: date) -> list[Finding]:
         *unused_dependencies(plan),
         *outstanding_items_without_latest_text(plan, today),
         *title_names_another_round(plan, today),
+        *unstated_statuses(plan),
     ]
 
 
@@ -297,6 +299,27 @@ def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Findi
                     item=item.id,
                 )
             )
+    return found
+
+
+def unstated_statuses(plan: Plan) -> list[Finding]:
+    """Warn once per item whose updates say ``status: unstated``, at the first of them, naming the rounds."""
+    found = []
+    for item, parts in _items_with_paths(plan):
+        unstated = [u for u in item.updates if u.status is Status.UNSTATED]
+        if not unstated:
+            continue
+        titles = ", ".join(plan.round(u.round).title for u in unstated)
+        found.append(
+            Finding(
+                (*parts, "updates", unstated[0].round, "status"),
+                f"item {item.id} needs a status for {titles}: the source stated none; judge each from "
+                "its text (not-started, in-progress, blocked, complete or superseded)",
+                severity=WARNING,
+                code="unstated-status",
+                item=item.id,
+            )
+        )
     return found
 
 

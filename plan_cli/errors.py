@@ -20,6 +20,7 @@ WARNING_CODES: dict[str, str] = {
     "unused-dependency": "a dependency no item names (item: the dependency's id)",
     "no-latest-update": "an outstanding item has no text in the latest round",
     "title-names-another-round": "the title names a round other than the latest published one (item: title)",
+    "unstated-status": "an imported update whose source stated no status still says status: unstated",
     "accepted-not-found": "an accepted warning that no longer occurs",
 }
 """Every warning's stable code, with what it is about: what ``accepted:`` entries in a plan name."""
@@ -119,3 +120,15 @@ class TemplateError(PlanToolError):
     """A document template is invalid or failed while rendering; the message names file:line (exit 1)."""
 
     exit_code = 1
+
+
+class SourceError(PlanToolError):
+    """A published plan cannot be imported; the message names the file and, where known, the line (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        where = f"{path}:{line}" if line is not None else str(path)
+        super().__init__(f"{where}: {message}")

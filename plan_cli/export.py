@@ -34,6 +34,13 @@ def spreadsheet_safe(cell: str | int) -> str | int:
     return cell
 
 
+def spreadsheet_text(cell: str) -> str:
+    """The text a :func:`spreadsheet_safe` cell stands for: its leading ' dropped where the guard added it."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
 def plan_csv(plan: Plan, today: date, raw: bool = False) -> str:
     """Return the plan as CSV: one row per evidence item, a text and a status column per round.
 

@@ -23,6 +23,7 @@ STATUS_WORDS = {
     "blocked": "Blocked",
     "complete": "Complete",
     "superseded": "Superseded",
+    "unstated": "Status not stated",
 }
 
 

@@ -31,6 +31,8 @@ class Status(StrEnum):
     BLOCKED = "blocked"
     COMPLETE = "complete"
     SUPERSEDED = "superseded"
+    # Not a judgement: the source stated none (``plan import`` writes it); plan check warns until one is judged.
+    UNSTATED = "unstated"
 
     @property
     def is_done(self) -> bool:
@@ -47,9 +49,14 @@ _SEVERITY = {
     Status.COMPLETE: 0,
     Status.SUPERSEDED: 1,
     Status.IN_PROGRESS: 2,
-    Status.NOT_STARTED: 3,
-    Status.BLOCKED: 4,
+    Status.UNSTATED: 3,
+    Status.NOT_STARTED: 4,
+    Status.BLOCKED: 5,
 }
+
+
+# The statuses a person judges from an update's text: every status but unstated.
+JUDGED_STATUSES = tuple(status for status in Status if status is not Status.UNSTATED)
 
 
 class DependencyStatus(StrEnum):

@@ -123,6 +123,17 @@ class RollUp(NamedTuple):
         return not self.invalid
 
 
+def rollup_statuses(roll: RollUp) -> tuple[Status, ...]:
+    """The statuses the roll-up counts, in vocabulary order: ``unstated`` only where a force's plan has it."""
+    unstated = any(
+        Status.UNSTATED in entry.status_counts
+        or any(item.status is Status.UNSTATED for item in entry.items)
+        or any(rec.worst_status is Status.UNSTATED for rec in entry.recommendations)
+        for entry in roll.forces
+    )
+    return tuple(status for status in Status if status is not Status.UNSTATED or unstated)
+
+
 # --- finding and loading the plans -------------------------------------------
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .model import Status
-from .national import RollUp
+from .national import RollUp, rollup_statuses
 
 NO_ANSWER_MISSING = "missing"
 NO_ANSWER_NO_UPDATE = "no-update"
@@ -70,7 +70,7 @@ def recommendations_across(roll: RollUp) -> list[RecommendationAcross]:
     numbers = sorted({rec.number for entry in roll.forces for rec in entry.recommendations})
     found = []
     for number in numbers:
-        counts = dict.fromkeys(Status, 0)
+        counts = dict.fromkeys(rollup_statuses(roll), 0)
         no_answer: list[NoAnswer] = []
         text, text_force = "", ""
         item_ids: dict[str, None] = {}
@@ -92,7 +92,7 @@ def recommendations_across(roll: RollUp) -> list[RecommendationAcross]:
 
 
 def _item_across(roll: RollUp, item_id: str) -> ItemAcross:
-    counts = dict.fromkeys(Status, 0)
+    counts = dict.fromkeys(rollup_statuses(roll), 0)
     no_answer: list[NoAnswer] = []
     for entry in roll.forces:
         answer = next((item for item in entry.items if item.id == item_id), None)

@@ -8,7 +8,7 @@ from typing import Any
 from .deadlines import deadline_record
 from .export import CSV_BOM
 from .model import Round, Status
-from .national import ForceFigures, RollUp, Selection
+from .national import ForceFigures, RollUp, Selection, rollup_statuses
 from .national_answers import NoAnswer, recommendations_across
 from .shared_dependencies import DependencyGroup
 from .wording import days_until
@@ -20,7 +20,9 @@ def _round_data(declared: Round | None) -> dict[str, Any] | None:
     return {"id": declared.id, "title": declared.title, "due": declared.due}
 
 
-def force_record(entry: ForceFigures, today: date) -> dict[str, Any]:
+def force_record(
+    entry: ForceFigures, today: date, statuses: tuple[Status, ...] = tuple(Status)
+) -> dict[str, Any]:
     """Return one force's figures as plain data (dates as dates; JSON writes them as YYYY-MM-DD)."""
     overdue = _round_data(entry.overdue_round)
     if overdue is not None and entry.overdue_round is not None and entry.overdue_round.due is not None:
@@ -32,7 +34,7 @@ def force_record(entry: ForceFigures, today: date) -> dict[str, Any]:
         "latest_round": _round_data(entry.latest_round),
         "overdue_round": overdue,
         "items": sum(entry.status_counts.values()),
-        "status_counts": {status.value: count for status, count in entry.status_counts.items()},
+        "status_counts": {status.value: entry.status_counts.get(status, 0) for status in statuses},
         "open_dependencies": list(entry.open_dependencies),
         "passed_deadlines": [deadline_record(deadline) for deadline in entry.passed_deadlines],
         "stale_items": list(entry.stale_items),
@@ -67,7 +69,7 @@ def national_record(roll: RollUp) -> dict[str, Any]:
             {"path": bad.path, "problems": [str(p) for p in bad.problems], "total_problems": bad.total}
             for bad in roll.invalid
         ],
-        "forces": [force_record(entry, roll.today) for entry in roll.forces],
+        "forces": [force_record(entry, roll.today, rollup_statuses(roll)) for entry in roll.forces],
         "recommendations": [
             {
                 "number": rec.number,
@@ -144,7 +146,7 @@ def national_context(roll: RollUp) -> dict[str, Any]:
     """
     return {
         **national_record(roll),
-        "statuses": [status.value for status in Status],
+        "statuses": [status.value for status in rollup_statuses(roll)],
         "selection_words": selection_words(roll.selection),
         "csv_bom": CSV_BOM,
     }

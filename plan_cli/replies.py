@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from .controls import describe, effect, first_control
 from .errors import Problem
-from .model import EvidenceItem, Plan, Status
+from .model import JUDGED_STATUSES, EvidenceItem, Plan, Status
 from .wording import slug
 
 IDENTITY_LABEL = "Reply form for"
@@ -43,7 +43,7 @@ _BEGIN = re.compile(
 )
 _END = re.compile(_LEAD + r"end\s+of\s+text\s*\(\s*" + _ID + r"\s*\)", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^([-*•]|\d+[.)])\s")
-STATUS_WORDS = ", ".join(status.value.replace("-", " ") for status in Status)
+STATUS_WORDS = ", ".join(status.value.replace("-", " ") for status in JUDGED_STATUSES)
 
 
 def identity_line(plan_key: str, round_id: str) -> str:
@@ -78,12 +78,16 @@ class ReadDraft(NamedTuple):
 
 
 def parse_status(text: str) -> Status | None:
-    """Return the status ``text`` names ('In progress', 'in-progress', 'IN_PROGRESS'), or None."""
+    """Return the judged status ``text`` names ('In progress', 'in-progress', 'IN_PROGRESS'), or None.
+
+    An owner's reply states a status; 'unstated' is not one an owner can give.
+    """
     words = re.sub(r"[\s_-]+", "-", text.strip().strip(".*_").casefold())
     try:
-        return Status(words)
+        status = Status(words)
     except ValueError:
         return None
+    return status if status in JUDGED_STATUSES else None
 
 
 _ESCAPED = re.compile(r"\\([\\`\]|#~*+=_.)-])|&(lt|gt|amp);")

@@ -1,69 +1,55 @@
-"""A starting plan for another force: the template's recommendations and evidence requirements, no responses.
+"""A starting plan for a force: the template's recommendations and evidence requirements, no responses.
 
-:func:`starting_plan_yaml` returns the YAML text ``plan init`` writes. It keeps
-what every force is asked (recommendation numbers and text, deadlines, owners,
-evidence requirements, the bodies and the update rounds) exactly as the current
-plan has them, and leaves out what is one force's answer: leads, updates,
-dependencies, milestones and measures. Comments say what to fill in.
+:func:`catalogue_plan_yaml` returns the YAML text ``plan init`` writes from
+the shipped catalogue of recommendations (:mod:`plan_cli.catalogue`);
+:func:`starting_plan_yaml` the text ``plan init --from PLAN`` writes from
+another force's plan. Both keep what every force is asked (recommendation
+numbers and text, deadlines, owners, evidence requirements, the bodies) word
+for word, and leave out what is one force's answer: leads, updates,
+dependencies, milestones and measures. Comments say what to fill in, with
+the plan's own first round as the example.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+from pathlib import Path
 
-from .model import EvidenceItem, Plan, Recommendation
-from .pyyaml import yaml
+from .catalogue import Catalogue, CatalogueRecommendation
+from .model import Body, EvidenceItem, Plan, Recommendation
+from .yaml_text import comment as _comment
+from .yaml_text import flow_list as _flow_list
+from .yaml_text import scalar as _scalar
 
+SCHEMA_FILE = "plan.schema.json"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../plan.schema.json"
 PLACEHOLDER_FORCE = "Your Force Name"
 
-_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # every character YAML reads as a line break
 _ROUND_SUFFIX = re.compile(r"\s*\([^()]*\bupdate\)\s*$", re.IGNORECASE)
 
 
-def starting_plan_yaml(plan: Plan, force_name: str | None = None) -> str:
+def starting_plan_yaml(
+    plan: Plan, force_name: str | None = None, schema: str | None = "../plan.schema.json"
+) -> str:
     """Return a valid plan file for ``force_name`` with ``plan``'s recommendations and no responses.
 
-    Exists so another force can start from the same NPCC template: every item
-    has ``updates: {}`` (not started) until the force writes its first response.
+    Exists so another force can start from a plan it trusts (``plan init
+    --from``): every item has ``updates: {}`` (not started) until the force
+    writes its first response. ``schema`` is the ``$schema`` path, if any.
     """
-    force = force_name.strip() if force_name and force_name.strip() else PLACEHOLDER_FORCE
     title = _ROUND_SUFFIX.sub("", plan.title) or plan.title
-    lines = [
-        SCHEMA_COMMENT,
-        "# A starting plan made by 'plan init' from the recommendations and evidence",
-        f"# requirements of {_comment(plan.title)} ({_comment(plan.force)}).",
-        "# The recommendations, deadlines, owners and evidence requirements are the",
-        "# template's words: keep them as they are. What to fill in:",
-        "#   - force, executive_lead and operational_lead, as your published plan names them;",
-        "#   - under each evidence item's updates:, your response for each round, e.g.",
-        "#         updates:",
-        "#           initial:",
-        "#             status: in-progress   # not-started, in-progress, blocked, complete, superseded",
-        "#             text: What the force has done and what it will do next.",
-        "#     (an item whose updates: is {} counts as not-started);",
-        "#   - dependencies:, milestones: and measures: where your updates need them.",
-        "# The format is described in docs/format.md. After each edit, run: plan check",
-        "",
-        f"title: {_scalar(title)}",
-    ]
-    if plan.responds_to:
-        lines.append(f"responds_to: {_scalar(plan.responds_to)}")
-    lines.append(
-        f"force: {_scalar(force)}" + ("   # replace with your force's name" if not force_name else "")
+    first = plan.rounds[0].id if plan.rounds else "initial"
+    lines = _header(
+        schema,
+        f"{_comment(plan.title)} ({_comment(plan.force)})",
+        first,
+        title,
+        plan.responds_to,
+        force_name,
     )
-    lines += [
-        "# executive_lead: the Executive Lead, as published (rank, number, name, portfolio)",
-        "# operational_lead: the Operational Lead, as published",
-        "",
-        "# The bodies an owner can name; --owner matches these and their aliases.",
-        "bodies:",
-    ]
-    for body in plan.bodies:
-        lines.append(f"  - name: {_scalar(body.name)}")
-        if body.aliases:
-            lines.append(f"    aliases: {_flow_list(body.aliases)}")
+    lines += _bodies(plan.bodies)
     lines += [
         "",
         "# The update rounds (columns of the template), oldest first, with the due dates",
@@ -75,16 +61,138 @@ def starting_plan_yaml(plan: Plan, force_name: str | None = None) -> str:
         lines.append(f"    title: {_scalar(declared.title)}")
         if declared.due:
             lines.append(f"    due: {declared.due.isoformat()}")
+    lines += _dependencies()
+    for rec in plan.recommendations:
+        lines += _recommendation_lines(rec)
+    return "\n".join(lines) + "\n"
+
+
+def catalogue_plan_yaml(
+    catalogue: Catalogue, force_name: str | None = None, schema: str | None = None
+) -> str:
+    """Return a valid plan file for ``force_name`` with every recommendation of the catalogue, no responses.
+
+    The first round is declared; later rounds are added by the plan team as
+    they are set. ``schema`` is the ``$schema`` path, if any.
+    """
+    first = catalogue.first_round
+    lines = _header(
+        schema,
+        "the NPCC action plan template (the catalogue shipped with plan)",
+        first.id,
+        catalogue.title,
+        catalogue.responds_to,
+        force_name,
+    )
+    lines += _bodies(catalogue.bodies)
     lines += [
+        "",
+        "# The update rounds (columns of the template), oldest first. Add each later round",
+        "# (id, title, due) when it is set, e.g. '- id: march-2025' with 'title: March 2025 Update'.",
+        "rounds:",
+        f"  - id: {first.id}",
+        f"    title: {_scalar(first.title)}",
+    ]
+    if first.due:
+        lines.append(f"    due: {first.due.isoformat()}")
+    lines += _dependencies()
+    for rec in catalogue.recommendations:
+        lines += _catalogue_recommendation_lines(rec)
+    return "\n".join(lines) + "\n"
+
+
+def schema_reference(target: Path) -> str | None:
+    """The path from ``target``'s folder to the nearest plan.schema.json at or above it; None if none.
+
+    Looked for from the folder the plan will be in (or, while that does not
+    exist yet, its nearest existing parent) upward, so that the ``$schema``
+    line is right wherever the plan is written.
+    """
+    folder = target.absolute().parent
+    start = folder
+    while not start.exists() and start != start.parent:
+        start = start.parent
+    for candidate in (start, *start.parents):
+        schema = candidate / SCHEMA_FILE
+        if schema.is_file():
+            return Path(os.path.relpath(schema, folder)).as_posix()
+    return None
+
+
+def _header(
+    schema: str | None,
+    made_from: str,
+    first_round: str,
+    title: str,
+    responds_to: str | None,
+    force_name: str | None,
+) -> list[str]:
+    force = force_name.strip() if force_name and force_name.strip() else PLACEHOLDER_FORCE
+    lines = [f"# yaml-language-server: $schema={schema}"] if schema else []
+    lines += [
+        "# A starting plan made by 'plan init' from the recommendations and evidence",
+        f"# requirements of {made_from}.",
+        "# The recommendations, deadlines, owners and evidence requirements are the",
+        "# template's words: keep them as they are. What to fill in:",
+        "#   - force, executive_lead and operational_lead, as your published plan names them;",
+        "#   - under each evidence item's updates:, your response for each round, e.g.",
+        "#         updates:",
+        f"#           {first_round}:",
+        "#             status: in-progress   # not-started, in-progress, blocked, complete, superseded",
+        "#             text: What the force has done and what it will do next.",
+        "#     (an item whose updates: is {} counts as not-started);",
+        "#   - dependencies:, milestones: and measures: where your updates need them.",
+        "# The format is described in docs/format.md. After each edit, run: plan check",
+        "",
+        f"title: {_scalar(title)}",
+    ]
+    if responds_to:
+        lines.append(f"responds_to: {_scalar(responds_to)}")
+    lines.append(
+        f"force: {_scalar(force)}" + ("   # replace with your force's name" if not force_name else "")
+    )
+    lines += [
+        "# executive_lead: the Executive Lead, as published (rank, number, name, portfolio)",
+        "# operational_lead: the Operational Lead, as published",
+    ]
+    return lines
+
+
+def _bodies(bodies: tuple[Body, ...]) -> list[str]:
+    lines = ["", "# The bodies an owner can name; --owner matches these and their aliases.", "bodies:"]
+    for body in bodies:
+        lines.append(f"  - name: {_scalar(body.name)}")
+        if body.aliases:
+            lines.append(f"    aliases: {_flow_list(body.aliases)}")
+    return lines
+
+
+def _dependencies() -> list[str]:
+    return [
         "",
         "# Things only others can deliver, that items wait on (depends_on:); see docs/format.md.",
         "dependencies: []",
         "",
         "recommendations:",
     ]
-    for rec in plan.recommendations:
-        lines += _recommendation_lines(rec)
-    return "\n".join(lines) + "\n"
+
+
+def _catalogue_recommendation_lines(rec: CatalogueRecommendation) -> list[str]:
+    lines = [f"  - number: {rec.number}", f"    text: {_scalar(rec.text)}"]
+    if rec.deadline:
+        lines.append(f"    deadline: {rec.deadline.isoformat()}")
+    lines += [
+        f"    owner: {_scalar(rec.addressees)}",
+        f"    owners: {_flow_list(rec.owners)}",
+        "    items:",
+    ]
+    for item in rec.items:
+        note = "" if item.evidence else "   # no evidence requirement in the template text"
+        lines.append(f"      - id: {json.dumps(item.id)}{note}")
+        if item.evidence:
+            lines.append(f"        evidence: {_scalar(item.evidence)}")
+        lines.append("        updates: {}")
+    return lines
 
 
 def _recommendation_lines(rec: Recommendation) -> list[str]:
@@ -114,30 +222,3 @@ def _item_lines(item: EvidenceItem) -> list[str]:
         lines.append(f"        owners: {_flow_list(item.owners)}")
     lines.append("        updates: {}")
     return lines
-
-
-def _scalar(text: str) -> str:
-    """``text`` as one YAML scalar on one line, quoted only where YAML needs it.
-
-    Text with a line break is double-quoted (with escapes) so it stays on one line.
-    """
-    return _dump_one_line(text)
-
-
-def _flow_list(texts: tuple[str, ...]) -> str:
-    """A YAML flow list ``[a, b]`` on one line, each text quoted only where YAML needs it."""
-    return _dump_one_line(list(texts))
-
-
-def _dump_one_line(value: str | list[str]) -> str:
-    texts = [value] if isinstance(value, str) else value
-    style = '"' if any(_LINE_BREAK.search(text) for text in texts) else None
-    dumped: str = yaml.safe_dump(
-        value, allow_unicode=True, width=10**9, default_style=style, default_flow_style=True
-    )
-    return dumped.removesuffix("\n...\n").removesuffix("\n")
-
-
-def _comment(text: str) -> str:
-    """Text safe inside a one-line comment."""
-    return " ".join(text.split())

@@ -214,7 +214,8 @@ UPDATE = Obj(
         "status": Field(
             STATUS,
             "Where the evidence requirement stands, judged from this cell's words: not-started, in-progress, "
-            "blocked (waiting on something outside the force), complete or superseded.",
+            "blocked (waiting on something outside the force), complete or superseded; unstated where the source "
+            "stated none and nobody has judged one yet (plan import writes it; plan check warns).",
             required=True,
         ),
         "text": Field(Text(), "The cell's text, word for word; paragraphs separated by a blank line."),

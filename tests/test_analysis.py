@@ -9,6 +9,7 @@ from plan_cli.errors import UsageError
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan, Status
 
+from . import factories
 from .conftest import TODAY
 
 
@@ -19,7 +20,7 @@ def plan(minimal_text: str) -> Plan:
 
 def test_status_counts_cover_the_whole_vocabulary(plan: Plan) -> None:
     counts = analysis.status_counts(plan)
-    assert list(counts) == list(Status)
+    assert list(counts) == [s for s in Status if s is not Status.UNSTATED]
     assert counts == {
         Status.NOT_STARTED: 0,
         Status.IN_PROGRESS: 1,
@@ -133,7 +134,7 @@ def test_status_counts_by_round_carry_each_item_forward(plan: Plan) -> None:
     rows = analysis.status_counts_by_round(plan, TODAY)
     assert [(r.id, updated) for r, updated, _ in rows] == [("initial", 2), ("march-2025", 2)]
     initial, march = (counts for _, _, counts in rows)
-    assert list(initial) == list(Status)
+    assert list(initial) == [s for s in Status if s is not Status.UNSTATED]
     assert (initial[Status.IN_PROGRESS], initial[Status.COMPLETE], initial[Status.NOT_STARTED]) == (1, 1, 1)
     # 7.2 said complete in the initial round and nothing since: still complete in March 2025.
     assert (march[Status.BLOCKED], march[Status.COMPLETE], march[Status.IN_PROGRESS]) == (1, 1, 1)
@@ -148,3 +149,15 @@ def test_status_counts_by_round_of_a_plan_with_no_updates(plan: Plan) -> None:
         )
     )
     assert analysis.status_counts_by_round(empty, TODAY) == []
+
+
+def test_unstated_is_shown_only_when_an_update_has_it() -> None:
+    stated = factories.plan(factories.item("7.1", factories.update("initial")))
+    assert Status.UNSTATED not in analysis.shown_statuses(stated)
+    unstated = factories.plan(
+        factories.item("7.1", factories.update("initial", status="unstated"), factories.update("march-2025"))
+    )
+    assert analysis.shown_statuses(unstated)[-1] is Status.UNSTATED
+    assert analysis.status_counts(unstated)[Status.UNSTATED] == 0  # the item's latest status is stated
+    (first, *_rest) = analysis.status_counts_by_round(unstated, TODAY)
+    assert first[2][Status.UNSTATED] == 1

@@ -9,6 +9,7 @@ from plan_cli.checks import (
     dangling_references,
     done_items_on_open_dependencies,
     outstanding_items_without_latest_text,
+    unstated_statuses,
     unused_dependencies,
     warnings,
 )
@@ -156,6 +157,26 @@ def test_real_plan_warns_about_12_1(real_plan) -> None:
     assert any(m.startswith("item 12.2's March 2026 Update cites 12.1,") for m in messages)
     assert any("cites 10.5 (in '10.1-10.5')" in m for m in messages)
     assert not any("recommendation 21" in m or "recommendation 6" in m for m in messages)
+
+
+def test_each_item_with_unstated_statuses_is_warned_once_at_the_first() -> None:
+    p = plan(
+        item(
+            "7.1",
+            update("initial", status="unstated"),
+            update("march-2025"),
+            update("march-2026", status="unstated"),
+        ),
+        item("7.2", update("initial"), update("march-2025")),
+    )
+    found = unstated_statuses(p)
+    assert [(f.parts, f.severity) for f in found] == [
+        (("recommendations", 0, "items", 0, "updates", "initial", "status"), "warning")
+    ]
+    assert found[0].message.startswith(
+        "item 7.1 needs a status for Initial Action Plan Response, March 2026 Update: the source stated none"
+    )
+    assert found[0] in warnings(p, TODAY)
 
 
 def test_an_acceptance_without_cites_accepts_every_such_warning_of_its_item() -> None:

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from plan_cli.export import FORMULA_STARTS, plan_csv, plan_json, spreadsheet_safe
+from plan_cli.export import FORMULA_STARTS, plan_csv, plan_json, spreadsheet_safe, spreadsheet_text
 from plan_cli.loader import parse_plan
 from plan_cli.model import Plan
 
@@ -103,6 +103,13 @@ def test_a_cell_starting_a_formula_gets_an_apostrophe(cell: str) -> None:
 @pytest.mark.parametrize("cell", ["March 2026 Update", "7.1", "", " =spaced", "a=b", 25])
 def test_other_cells_are_untouched(cell: str | int) -> None:
     assert spreadsheet_safe(cell) == cell
+
+
+@pytest.mark.parametrize("cell", [*FORMULAS, "'quoted", "'", "March 2026 Update", ""])
+def test_spreadsheet_text_reads_a_guarded_cell_back(cell: str) -> None:
+    guarded = spreadsheet_safe(cell)
+    assert isinstance(guarded, str)
+    assert spreadsheet_text(guarded) == cell
 
 
 def test_no_csv_cell_or_header_starts_a_formula(minimal_text: str) -> None:

@@ -52,7 +52,7 @@ def items(data: dict) -> dict[str, dict]:
 
 
 def counts(**nonzero: int) -> dict[str, int]:
-    found = {status.value: 0 for status in Status}
+    found = {status.value: 0 for status in Status if status is not Status.UNSTATED}
     found.update({name.replace("_", "-"): count for name, count in nonzero.items()})
     return found
 
@@ -259,3 +259,19 @@ def test_the_example_plans_are_valid_with_only_the_intended_warning(path: Path) 
     # Fenland's 25.1 is the example of an item without an answer in the latest round.
     expected = ["item 25.1 is outstanding but has no Half-year Update"] if path.name == "fenland.yaml" else []
     assert [message.split(";")[0] for message in found] == expected
+
+
+def test_an_imported_plan_adds_the_unstated_column_for_every_force(tmp_path: Path) -> None:
+    from plan_cli.importer import import_plan
+
+    for name in ("fenland.yaml", "wearside.yaml"):
+        shutil.copy(FORCES / name, tmp_path / name)
+    website = FIXTURES / "import" / "force-website.html"
+    (tmp_path / "wessex.yaml").write_text(import_plan(website.read_bytes(), website.name).text)
+    data = record(tmp_path)
+    forces = by_force(data)
+    assert forces["Wessex Constabulary"]["status_counts"]["unstated"] == 1
+    assert forces[FENLAND]["status_counts"]["unstated"] == 0
+    context = national_record.national_context(rolled(tmp_path))
+    assert context["statuses"][-1] == "unstated"
+    assert "unstated" not in national_record.national_context(rolled())["statuses"]

@@ -92,7 +92,9 @@ def test_output_names_nothing_of_the_shipped_plan(
 
 def test_init_from_the_other_plan_names_nothing_of_the_shipped_plan(tmp_path: Path) -> None:
     target = tmp_path / "started.yaml"
-    result = CliRunner(env=ENV).invoke(app, ["init", str(target), "--force-name", "Kent Police"])
+    result = CliRunner(env=ENV).invoke(
+        app, ["init", str(target), "--force-name", "Kent Police", "--from", str(OTHER)]
+    )
     assert result.exit_code == 0, result.stderr
     written = target.read_text(encoding="utf-8")
     assert SHIPPED.findall(written + result.stdout + result.stderr) == []

@@ -1,4 +1,4 @@
-"""The shipped templates are installed with the package, not read from the source tree.
+"""The shipped templates and the catalogue are installed with the package, not read from the source tree.
 
 Builds a wheel from a copy of the project (so nothing is written into the
 work tree), checks the templates are inside it, installs it (without
@@ -35,7 +35,7 @@ def pip(*args: str, cwd: Path) -> None:
 
 
 @pytest.mark.slow
-def test_wheel_ships_the_templates_and_plan_report_runs_from_it(tmp_path: Path) -> None:
+def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path) -> None:
     source = tmp_path / "source"
     source.mkdir()
     for name in ("plan_cli", "templates"):
@@ -47,6 +47,7 @@ def test_wheel_ships_the_templates_and_plan_report_runs_from_it(tmp_path: Path) 
     (wheel,) = (tmp_path / "dist").glob("plan_cli-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"plan_cli/templates/{name}" for name in SHIPPED} <= names
+    assert {"plan_cli/catalogue.yaml", "plan_cli/importer/structure.py", "plan_cli/cli/importing.py"} <= names
 
     site = tmp_path / "site"
     pip("install", "--no-deps", "--target", str(site), str(wheel), cwd=tmp_path)
@@ -78,3 +79,12 @@ def test_wheel_ships_the_templates_and_plan_report_runs_from_it(tmp_path: Path) 
     )
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout == GOLDEN_REPORT.read_bytes()
+
+    started = subprocess.run(
+        [sys.executable, "-P", "-c", code, "init", "new.yaml", "--force-name", "Wessex Constabulary"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+    )
+    assert started.returncode == 0, started.stderr.decode()
+    assert "14 recommendations, 33 evidence items" in started.stderr.decode()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
+from pathlib import Path
 
 import pytest
 import typer
@@ -84,6 +86,43 @@ def refreshed(readme: str) -> str:
     return re.sub(r"```console\n(.*?)```", block, readme, flags=re.DOTALL)
 
 
+# Sections whose examples write files: run in an empty directory holding only the seed.
+FILE_EXAMPLES = ("init", "import")
+SEED = ROOT / "tests" / "fixtures" / "seed" / "northumbria-stalking-action-plan-march-2026.txt"
+
+
+def file_example(section: str) -> str:
+    """The ```text block of the README's '### `plan SECTION`' section."""
+    body = README.split(f"### `plan {section}`\n", 1)[1].split("\n### ", 1)[0]
+    found = re.search(r"```text\n(.*?)```", body, flags=re.DOTALL)
+    assert found is not None, f"the plan {section} section has no example"
+    return found.group(1)
+
+
+def replayed(block: str) -> str:
+    """The block with each '$ plan …' or '$ head -n N FILE' line's output made afresh, in the current directory."""
+    out = []
+    for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+        command = chunk.partition("\n")[0]
+        out.append(f"$ {command}")
+        if command.startswith("head -n "):
+            _, _, count, name = command.split(" ", 3)
+            out += Path(name).read_text(encoding="utf-8").splitlines()[: int(count)]
+        else:
+            out += real_output(command)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("section", FILE_EXAMPLES)
+def test_file_examples_are_real(section: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, tmp_path / SEED.name)
+    block = file_example(section)
+    assert replayed(block) == block, (
+        f"README.md's plan {section} example is out of date; refresh it (see the module docstring)"
+    )
+
+
 @pytest.mark.skipif(not PLAN_FILE.exists(), reason="data/plan.yaml has not landed yet")
 @pytest.mark.parametrize(("command", "shown"), examples(), ids=[c for c, _ in examples()])
 def test_example_output_is_real(command: str, shown: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,6 +130,20 @@ def test_example_output_is_real(command: str, shown: str, monkeypatch: pytest.Mo
     assert real_output(command) == shown.rstrip("\n").splitlines(), (
         f"README.md's output for '{command}' is out of date; refresh it (see the module docstring)"
     )
+
+
+def refreshed_file_examples(readme: str) -> str:
+    """The README with the init and import examples replayed, each in an empty directory holding the seed."""
+    import tempfile
+
+    for section in FILE_EXAMPLES:
+        with tempfile.TemporaryDirectory() as folder:
+            shutil.copy(SEED, Path(folder) / SEED.name)
+            os.chdir(folder)
+            block = file_example(section)
+            readme = readme.replace(f"```text\n{block}```", f"```text\n{replayed(block)}```", 1)
+    os.chdir(ROOT)
+    return readme
 
 
 # ---- the update round, worked end to end ---------------------------------------------------
@@ -185,4 +238,4 @@ if __name__ == "__main__":  # python -m tests.test_readme: refresh the README's 
     with tempfile.TemporaryDirectory() as folder:
         os.chdir(folder)
         examples_refreshed = run_cycle(examples_refreshed, Path(folder), refresh=True)
-    (ROOT / "README.md").write_text(examples_refreshed, encoding="utf-8")
+    (ROOT / "README.md").write_text(refreshed_file_examples(examples_refreshed), encoding="utf-8")

@@ -2,15 +2,14 @@
 
 The seed (tests/fixtures/seed/, a byte-exact copy of the published March 2026
 action plan) is one tab-separated line per evidence item whose cells hold HTML.
-These tests parse it independently of the project code and check that
-data/plan.yaml keeps every word of it, files every item under the right
-recommendation and keeps the paragraph structure of every update round.
-
-Plain pytest + pyyaml; no project imports.
+These tests read its cells with the importer's reader (tags dropped, entities
+decoded, bold labels split off: plan_cli.importer) but place the rows
+themselves, from what the seed is known to hold, and check that data/plan.yaml
+keeps every word of it, files every item under the right recommendation and
+keeps the paragraph structure of every update round.
 """
 
 import copy
-import html
 import re
 from collections import Counter
 from pathlib import Path
@@ -18,13 +17,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from plan_cli.importer.sources import table_from_tab_separated
+from plan_cli.importer.table import Cell, segments
+
 HERE = Path(__file__).parent
 SEED = HERE / "fixtures" / "seed" / "northumbria-stalking-action-plan-march-2026.txt"
 PLAN = HERE.parent / "data" / "plan.yaml"
 
-# A bold label and the " - " separator after it are structure, not text
-# (one source label is "<b>Progress</b> -The", without the second space).
-LABEL = re.compile(r"<b>([^<]*)</b>\s*-\s*")
 ITEM_ID = re.compile(r"^(\d+)\.\d+")
 NUMBER_ONLY = re.compile(r"^\d+(\.\d+)?$")
 ROUND_OF_LABEL = {"March 2025 Update": "march-2025", "March 2026 Update": "march-2026"}
@@ -48,34 +47,8 @@ FIELD_LABELS = {
 # ---- seed -------------------------------------------------------------------
 
 
-def strip_tags(s):
-    return re.sub(r"<[^>]+>", "", s)
-
-
-def paragraphs(cell):
-    """The <p> paragraphs of a cell (a plain cell is one paragraph)."""
-    ps = re.findall(r"<p>(.*?)</p>", cell, flags=re.S)
-    if not ps:
-        ps = [cell]
-    return [p for p in ps if strip_tags(p).strip()]
-
-
-def segments(cell):
-    """[(label or None, text)]: tags removed, entities decoded, labels split off.
-
-    A bold label starts a new segment even in the middle of a paragraph (13.2's
-    initial response has "<b>Action</b>" inside its Progress paragraph).
-    """
-    out = []
-    for p in paragraphs(cell):
-        pieces = LABEL.split(p)
-        head = html.unescape(strip_tags(pieces[0])).strip()
-        if head:
-            out.append((None, head))
-        for i in range(1, len(pieces), 2):
-            text = html.unescape(strip_tags(pieces[i + 1])).strip()
-            out.append((html.unescape(pieces[i]).strip(), text))
-    return out
+def text_of(cell: Cell) -> str:
+    return " ".join(cell.texts)
 
 
 def sentences(text):
@@ -84,16 +57,17 @@ def sentences(text):
 
 def parse_seed(seed_path=SEED):
     """Return (header_cells, items); each item a dict with id, rec, cells, rounds."""
-    lines = Path(seed_path).read_text(encoding="utf-8").split("\n")
-    header, items, rec = [], [], None
-    for line in lines:
-        cells = line.split("\t")
-        third = strip_tags(cells[2]).strip() if len(cells) > 2 else ""
+    table = table_from_tab_separated(Path(seed_path).read_text(encoding="utf-8"))
+    header = [text_of(cell) for cell in table.preamble]
+    items, rec = [], None
+    for row in table.rows:
+        cells = row.cells
+        third = text_of(cells[2]) if len(cells) > 2 else ""
         m = ITEM_ID.match(third)
         if not m:
-            header.extend(c for c in cells if c.strip())
+            header.extend(text_of(c) for c in cells if not c.is_empty)
             continue
-        first = strip_tags(cells[0]).strip()
+        first = text_of(cells[0])
         if first:
             rec = int(first)
         iid = m.group(0)
@@ -101,7 +75,7 @@ def parse_seed(seed_path=SEED):
         # The last two non-empty cells after the id are the initial response and
         # the update column, also in the 6-cell rows (12.2-13.2) and in 16.1,
         # whose cells are shifted one column left.
-        tail = [c for c in cells[3:] if strip_tags(c).strip()]
+        tail = [c for c in cells[3:] if not c.is_empty]
         initial, last = tail[-2:]
         rounds = {"initial": segments(initial)}
         upd = segments(last)
@@ -316,7 +290,7 @@ def test_mislabelled_rows_are_still_mislabelled_in_the_seed():
     # If the seed is ever corrected, MISLABELLED (and the YAML comments) must go.
     _header, items = parse_seed()
     for it in items:
-        labels = [label for label, _ in segments([c for c in it["cells"][3:] if strip_tags(c).strip()][-1])]
+        labels = [label for label, _ in segments([c for c in it["cells"][3:] if not c.is_empty][-1])]
         assert (labels == ["March 2026 Update"] * 2) == (it["id"] in MISLABELLED), it["id"]
 
 

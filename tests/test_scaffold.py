@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plan_cli.catalogue import load_catalogue
 from plan_cli.loader import load_plan, parse_plan
 from plan_cli.model import Plan, Status
-from plan_cli.scaffold import PLACEHOLDER_FORCE, SCHEMA_COMMENT, starting_plan_yaml
+from plan_cli.scaffold import (
+    PLACEHOLDER_FORCE,
+    SCHEMA_COMMENT,
+    catalogue_plan_yaml,
+    schema_reference,
+    starting_plan_yaml,
+)
 
 from .conftest import MINIMAL_FILE, PLAN_FILE
 
@@ -94,3 +103,20 @@ def test_any_published_text_survives_word_for_word(
     assert started.recommendations[0].text == text
     assert started.recommendations[0].owner == owner
     assert started.items[0].evidence == evidence
+
+
+def test_the_schema_reference_is_relative_to_the_new_plan(tmp_path: Path) -> None:
+    (tmp_path / "plan.schema.json").write_text("{}")
+    assert schema_reference(tmp_path / "plan.yaml") == "plan.schema.json"
+    assert schema_reference(tmp_path / "data" / "plan.yaml") == "../plan.schema.json"
+    assert schema_reference(tmp_path / "a" / "b" / "plan.yaml") == "../../plan.schema.json"
+
+
+def test_a_catalogue_plan_declares_only_the_first_round_and_shows_it(tmp_path: Path) -> None:
+    catalogue = load_catalogue()
+    text = catalogue_plan_yaml(catalogue, "Wessex Constabulary", "../plan.schema.json")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../plan.schema.json"
+    started = parse_plan(text, "new.yaml").plan
+    assert [r.id for r in started.rounds] == [catalogue.first_round.id]
+    assert f"#           {catalogue.first_round.id}:\n" in text
+    assert "$schema" not in catalogue_plan_yaml(catalogue, None, None)

@@ -47,6 +47,7 @@ COMMANDS: dict[str, Command] = {
     "check": Command("check", "check"),
     "schema": Command("setup", "schema"),
     "init": Command("setup", "init"),
+    "import": Command("importing", "import_plan"),
     "report": Command("documents", "report"),
     "draft": Command("documents", "draft"),
     "export": Command("documents", "export"),

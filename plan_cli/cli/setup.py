@@ -9,7 +9,6 @@ import typer
 
 from ..errors import UsageError
 from ..wording import plural
-from .options import PlanOption, open_plan
 from .terminal import print_json, stderr
 
 
@@ -29,9 +28,15 @@ def schema() -> None:
 
 def init(
     path: Annotated[
-        Path, typer.Argument(metavar="PATH", help="Where to write the new plan; must not exist yet.")
+        Path,
+        typer.Argument(metavar="PATH", help="Where to write the new plan; missing directories are created."),
     ],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Overwrite PATH if it exists (without it, an existing PATH is refused)."
+        ),
+    ] = False,
     force_name: Annotated[
         str | None,
         typer.Option(
@@ -41,31 +46,63 @@ def init(
             show_default=False,
         ),
     ] = None,
-    plan: PlanOption = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="PLAN",
+            show_default=False,
+            help="Copy the recommendations, rounds and bodies of this plan instead of the shipped catalogue.",
+        ),
+    ] = None,
 ) -> None:
-    """Start a plan for another force: the current plan's recommendations and evidence requirements, no responses.
+    """Start a plan for a force: every recommendation and evidence requirement it answers, no responses.
 
-    The recommendations come from the --plan file (or data/plan.yaml). Every
-    evidence item starts with no updates (not-started); comments in the file
-    say what to fill in. Refuses to overwrite an existing file (exit 1).
+    The recommendations, their deadlines, addressees and the NPCC template's
+    evidence requirements come from the catalogue shipped with plan; with
+    --from PLAN they are copied from that plan instead (with its rounds). The
+    first round is declared and every evidence item starts with no updates
+    (not-started); comments in the file show how to write the first one.
+    Missing directories are created. An existing PATH is refused (exit 1)
+    unless --force is given. A '$schema' line is written when a
+    plan.schema.json is found at or above PATH's directory.
 
-    Example: plan init durham.yaml --force-name 'Durham Constabulary'
+    Example: plan init data/plan.yaml --force-name 'Durham Constabulary'
     """
     if force_name is not None and not force_name.strip():
         raise UsageError(
             "--force-name is empty; give the force's name, e.g. --force-name 'Durham Constabulary'"
         )
-    from ..loader import parse_plan
-    from ..scaffold import starting_plan_yaml
+    from ..loader import load_plan, parse_plan
+    from ..scaffold import catalogue_plan_yaml, schema_reference, starting_plan_yaml
     from ..writer import write_document
 
-    source = open_plan(plan).plan
-    text = starting_plan_yaml(source, force_name)
-    parse_plan(text, str(path))  # what we write must be a plan that 'plan check' accepts
+    schema = schema_reference(path)
+    if source is not None:
+        copied = load_plan(source).plan
+        text = starting_plan_yaml(copied, force_name, schema)
+    else:
+        from ..catalogue import load_catalogue
+
+        text = catalogue_plan_yaml(load_catalogue(), force_name, schema)
+    started = parse_plan(text, str(path)).plan  # what we write must be a plan that 'plan check' accepts
+    make_parents(path)
     write_document(path, text.encode("utf-8"), force=force)
     stderr().print(
         f"{path}: wrote a starting plan for {force_name or 'a new force'}: "
-        f"{plural(len(source.recommendations), 'recommendation')}, "
-        f"{plural(len(source.items), 'evidence item')}, no updates yet. "
+        f"{plural(len(started.recommendations), 'recommendation')}, "
+        f"{plural(len(started.items), 'evidence item')}, no updates yet. "
         f"Fill in the force's responses, then run: plan check --plan {path}",
     )
+
+
+def make_parents(path: Path) -> None:
+    """Create the directories ``path`` needs; raise WriteError when one cannot be made."""
+    from ..errors import WriteError
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise WriteError(path, f"'{path.parent}' is not a directory") from None
+    except OSError as error:
+        raise WriteError(path, f"cannot create '{path.parent}' ({error.strerror or error})") from None

@@ -39,6 +39,7 @@ STATUS_STYLE = {
     Status.BLOCKED: "bold red",
     Status.COMPLETE: "green",
     Status.SUPERSEDED: "dim",
+    Status.UNSTATED: "cyan",
 }
 DEADLINE_STYLE = {"passed": "red", "upcoming": "yellow", "done": "green"}  # by deadlines.State value
 BAR_WIDTH = 30

@@ -1,0 +1,129 @@
+"""plan import: bring a force's published plan in, word for word."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import SourceError, UsageError
+from ..wording import plural
+from .options import ForceOption, TodayOption, parse_today
+from .terminal import deliver, stderr
+
+
+def import_plan(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="SOURCE",
+            help="The published plan: an HTML page (or fragment), a .docx, the published tab-separated "
+            "text, or a CSV from 'plan export --format csv'. The kind is told from the content.",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            show_default=False,
+            help="Write the plan file to FILE (atomically) instead of stdout; missing directories are not created.",
+        ),
+    ] = None,
+    force: ForceOption = False,
+    force_name: Annotated[
+        str | None,
+        typer.Option(
+            "--force-name",
+            metavar="NAME",
+            show_default=False,
+            help="The force, e.g. 'Durham Constabulary'. Needed when the source does not name it; "
+            "otherwise replaces the name it gives.",
+        ),
+    ] = None,
+    table: Annotated[
+        int | None,
+        typer.Option(
+            "--table",
+            metavar="N",
+            min=1,
+            show_default=False,
+            help="Which table holds the plan (1 = the first), when the source has more than one that could.",
+        ),
+    ] = None,
+    today: TodayOption = None,
+) -> None:
+    """Import a force's published plan into a new plan file, word for word.
+
+    Columns are found by their headings (Rec. No., Recommendation, Evidence
+    requirements or Sub recommendation, Recommendation Owner, Initial Action
+    Plan Response, each '<Month Year> Update', Status), rounds by the headings
+    and by labelled paragraphs inside cells. Where the source is broken, the
+    plan is structured and a '# source:' comment says what it showed. A status
+    is taken only where the source states one; every other update says
+    'status: unstated' until you judge one, and plan check lists them.
+    Dependencies, milestones and measures are left for you to add.
+
+    Each round the source reports is marked published on the day of the
+    import (--today), the source giving no date.
+
+    Writes to stdout, or to --output FILE (an existing FILE is refused without
+    --force). Nothing is written when the source cannot be read.
+
+    Example: plan import action-plan.html --output data/plan.yaml
+    """
+    if force_name is not None and not force_name.strip():
+        raise UsageError(
+            "--force-name is empty; give the force's name, e.g. --force-name 'Durham Constabulary'"
+        )
+    from ..importer import import_plan as build
+    from ..scaffold import schema_reference
+
+    data = read_source(source)
+    schema = schema_reference(output) if output is not None and str(output) != "-" else None
+    imported = build(data, str(source), force_name, table, schema, parse_today(today))
+    deliver(imported.text, output, force, "the imported plan")
+    found = imported.plan
+    updates = sum(len(item.updates) for item in found.items)
+    rounds = ", ".join(r.title for r in found.rounds)
+    err = stderr()
+    err.print(
+        f"Imported {plural(len(found.recommendations), 'recommendation')}, "
+        f"{plural(len(found.items), 'evidence item')} and {plural(updates, 'update')} "
+        f"in {plural(len(found.rounds), 'round')} ({rounds}) from {found.table}."
+    )
+    if found.ignored_columns:
+        err.print(f"Not imported: the columns {', '.join(repr(h) for h in found.ignored_columns)}.")
+    if found.unstated:
+        err.print(
+            f"{plural(found.unstated, 'update')} need a status: the source states none. Each says "
+            "'status: unstated'; judge one from its text, then run: "
+            f"plan check --plan {output if output is not None else 'FILE'}"
+        )
+
+
+def read_source(source: Path) -> bytes:
+    """The source file's bytes; raise SourceError saying what is wrong when it cannot be read."""
+    from ..importer.sources import MAX_SOURCE_BYTES
+
+    try:
+        with open(source, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_SOURCE_BYTES:
+                raise SourceError(
+                    source,
+                    f"is {size / 1024 / 1024:.1f} MB; a published plan is at most "
+                    f"{MAX_SOURCE_BYTES // 1024 // 1024} MB. Is this the right file?",
+                )
+            return file.read(MAX_SOURCE_BYTES + 1)
+    except FileNotFoundError:
+        raise SourceError(source, "no such file; give the published plan's file") from None
+    except IsADirectoryError:
+        raise SourceError(source, "is a directory; give the published plan's file") from None
+    except PermissionError:
+        raise SourceError(source, "cannot be read (permission denied)") from None
+    except OSError as error:
+        raise SourceError(source, f"cannot be read ({error.strerror or error})") from None

@@ -1,0 +1,84 @@
+"""What a column heading or a cell label names: a column kind, a round.
+
+Headings are read in any case and in the spellings forces publish ("Rec No.",
+"Recomendation", "Sub recommendation", "Rec. Owner", "March 2026 update"); a
+round is the initial response or "<Month Year> update", whose id is
+``<month>-<year>`` (``march-2026``) and whose title is the heading as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import ImportedRound
+from .table import Cell
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s/-]*('?\d{2}|\d{4})\b", re.IGNORECASE
+)
+
+
+class Column:
+    """What a heading says a column holds: kind, and the round for round and status columns."""
+
+    def __init__(self, kind: str, heading: str, round: ImportedRound | None = None) -> None:
+        self.kind = kind
+        self.heading = heading
+        self.round = round
+
+
+def heading_text(cell: Cell) -> str:
+    """A heading as written, on one line, without its trailing colon or asterisks."""
+    text = " ".join(" ".join(cell.texts).replace("*", "").split())
+    return text.rstrip(":").strip()
+
+
+def round_of(text: str) -> ImportedRound | None:
+    """The round a heading or label names: the initial response, or '<Month Year> update'."""
+    low = text.lower()
+    if "initial" in low and ("response" in low or "action" in low or "plan" in low):
+        return ImportedRound("initial", text, (0, 0))
+    match = _MONTH_YEAR.search(text)
+    if match is None or ("update" not in low and "response" not in low and "progress" not in low):
+        return None
+    month = MONTHS[match[1].lower()[:3]]
+    year = int(match[2].lstrip("'"))
+    year = year + 2000 if year < 100 else year
+    return ImportedRound(f"{_MONTH_NAMES[month - 1]}-{year}", text, (year, month))
+
+
+def classify(heading: str) -> Column | None:
+    """The column a heading names; None for an empty heading."""
+    low = heading.lower()
+    if not low:
+        return None
+    if low.endswith(" status") and (found := round_of(heading[: -len(" status")])):
+        return Column("status", heading, found)
+    if low == "status" or low.startswith("status ") or low == "rag status":
+        return Column("status", heading)
+    if low == "owners":
+        return Column("bodies", heading)
+    if "owner" in low or low in ("lead", "responsible", "addressee", "addressees"):
+        return Column("owner", heading)
+    if "deadline" in low:
+        return Column("deadline", heading)
+    found = round_of(heading)
+    if found is not None:
+        return Column("round", heading, found)
+    if ("evidence" in low or "sub" in low) and re.search(r"\b(id|no|number|ref)\b", low):
+        return Column("item", heading)
+    if "evidence" in low or re.search(r"\bsub[- ]?rec", low):
+        return Column("evidence", heading)
+    if re.search(r"\brec(om+end\w*)?\.?\s*(no|number|num|#|ref)\b", low) or low in ("no", "no.", "#", "rec"):
+        return Column("number", heading)
+    if re.search(r"rec\w*m\w*d", low):
+        return Column("recommendation", heading)
+    return Column("other", heading)

@@ -1,0 +1,130 @@
+"""Which reader a source needs, chosen from its bytes, and the readers for text sources.
+
+:func:`read_tables` takes the source's bytes and returns its tables. The
+kind is told from the content (a zip archive is a Word document, markup with
+table tags is HTML, a first line that is comma-separated with the plan's
+headings is CSV, tab-separated lines are the published text); the file name
+only sharpens the error for a ``.docx`` that is not one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from ..errors import SourceError
+from ..export import spreadsheet_text
+from .table import Cell, Row, Run, Table, plain_cell
+
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
+_HTML_TAG = re.compile(rb"<\s*(table|tr|td|th|html|body|!doctype)\b", re.IGNORECASE)
+_MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CSV_HEADINGS = re.compile(r"recom+end|evidence|rec\.? ?no", re.IGNORECASE)
+
+
+def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
+    """Return (the kind of source, its tables); raise SourceError for what cannot be read.
+
+    Kinds: "docx", "html", "csv", "text".
+    """
+    if not data.strip():
+        raise SourceError(name, "is empty; give the published plan (an HTML page, .docx, .txt or .csv)")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(
+            name,
+            f"is {len(data) / 1024 / 1024:.1f} MB; a published plan is at most "
+            f"{MAX_SOURCE_BYTES // 1024 // 1024} MB. Is this the right file?",
+        )
+    if data.startswith(b"PK\x03\x04"):
+        from .word import tables_from_docx
+
+        return "docx", tables_from_docx(data, name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise SourceError(name, "is a Word 97-2003 document (.doc); open it in Word and save it as .docx")
+    if name.lower().endswith(".docx"):
+        raise SourceError(
+            name, "is not a .docx file (a .docx is a zip archive; this is not one); save it again from Word"
+        )
+    text = decode(data, name)
+    if _HTML_TAG.search(data[:1_000_000]):
+        from .html import tables_from_html
+
+        return "html", tables_from_html(text)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if "\t" not in first and "," in first and _CSV_HEADINGS.search(first):
+        return "csv", [table_from_csv(text, name)]
+    if "\t" in text:
+        return "text", [table_from_tab_separated(text)]
+    raise SourceError(
+        name,
+        "holds no table: expected an HTML page with a <table>, a .docx with a table, "
+        "tab-separated text or the CSV of 'plan export --format csv'",
+    )
+
+
+def decode(data: bytes, name: str) -> str:
+    """The source as text; raise SourceError saying UTF-8 was tried and where it failed."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(name, "is saved as UTF-16; tried UTF-8. Save it as UTF-8 and import it again")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SourceError(
+            name,
+            f"is not UTF-8: tried UTF-8, and byte 0x{data[error.start]:02x} at offset {error.start} is not "
+            "valid in it (Windows-1252 is likely); save the file as UTF-8 and import it again",
+            line,
+        ) from None
+
+
+def table_from_tab_separated(text: str) -> Table:
+    """The published text: one line per row, cells separated by tabs, each cell HTML or plain text.
+
+    Lines before the first line with a tab are the preamble (the title line,
+    with ``**bold**`` as the source marks it).
+    """
+    from .html import cell_from_html
+
+    rows: list[Row] = []
+    preamble: list[Cell] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        if not line.strip():
+            continue
+        if "\t" not in line and not rows:
+            preamble.append(_markdown_cell(line))
+            continue
+        rows.append(Row(tuple(cell_from_html(cell) for cell in line.split("\t")), number))
+    return Table(tuple(rows), tuple(preamble), "the table")
+
+
+def _markdown_cell(line: str) -> Cell:
+    runs: list[Run] = []
+    position = 0
+    for match in _MARKDOWN_BOLD.finditer(line):
+        if match.start() > position:
+            runs.append(Run(line[position : match.start()]))
+        runs.append(Run(match[1], True))
+        position = match.end()
+    if position < len(line):
+        runs.append(Run(line[position:]))
+    return Cell((tuple(runs),), line)
+
+
+def table_from_csv(text: str, name: str) -> Table:
+    """A CSV table (as 'plan export --format csv' writes it): plain cells, paragraphs by blank lines.
+
+    A cell the export guarded against spreadsheet formulas ('=..., '-...) is read as the text it stands for.
+    """
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise SourceError(name, f"is not readable CSV ({error})") from None
+    rows = []
+    line = 1
+    for record in records:
+        rows.append(Row(tuple(plain_cell(spreadsheet_text(value), value) for value in record), line))
+        line += 1 + sum(value.count("\n") for value in record)
+    return Table(tuple(rows), (), "the table")

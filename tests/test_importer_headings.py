@@ -1,0 +1,92 @@
+"""Column headings and cell labels in every spelling forces publish."""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_cli.importer.headings import classify, round_of
+from plan_cli.importer.html import cell_from_html
+from plan_cli.importer.table import plain_cell, plain_segments, segments
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Rec. No.", "number"),
+        ("Rec No.", "number"),
+        ("Recommendation", "recommendation"),
+        ("Recomendation", "recommendation"),
+        ("RECOMMENDATION", "recommendation"),
+        ("Evidence requirements of progress/completion", "evidence"),
+        ("Sub recommendation", "evidence"),
+        ("Sub-recommendation", "evidence"),
+        ("Evidence id", "item"),
+        ("Recommendation Owner", "owner"),
+        ("Rec. Owner", "owner"),
+        ("Owners", "bodies"),
+        ("Initial Action Plan Response", "round"),
+        ("Initial action plan response", "round"),
+        ("March 2026 Update", "round"),
+        ("March 2026 update", "round"),
+        ("Update March 2025", "round"),
+        ("Nov-24 update", "round"),
+        ("March 2025 Update status", "status"),
+        ("Status", "status"),
+        ("Deadline", "deadline"),
+        ("Date", "other"),
+        ("Supporting documents", "other"),
+    ],
+)
+def test_headings_name_their_columns(heading: str, kind: str) -> None:
+    column = classify(heading)
+    assert column is not None and column.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "round_id"),
+    [
+        ("March 2025 Update", "march-2025"),
+        ("MARCH 2026 UPDATE", "march-2026"),
+        ("Sept 2025 update", "september-2025"),
+        ("Nov-24 update", "november-2024"),
+        ("Initial Action Plan Response", "initial"),
+        ("Progress & Action", None),
+        ("Context", None),
+        ("March 2025", None),
+    ],
+)
+def test_rounds_named_by_headings_and_labels(text: str, round_id: str | None) -> None:
+    found = round_of(text)
+    assert (found.id if found else None) == round_id
+    if found:
+        assert found.title == text
+
+
+def test_a_bold_label_starts_a_part_even_inside_a_paragraph() -> None:
+    cell = cell_from_html(
+        "<p><b>Progress</b> -The work sits with officers. <b>Action</b> - Whilst scoping.</p> "
+        "<p>Unlabelled &amp; kept.</p><p></p>"
+    )
+    assert segments(cell) == [
+        ("Progress", "The work sits with officers."),
+        ("Action", "Whilst scoping."),
+        (None, "Unlabelled & kept."),
+    ]
+
+
+def test_bold_words_without_a_dash_are_text() -> None:
+    assert segments(cell_from_html("<p>The <b>new</b> system is live.</p>")) == [
+        (None, "The new system is live.")
+    ]
+
+
+def test_plain_labels_only_when_every_paragraph_has_one() -> None:
+    assert plain_segments(plain_cell("Context - a.\n\nProgress & Action - b.")) == [
+        ("Context", "a."),
+        ("Progress & Action", "b."),
+    ]
+    mixed = plain_cell("Context - a.\n\nA release date is awaited - this will be reviewed.")
+    assert plain_segments(mixed) == [
+        (None, "Context - a."),
+        (None, "A release date is awaited - this will be reviewed."),
+    ]
