@@ -18,7 +18,7 @@ from .errors import UsageError
 from .model import Plan
 
 if TYPE_CHECKING:
-    from .national import RollUp
+    from .national_figures import RollUp
 
 Producer = Callable[[Plan, date, Path | None], "str | bytes"]
 

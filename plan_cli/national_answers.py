@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .model import Status
-from .national import RollUp, rollup_statuses
+from .national_figures import RollUp, rollup_statuses
 
 NO_ANSWER_MISSING = "missing"
 NO_ANSWER_NO_UPDATE = "no-update"

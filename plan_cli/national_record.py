@@ -8,8 +8,8 @@ from typing import Any
 from .deadlines import deadline_record
 from .export import CSV_BOM
 from .model import Round, Status
-from .national import ForceFigures, RollUp, Selection, rollup_statuses
 from .national_answers import NoAnswer, recommendations_across
+from .national_figures import ForceFigures, RollUp, Selection, rollup_statuses
 from .shared_dependencies import DependencyGroup
 from .wording import days_until
 

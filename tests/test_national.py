@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from plan_cli import national, national_record
+from plan_cli import national, national_figures, national_record
 from plan_cli.errors import UsageError
 from plan_cli.model import Status
 
@@ -33,9 +33,9 @@ TODAY = date(2026, 6, 15)
 WEARSIDE, FENLAND, HARBOUR = "Wearside Constabulary", "Fenland Police", "Harbour City Police Service"
 
 
-def rolled(*paths: Path, **selection: object) -> national.RollUp:
+def rolled(*paths: Path, **selection: object) -> national_figures.RollUp:
     files = national.plan_files(list(paths) or [FORCES])
-    return national.roll_up(files, TODAY, national.Selection(**selection))  # type: ignore[arg-type]
+    return national.roll_up(files, TODAY, national_figures.Selection(**selection))  # type: ignore[arg-type]
 
 
 def record(*paths: Path, **selection: object) -> dict:
@@ -143,8 +143,8 @@ def test_only_the_first_problems_of_an_invalid_plan_are_kept(tmp_path: Path) -> 
     path = tmp_path / "broken.yaml"
     path.write_text(text, encoding="utf-8")
     [left_out] = rolled(path).invalid
-    assert len(left_out.problems) == national.FIRST_PROBLEMS
-    assert left_out.total > national.FIRST_PROBLEMS
+    assert len(left_out.problems) == national_figures.FIRST_PROBLEMS
+    assert left_out.total > national_figures.FIRST_PROBLEMS
 
 
 def test_a_missing_file_is_reported_not_fatal(tmp_path: Path) -> None:

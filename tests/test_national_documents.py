@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from plan_cli import national, national_record
+from plan_cli import national, national_figures, national_record
 from plan_cli.filters import csv_row
 from plan_cli.render import render_document
 
@@ -42,7 +42,7 @@ def document(template: str, folder: Path = FORCES, **selection: object) -> str:
     roll = national.roll_up(
         national.plan_files([folder]),
         TODAY,
-        national.Selection(**selection),  # type: ignore[arg-type]
+        national_figures.Selection(**selection),  # type: ignore[arg-type]
     )
     return render_document(national_record.national_context(roll), template)
 

@@ -20,7 +20,7 @@ from .options import ForceOption, OutputOption, TemplateOption, TodayOption, cho
 from .terminal import deliver, print_problems, stderr
 
 if TYPE_CHECKING:
-    from ..national import RollUp
+    from ..national_figures import RollUp
 
 
 def national(
@@ -107,11 +107,12 @@ def national(
     Example: plan national plans/ --rec 7 --format md --output national.md
     """
     from .. import national as core
+    from ..national_figures import Selection
     from ..national_record import national_json
     from ..shared_dependencies import read_same_dependencies
 
     day = parse_today(today)
-    selection = core.Selection(
+    selection = Selection(
         recommendation=rec,
         status=parse_status(status),
         owner=owner,

@@ -11,8 +11,8 @@ from ..wording import describe_days, plural, short_date
 from .terminal import status_text, stdout
 
 if TYPE_CHECKING:
-    from ..national import ForceFigures, RollUp
     from ..national_answers import NoAnswer
+    from ..national_figures import ForceFigures, RollUp
 
 
 def print_roll_up(roll: RollUp) -> None:
