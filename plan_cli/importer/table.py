@@ -2,7 +2,7 @@
 
 Every reader (HTML, tab-separated text, Word, CSV) produces a :class:`Table`;
 what the columns mean is decided afterwards, from the headings, by
-:mod:`plan_cli.importer.structure`. A cell keeps its paragraphs and which
+:mod:`plan_cli.importer.rows`. A cell keeps its paragraphs and which
 runs were bold, because bold words followed by " - " are labels (a round,
 or a part such as Context) and not text.
 """
