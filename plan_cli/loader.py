@@ -9,11 +9,11 @@ are caught, and no YAML tag can construct anything but plain data.
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .bounded_read import Unreadable, read_at_most
 from .build import build_plan
 from .errors import FieldParts, InvalidPlanError, Problem
 from .model import Plan
@@ -98,24 +98,15 @@ def read_plan_text(path: Path | str) -> str:
     """Return the file's text (UTF-8, optional byte-order mark); raise InvalidPlanError if unreadable."""
     label = str(path)
     try:
-        with open(path, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise _file_error(label, f"is {size / 1024 / 1024:.1f} MB; {_TOO_LARGE}")
-            # A pipe or a device says nothing of its size (or 0): read no more than one byte too many.
-            raw = file.read(MAX_FILE_BYTES + 1)
-            if len(raw) > MAX_FILE_BYTES:
-                raise _file_error(label, f"holds more than {MAX_FILE_BYTES // 1024 // 1024} MB; {_TOO_LARGE}")
-    except FileNotFoundError:
-        raise _file_error(
-            label, "the plan file is missing (no such file); check the path, or give it with --plan PATH"
-        ) from None
-    except IsADirectoryError:
-        raise _file_error(label, "is a directory, not a plan file; give the YAML file itself") from None
-    except PermissionError:
-        raise _file_error(label, "cannot be read (permission denied); check the file's permissions") from None
-    except OSError as error:
-        raise _file_error(label, f"cannot be read ({error.strerror or error})") from None
+        raw = read_at_most(
+            path,
+            MAX_FILE_BYTES,
+            too_large=_TOO_LARGE,
+            missing="the plan file is missing (no such file); check the path, or give it with --plan PATH",
+            directory="is a directory, not a plan file; give the YAML file itself",
+        )
+    except Unreadable as error:
+        raise _file_error(label, str(error)) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InvalidPlanError(
             [Problem("is saved as UTF-16; save it as UTF-8 (in most editors: Save As, Encoding)", path=label)]

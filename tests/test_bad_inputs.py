@@ -22,7 +22,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from plan_cli import loader
+from plan_cli import bounded_read
 from plan_cli.cli.app import app
 from plan_cli.loader import load_plan
 
@@ -70,7 +70,7 @@ def unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                 raise PermissionError(13, "Permission denied", str(path))
             return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
-        monkeypatch.setattr(loader, "open", refusing_open, raising=False)
+        monkeypatch.setattr(bounded_read, "open", refusing_open, raising=False)
     return path
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -107,23 +106,16 @@ def import_plan(
 
 def read_source(source: Path) -> bytes:
     """The source file's bytes; raise SourceError saying what is wrong when it cannot be read."""
+    from ..bounded_read import Unreadable, read_at_most
     from ..importer.sources import MAX_SOURCE_BYTES
 
     try:
-        with open(source, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            if size > MAX_SOURCE_BYTES:
-                raise SourceError(
-                    source,
-                    f"is {size / 1024 / 1024:.1f} MB; a published plan is at most "
-                    f"{MAX_SOURCE_BYTES // 1024 // 1024} MB. Is this the right file?",
-                )
-            return file.read(MAX_SOURCE_BYTES + 1)
-    except FileNotFoundError:
-        raise SourceError(source, "no such file; give the published plan's file") from None
-    except IsADirectoryError:
-        raise SourceError(source, "is a directory; give the published plan's file") from None
-    except PermissionError:
-        raise SourceError(source, "cannot be read (permission denied)") from None
-    except OSError as error:
-        raise SourceError(source, f"cannot be read ({error.strerror or error})") from None
+        return read_at_most(
+            source,
+            MAX_SOURCE_BYTES,
+            too_large=f"a published plan is at most {MAX_SOURCE_BYTES // 1024 // 1024} MB. Is this the right file?",
+            missing="no such file; give the published plan's file",
+            directory="is a directory; give the published plan's file",
+        )
+    except Unreadable as error:
+        raise SourceError(source, str(error)) from None
