@@ -58,7 +58,7 @@ def likely_next_round(plan: Plan) -> Round | None:
 
 
 def _month_named(text: str) -> date | None:
-    """The first of the month a title names ("March 2026 Update" gives 2026-03-01), or None."""
+    """The first of the month a title names ("June 2027 review" gives 2027-06-01), or None."""
     found = re.search(r"\b([A-Za-z]+)\.? (\d{4})\b", text)
     while found:
         word = found.group(1).casefold()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .model import Status
-from .national_figures import RollUp, rollup_statuses
+from .national_figures import ItemAnswer, RollUp, rollup_statuses
 
 NO_ANSWER_MISSING = "missing"
 NO_ANSWER_NO_UPDATE = "no-update"
@@ -68,6 +68,7 @@ def recommendations_across(roll: RollUp) -> list[RecommendationAcross]:
     force whose item exists but is not picked is neither counted nor listed.
     """
     numbers = sorted({rec.number for entry in roll.forces for rec in entry.recommendations})
+    answers = [{item.id: item for item in entry.items} for entry in roll.forces]
     found = []
     for number in numbers:
         counts = dict.fromkeys(rollup_statuses(roll), 0)
@@ -86,16 +87,16 @@ def recommendations_across(roll: RollUp) -> list[RecommendationAcross]:
             if not rec.answered:
                 no_answer.append(NoAnswer(entry.force, NO_ANSWER_NO_UPDATE, rec.worst_status))
             item_ids.update((item.id, None) for item in entry.items if item.recommendation == number)
-        items = [_item_across(roll, item_id) for item_id in sorted(item_ids, key=_item_order)]
+        items = [_item_across(roll, answers, item_id) for item_id in sorted(item_ids, key=_item_order)]
         found.append(RecommendationAcross(number, text, text_force, counts, tuple(no_answer), tuple(items)))
     return found
 
 
-def _item_across(roll: RollUp, item_id: str) -> ItemAcross:
+def _item_across(roll: RollUp, answers: list[dict[str, ItemAnswer]], item_id: str) -> ItemAcross:
     counts = dict.fromkeys(rollup_statuses(roll), 0)
     no_answer: list[NoAnswer] = []
-    for entry in roll.forces:
-        answer = next((item for item in entry.items if item.id == item_id), None)
+    for entry, by_id in zip(roll.forces, answers, strict=True):
+        answer = by_id.get(item_id)
         if answer is None:
             if roll.selection.counts_missing:
                 no_answer.append(NoAnswer(entry.force, NO_ANSWER_MISSING))

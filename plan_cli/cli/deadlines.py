@@ -17,6 +17,7 @@ from .options import (
     PlanOption,
     TodayOption,
     complete_owner,
+    format_option,
     open_plan,
     parse_today,
 )
@@ -40,13 +41,7 @@ def deadlines(
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="|".join(DEADLINES),
-            show_default=False,
-            help="; ".join(f"{entry.name}: {entry.description}" for entry in DEADLINES.values()) + ".",
-        ),
+        format_option(DEADLINES, show_default=False),
     ] = None,
     output: OutputOption = None,
     force: ForceOption = False,

@@ -21,6 +21,7 @@ from .options import (
     choose_format,
     complete_owner,
     complete_round_title,
+    format_option,
     open_plan,
     parse_date,
     parse_today,
@@ -31,12 +32,7 @@ from .terminal import deliver
 def report(
     fmt: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="|".join(REPORTS),
-            help="; ".join(f"{entry.name}: {entry.description}" for entry in REPORTS.values()) + ".",
-        ),
+        format_option(REPORTS),
     ] = "md",
     template: TemplateOption = None,
     output: OutputOption = None,
@@ -134,12 +130,7 @@ def draft(
 def export(
     fmt: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="|".join(EXPORTS),
-            help="; ".join(f"{entry.name}: {entry.description}" for entry in EXPORTS.values()) + ".",
-        ),
+        format_option(EXPORTS),
     ],
     fragment: Annotated[
         bool,

@@ -16,7 +16,15 @@ from ..model import Status
 from ..styled import Styled
 from ..wording import plural, verb
 from .national_display import print_roll_up
-from .options import ForceOption, OutputOption, TemplateOption, TodayOption, choose_format, parse_today
+from .options import (
+    ForceOption,
+    OutputOption,
+    TemplateOption,
+    TodayOption,
+    choose_format,
+    format_option,
+    parse_today,
+)
 from .terminal import deliver, print_problems, stderr
 
 if TYPE_CHECKING:
@@ -78,13 +86,7 @@ def national(
     ] = False,
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="|".join(NATIONAL),
-            show_default=False,
-            help="; ".join(f"{entry.name}: {entry.description}" for entry in NATIONAL.values()) + ".",
-        ),
+        format_option(NATIONAL, show_default=False),
     ] = None,
     template: TemplateOption = None,
     output: OutputOption = None,

@@ -212,3 +212,17 @@ def choose_format(table: dict[str, FormatT], name: str) -> FormatT:
     if chosen is None:
         raise UsageError(f"--format {name!r} is not a format here; choose one of: {', '.join(table)}")
     return chosen
+
+
+def format_option(table: dict[str, Any], show_default: bool = True) -> Any:
+    """Return the ``--format`` option of a command whose formats are ``table``: each name, described.
+
+    The choices come from the formats table, so adding a format there adds it here.
+    """
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="|".join(table),
+        show_default=show_default,
+        help="; ".join(f"{entry.name}: {entry.description}" for entry in table.values()) + ".",
+    )
