@@ -33,9 +33,9 @@ exploring ways to replace ...", the rest the same) at 0.88; every other pair of
 consecutive updates is at 0.60 or below. 0.85 keeps clear of both."""
 
 EXACT_CHARS = 2_500
-"""Texts up to this long (once normalised) are compared by :mod:`difflib`'s ratio,
-whose work grows with the square of the length (a third of a second for two
-nearly identical texts this long); the longest update of the Northumbria plan is
+"""Texts up to this long (once normalised) are compared by :mod:`difflib`'s ratio
+(as computed by :mod:`cydifflib`, the same algorithm compiled), whose work grows
+with the square of the length; the longest update of the Northumbria plan is
 2,356 characters. Longer texts are compared piece by piece (see :func:`same_text`)."""
 
 PIECE_CHARS = 2_000
@@ -93,9 +93,10 @@ def same_text(text: str, before: str) -> bool:
     """True when ``text`` is substantially the same as ``before`` (similarity >= SAME_TEXT_RATIO).
 
     Case and spacing are ignored. Texts up to :data:`EXACT_CHARS` long are the
-    same when :class:`difflib.SequenceMatcher`'s ratio is at least the threshold;
-    difflib is asked only when a cheaper upper bound of that ratio reaches it (see
-    :func:`may_be_same`). Longer texts are compared piece by piece (see
+    same when :class:`difflib.SequenceMatcher`'s ratio is at least the threshold,
+    worked out by :mod:`cydifflib` (the same ratios as the standard library's
+    pure-Python difflib, in a twentieth of the time). It is asked only when a
+    cheaper upper bound of that ratio reaches it (see :func:`may_be_same`). Longer texts are compared piece by piece (see
     :func:`same_in_pieces`), in work that grows linearly with their length.
     """
     a, b = _normalised(text), _normalised(before)
@@ -108,9 +109,10 @@ def same_text(text: str, before: str) -> bool:
         return same_in_pieces(a, b)
     if not may_be_same(a, b):
         return False
-    import difflib
+    import cydifflib
 
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO
+    ratio: float = cydifflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return ratio >= SAME_TEXT_RATIO
 
 
 _FEW_PAIRS = 16

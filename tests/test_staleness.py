@@ -210,7 +210,7 @@ def test_long_nearly_identical_texts_are_the_same_in_linear_work(monkeypatch: py
         return measure(a, b)
 
     monkeypatch.setattr(LCSseq, "similarity", counted)
-    monkeypatch.setattr("difflib.SequenceMatcher", None)  # quadratic: never for long texts
+    monkeypatch.setattr("cydifflib.SequenceMatcher", None)  # quadratic: never for long texts
     same_text.cache_clear()
     text, changed = _long_pair(99_000)
     assert same_text(changed, text)
@@ -226,14 +226,16 @@ def test_long_different_texts_are_not_the_same() -> None:
 
 
 def test_texts_up_to_the_exact_length_are_judged_by_difflib(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cydifflib
+
     asked: list[int] = []
-    matcher = difflib.SequenceMatcher
+    matcher = cydifflib.SequenceMatcher
 
     def counted(*args: object, **kwargs: object) -> difflib.SequenceMatcher[str]:
         asked.append(1)
-        return matcher(*args, **kwargs)  # type: ignore[arg-type]
+        return matcher(*args, **kwargs)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(difflib, "SequenceMatcher", counted)
+    monkeypatch.setattr(cydifflib, "SequenceMatcher", counted)
     same_text.cache_clear()
     text, changed = _long_pair(EXACT_CHARS)
     assert same_text(changed, text)
@@ -271,3 +273,12 @@ def test_a_small_plan_is_judged_without_importing_rapidfuzz() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout == "False\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abc .\u00e9", max_size=200), st.text(alphabet="abc .\u00e9", max_size=200))
+def test_the_compiled_ratio_is_difflibs(a: str, b: str) -> None:
+    import cydifflib
+
+    expected = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    assert cydifflib.SequenceMatcher(None, a, b, autojunk=False).ratio() == expected
