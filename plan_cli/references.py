@@ -44,15 +44,15 @@ EXTERNAL_BODIES = (
 )
 """Bodies outside the force whose naming makes a cited recommendation someone else's."""
 
-_NUMBER_EDGE_BEFORE = r"(?<![\d.,£$€/:])"
+# Each pattern starts with the character it needs (a digit, an r), so the regular
+# expression engine skips straight to candidates instead of trying every position of
+# every update; the boundary before that character is then looked back at.
 _UNITS = r"am|pm|million|billion|bn|m|k|hours?|days?|weeks?|months?|years?|minutes?|mins?|per\s?cent"
 _NUMBER_EDGE_AFTER = rf"(?![\d%]|\.\d|,\d|/\d|:\d|\s?(?:{_UNITS})\b)"
-_ITEM = r"(\d{1,2})\.(\d{1,2})"
+_ITEM = r"(\d(?<![\d.,£$€/:]\d)\d?)\.(\d{1,2})"  # not after a digit, point, comma, currency, / or :
 _DASH = r"\s*[-–—]\s*"
-_ITEM_OR_RANGE = re.compile(
-    _NUMBER_EDGE_BEFORE + _ITEM + rf"(?:{_DASH}(?:(\d{{1,2}})\.)?(\d{{1,2}}))?" + _NUMBER_EDGE_AFTER
-)
-_REC_WORD = re.compile(r"\b(?:recommendations?|recs?)\.?\s+", re.IGNORECASE)
+_ITEM_OR_RANGE = re.compile(_ITEM + rf"(?:{_DASH}(?:(\d{{1,2}})\.)?(\d{{1,2}}))?" + _NUMBER_EDGE_AFTER)
+_REC_WORD = re.compile(r"[rR](?<!\w[rR])(?i:ec(?:ommendations?|s)?)\.?\s+")  # at a word's start
 _REC_NUMBER = re.compile(r"(\d{1,2})" + _NUMBER_EDGE_AFTER)
 _REC_JOIN = re.compile(r"\s*(?:,|&|and)\s*(?:(?:recommendations?|recs?)\.?\s+)?", re.IGNORECASE)
 _EXTERNAL = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in EXTERNAL_BODIES) + r")", re.IGNORECASE)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plan_cli import references
 from plan_cli.references import find_citations
 
 
@@ -82,3 +87,28 @@ def test_a_list_of_recommendation_numbers() -> None:
         "recommendation 22",
         "recommendation 3",
     ]
+
+
+_PLAIN_ITEM_OR_RANGE = re.compile(
+    r"(?<![\d.,£$€/:])(\d{1,2})\.(\d{1,2})(?:\s*[-–—]\s*(?:(\d{1,2})\.)?(\d{1,2}))?"
+    r"(?![\d%]|\.\d|,\d|/\d|:\d|\s?(?:am|pm|million|billion|bn|m|k|hours?|days?|weeks?|months?|years?"
+    r"|minutes?|mins?|per\s?cent)\b)"
+)
+_PLAIN_REC_WORD = re.compile(r"\b(?:recommendations?|recs?)\.?\s+", re.IGNORECASE)
+
+
+_PIECES = ["1.2", "27.14", "3.1-3.4", "10.2 – 5", "1", ".", ",", "-", "£", "$", "€", "/", ":", "%", "am"]
+_PIECES += [" hours", " ", "\n", "x", "_"]
+_WORDS = ["rec", "Rec", "REC", "recs", "recommendation", "Recommendations", "rec.", "ec", "r"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + _WORDS), max_size=20).map("".join))
+def test_the_fast_patterns_find_what_the_plain_ones_do(text: str) -> None:
+    """The patterns are written to start at a digit or an r; they match exactly as the plain spelling."""
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[object, ...]]:
+        return [(*m.groups(), m.span()) for m in pattern.finditer(text)]
+
+    assert found(references._ITEM_OR_RANGE) == found(_PLAIN_ITEM_OR_RANGE)
+    assert found(references._REC_WORD) == found(_PLAIN_REC_WORD)
