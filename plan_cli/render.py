@@ -16,8 +16,8 @@ The filters that make plan text safe in each kind of document are in
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import stat
 import traceback
 from collections.abc import Callable
@@ -39,6 +39,7 @@ from .filters import (
     mermaid_text,
     status_words,
 )
+from .user_cache import cache_folder, is_private, make_private
 from .wording import first_sentence, long_date, plural
 
 SHIPPED_PACKAGE = "plan_cli.templates"
@@ -125,7 +126,7 @@ class UserCache(jinja2.FileSystemBytecodeCache):
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Fill ``bucket`` from the cache when the folder is the user's own and the file reads."""
-        if not self._is_private():
+        if not is_private(self.folder):
             return
         try:
             super().load_bytecode(bucket)
@@ -134,30 +135,10 @@ class UserCache(jinja2.FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Keep ``bucket``'s code in the cache, if the folder can be made and written."""
-        try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if self._is_private():
-                super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-    def _is_private(self) -> bool:
-        try:
-            folder = self.folder.stat()
-        except OSError:
-            return False
-        return folder.st_uid == os.getuid() and not folder.st_mode & 0o022
-
-
-def cache_folder() -> Path | None:
-    """The folder for compiled templates: $XDG_CACHE_HOME/plan, else ~/.cache/plan; None without a home."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:
-            return None
-    return Path(base) / "plan" / "templates"
+        if not make_private(self.folder):
+            return
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 class UserLoader(jinja2.FileSystemLoader):
@@ -196,7 +177,7 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
     if user_folder is not None:
         loaders.append(UserLoader(str(user_folder)))
     loaders.append(ShippedLoader())
-    folder = cache_folder()
+    folder = cache_folder("templates")
     env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         bytecode_cache=UserCache(folder) if folder is not None else None,
