@@ -93,10 +93,11 @@ def same_text(text: str, before: str) -> bool:
     """True when ``text`` is substantially the same as ``before`` (similarity >= SAME_TEXT_RATIO).
 
     Case and spacing are ignored. Texts up to :data:`EXACT_CHARS` long are the
-    same when :class:`difflib.SequenceMatcher`'s ratio is at least the threshold,
-    worked out by :mod:`cydifflib` (the same ratios as the standard library's
-    pure-Python difflib, in a twentieth of the time). It is asked only when a
-    cheaper upper bound of that ratio reaches it (see :func:`may_be_same`). Longer texts are compared piece by piece (see
+    same when :class:`difflib.SequenceMatcher`'s ratio is at least the threshold:
+    the standard library's for the first :data:`_FEW_PAIRS` pairs, then
+    :mod:`cydifflib`'s (the same ratios, compiled: a twentieth of the time, for
+    the price of an import). It is asked only when a cheaper upper bound of
+    that ratio reaches it (see :func:`may_be_same`). Longer texts are compared piece by piece (see
     :func:`same_in_pieces`), in work that grows linearly with their length.
     """
     a, b = _normalised(text), _normalised(before)
@@ -109,14 +110,19 @@ def same_text(text: str, before: str) -> bool:
         return same_in_pieces(a, b)
     if not may_be_same(a, b):
         return False
-    import cydifflib
-
-    ratio: float = cydifflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    global _compared
+    _compared += 1
+    if _compared <= _FEW_PAIRS:  # the standard library's, which the CLI has imported already
+        import difflib as matcher
+    else:
+        import cydifflib as matcher  # type: ignore[no-redef]
+    ratio: float = matcher.SequenceMatcher(None, a, b, autojunk=False).ratio()
     return ratio >= SAME_TEXT_RATIO
 
 
 _FEW_PAIRS = 16
 _screened = 0
+_compared = 0
 
 
 def may_be_same(a: str, b: str) -> bool:

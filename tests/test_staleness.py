@@ -211,6 +211,7 @@ def test_long_nearly_identical_texts_are_the_same_in_linear_work(monkeypatch: py
 
     monkeypatch.setattr(LCSseq, "similarity", counted)
     monkeypatch.setattr("cydifflib.SequenceMatcher", None)  # quadratic: never for long texts
+    monkeypatch.setattr("difflib.SequenceMatcher", None)
     same_text.cache_clear()
     text, changed = _long_pair(99_000)
     assert same_text(changed, text)
@@ -225,17 +226,25 @@ def test_long_different_texts_are_not_the_same() -> None:
     assert not same_text(text, text[:40_000])
 
 
-def test_texts_up_to_the_exact_length_are_judged_by_difflib(monkeypatch: pytest.MonkeyPatch) -> None:
-    import cydifflib
+@pytest.mark.parametrize("library", ["difflib", "cydifflib"])
+def test_texts_up_to_the_exact_length_are_judged_by_difflib(
+    library: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first few pairs by the standard library's difflib, the rest by cydifflib: the same ratios."""
+    import importlib
 
+    import plan_cli.staleness as module
+
+    matchers = importlib.import_module(library)
     asked: list[int] = []
-    matcher = cydifflib.SequenceMatcher
+    matcher = matchers.SequenceMatcher
 
     def counted(*args: object, **kwargs: object) -> difflib.SequenceMatcher[str]:
         asked.append(1)
         return matcher(*args, **kwargs)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(cydifflib, "SequenceMatcher", counted)
+    monkeypatch.setattr(matchers, "SequenceMatcher", counted)
+    monkeypatch.setattr(module, "_compared", 0 if library == "difflib" else module._FEW_PAIRS)
     same_text.cache_clear()
     text, changed = _long_pair(EXACT_CHARS)
     assert same_text(changed, text)
