@@ -36,15 +36,24 @@ WARNING = "warning"
 class CheckResult(NamedTuple):
     """What checking one file found: the plan if it loaded, its errors, its warnings and the accepted ones.
 
-    ``accepted`` are the warnings an ``accepted:`` entry silences, each with the entry's reason.
+    ``accepted_findings`` are the warnings an ``accepted:`` entry silences, each with the
+    entry's reason; :attr:`accepted` gives them their places in the file, which are worked
+    out only when asked for (they are shown only on request).
     """
 
     path: Path
     loaded: LoadedPlan | None
     errors: list[Problem]
     warnings: list[Problem]
-    accepted: tuple[tuple[Problem, str], ...] = ()
+    accepted_findings: tuple[tuple[Finding, str], ...] = ()
     unreadable: bool = False
+
+    @property
+    def accepted(self) -> tuple[tuple[Problem, str], ...]:
+        """The accepted warnings, located in the file, each with its entry's reason."""
+        if self.loaded is None:
+            return ()
+        return tuple((self.loaded.source.problem(f), reason) for f, reason in self.accepted_findings)
 
     def record(self) -> dict[str, Any]:
         """Return the result as JSON-ready data: what ``plan check --json`` prints per file."""
@@ -96,7 +105,7 @@ def check_file(path: Path, today: date) -> CheckResult:
         loaded,
         [],
         [loaded.source.problem(f) for f in active],
-        tuple((loaded.source.problem(f), reason) for f, reason in accepted),
+        tuple(accepted),
     )
 
 

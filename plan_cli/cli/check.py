@@ -97,6 +97,6 @@ def print_check_result(result: CheckResult, verbose: bool = False) -> None:
     stderr().print(
         f"{result.path}: valid plan: {plural(len(plan.recommendations), 'recommendation')}, "
         f"{plural(len(plan.items), 'evidence item')}, {plural(len(result.warnings), 'warning')}"
-        + (f" ({len(result.accepted)} more accepted)" if result.accepted else "")
+        + (f" ({len(result.accepted_findings)} more accepted)" if result.accepted_findings else "")
         + ".",
     )
