@@ -1,85 +1,36 @@
 """YAML to model, with every problem located at file:line:col and a field path.
 
 Reading is safe YAML only: the document is composed into nodes (libyaml's
-C parser where installed), and the nodes are turned into plain values here,
-so that every value keeps its place in the file, duplicate keys and aliases
-are caught, and no YAML tag can construct anything but plain data.
+C parser where installed), and the nodes are turned into plain values (see
+:mod:`yaml_compose`), so that every value keeps its place in the file,
+duplicate keys and aliases are caught, and no YAML tag can construct anything
+but plain data.
+
+A plan file read before without problems, byte for byte the same, by the same
+code, is not parsed again: its values come from the user's cache (see
+:mod:`plan_cache`), and its positions are worked out only if a message needs
+one.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import plan_cache
 from .bounded_read import Unreadable, read_at_most
 from .build import build_plan
-from .errors import FieldParts, InvalidPlanError, Problem
+from .errors import InvalidPlanError, Problem
 from .model import Plan
-from .pyyaml import yaml
 from .source_map import SourceMap
-from .validation import validate
-from .yaml_problems import (
-    node_kind,
-    node_position,
-    position,
-    reader_problem,
-    scan_events,
-    yaml_problem,
-)
-from .yaml_values import MAX_DEPTH, TAG, Converter
-
-_STR, _SEQ, _MAP = TAG + "str", TAG + "seq", TAG + "map"
-# First characters for which YAML 1.1 may read a plain scalar as something other than text.
-_TYPED_FIRST = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers if key)
-_FAST = None not in yaml.SafeLoader.yaml_implicit_resolvers and not yaml.SafeLoader.yaml_path_resolvers
-_PLAIN_TAGS: dict[str, str] = {}
-_pyyaml_resolve: Callable[..., str] = yaml.resolver.Resolver.resolve
-
-
-class _FastResolve:
-    """Resolves tags exactly as yaml.SafeLoader does, without its per-node cost.
-
-    The composer asks for every node's tag; PyYAML answers by trying regular
-    expressions, which was the largest cost of loading a national-scale plan.
-    Text that cannot start a number, date, boolean or null is text at once, and
-    the answer for short plain values (keys, statuses, ids) is remembered.
-    """
-
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if not _FAST:
-            return _pyyaml_resolve(self, kind, value, implicit)
-        if kind is yaml.ScalarNode:
-            if not implicit[0] or (value and value[0] not in _TYPED_FIRST):
-                return _STR
-            tag = _PLAIN_TAGS.get(value)
-            if tag is None:
-                tag = _pyyaml_resolve(self, kind, value, implicit)
-                if len(value) <= 40 and len(_PLAIN_TAGS) < 10_000:
-                    _PLAIN_TAGS[value] = tag
-            return tag
-        return _SEQ if kind is yaml.SequenceNode else _MAP
-
-
-class _PythonLoader(_FastResolve, yaml.SafeLoader):
-    """PyYAML's pure-Python safe loader (where libyaml is not installed)."""
-
-
-try:
-
-    class _CLoader(_FastResolve, yaml.CSafeLoader):
-        """libyaml's safe loader."""
-
-    _Loader: type = _CLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = _PythonLoader
 
 # A plan is ~100 KB; a national collation (43 forces) ~5 MB; 100x the real plan 9.4 MB. Anything far
 # larger is the wrong file, and a value longer than any published cell is a paste gone wrong.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 _TOO_LARGE = f"a plan file may be at most {MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?"
-MAX_ALIAS_PROBLEMS = 10
 
 
 class LoadedPlan(NamedTuple):
@@ -90,12 +41,31 @@ class LoadedPlan(NamedTuple):
 
 
 def load_plan(path: Path | str) -> LoadedPlan:
-    """Read, validate and build the plan at ``path``; raise InvalidPlanError with every problem."""
-    return parse_plan(read_plan_text(path), str(path))
+    """Read, validate and build the plan at ``path``; raise InvalidPlanError with every problem.
+
+    The values of a file read before, unchanged, come from the cache (see the module docstring).
+    """
+    label = str(path)
+    raw = read_plan_bytes(path)
+    with _collector_off():
+        kept = plan_cache.recall(path, raw)
+        if kept is not None:
+            data, written = kept
+            source = SourceMap(label, written=written, compose=lambda: _compose_root(raw, label))
+            source.data = data
+            return LoadedPlan(build_plan(data), source)
+        loaded = parse_plan(plan_text(raw, label), label)
+    plan_cache.keep(path, raw, loaded.source.data, loaded.source.written)
+    return loaded
 
 
 def read_plan_text(path: Path | str) -> str:
     """Return the file's text (UTF-8, optional byte-order mark); raise InvalidPlanError if unreadable."""
+    return plan_text(read_plan_bytes(path), str(path))
+
+
+def read_plan_bytes(path: Path | str) -> bytes:
+    """Return the file's bytes, at most MAX_FILE_BYTES of them; raise InvalidPlanError if unreadable."""
     label = str(path)
     try:
         raw = read_at_most(
@@ -107,6 +77,11 @@ def read_plan_text(path: Path | str) -> str:
         )
     except Unreadable as error:
         raise _file_error(label, str(error)) from None
+    return raw
+
+
+def plan_text(raw: bytes, label: str) -> str:
+    """Return a plan file's bytes as text (UTF-8, optional byte-order mark); raise InvalidPlanError if not."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InvalidPlanError(
             [Problem("is saved as UTF-16; save it as UTF-8 (in most editors: Save As, Encoding)", path=label)]
@@ -130,116 +105,44 @@ def read_plan_text(path: Path | str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _elsewhere(converter: Converter, data: Any, source: SourceMap) -> list[Problem]:
-    """The field problems away from where the YAML itself went wrong, so one run reports both.
-
-    Not where an alias was refused (its value is missing, not wrong) or the
-    nesting went too deep (the wrong file, most likely), and nothing at or under
-    a place the YAML problems already name.
-    """
-    if converter.aliased or converter.too_deep or not isinstance(data, dict):
-        return []
-    spoilt = converter.failed_at
-
-    def clear(parts: FieldParts) -> bool:
-        return not any(parts[: len(bad)] == bad for bad in spoilt)
-
-    return [
-        source.problem(f)
-        for f in validate(data, source.written.get)
-        if f.severity == "error" and clear(f.parts)
-    ]
-
-
 def _file_error(path: str, message: str) -> InvalidPlanError:
     return InvalidPlanError([Problem(message, path=path)])
 
 
 def parse_plan(text: str, path: str = "<plan>") -> LoadedPlan:
     """Validate and build a plan from YAML text; raise InvalidPlanError with every problem found."""
-    # Loading allocates a few objects per value and frees none, so the cyclic garbage
-    # collector only rescans a growing heap: off, loading a 100x plan takes a quarter the time.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        data, source = compose_plan(text, path)
-        findings = validate(data, source.written.get)
-        errors = [f for f in findings if f.severity == "error"]
-        if errors:
-            raise InvalidPlanError([source.problem(f) for f in errors])
+    from .yaml_compose import valid_values
+
+    with _collector_off():
+        data, source = valid_values(text, path)
         return LoadedPlan(build_plan(data), source)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     """Return the YAML document as plain values and its SourceMap; raise InvalidPlanError for bad YAML."""
-    source = SourceMap(path)
-    stray = text.find("\ufeff")
-    if stray >= 0:
-        line, column = position(text, stray)
-        raise InvalidPlanError(
-            [
-                Problem(
-                    "a byte-order mark (U+FEFF) in the middle of the file; delete it",
-                    path=path,
-                    line=line,
-                    column=column,
-                )
-            ]
-        )
+    from .yaml_compose import compose_plan as compose
+
+    return compose(text, path)
+
+
+def _compose_root(raw: bytes, label: str) -> Any:
+    from .yaml_compose import compose_root
+
+    return compose_root(plan_text(raw, label))
+
+
+@contextmanager
+def _collector_off() -> Iterator[None]:
+    """The cyclic garbage collector off while a plan is loaded.
+
+    Loading allocates a few objects per value and frees none, so the collector
+    would only rescan a growing heap: off, loading a 100x plan takes a quarter
+    the time.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.reader.ReaderError as error:
-        raise InvalidPlanError([reader_problem(error, path, text)]) from None
-    except yaml.MarkedYAMLError as error:
-        if "exceeded maximum nesting depth" in str(error):  # libyaml's own limit (1000 levels)
-            raise InvalidPlanError(
-                scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).too_deep
-                or [yaml_problem(error, path, text)]
-            ) from None
-        raise InvalidPlanError([yaml_problem(error, path, text)]) from None
-    except yaml.YAMLError as error:
-        raise InvalidPlanError([Problem(f"is not valid YAML: {error}", path=path)]) from None
-    except RecursionError:  # the pure-Python composer recurses once per level
-        raise InvalidPlanError(
-            scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).too_deep
-            or [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)", path=path)]
-        ) from None
-    if node is None:
-        raise InvalidPlanError(
-            [
-                Problem(
-                    "is empty; a plan starts with title:, force:, bodies:, rounds: and "
-                    "recommendations: (see docs/format.md)",
-                    path=path,
-                    line=1,
-                    column=1,
-                )
-            ]
-        )
-    converter = Converter(source, check_aliases="*" in text)
-    data = converter.value(node, (), 0)
-    source.root = node
-    source.data = data
-    converter.name_places(data)
-    if converter.aliased:
-        # The composed tree shares the anchored node, so the alias's own place is lost; the
-        # event stream still has it. (Only read on this error path.)
-        converter.problems.extend(scan_events(text, path, _Loader, MAX_DEPTH, MAX_ALIAS_PROBLEMS).aliases)
-    if converter.problems:
-        raise InvalidPlanError(converter.problems + _elsewhere(converter, data, source))
-    if not isinstance(data, dict):
-        line, column = node_position(node)
-        raise InvalidPlanError(
-            [
-                Problem(
-                    f"the plan must be a mapping of fields (title:, force: …), not {node_kind(node)}",
-                    path=path,
-                    line=line,
-                    column=column,
-                )
-            ]
-        )
-    return data, source
+        yield
+    finally:
+        if collecting:
+            gc.enable()

@@ -14,7 +14,7 @@ from plan_cli.pyyaml import yaml
 def test_the_reader_pattern_is_compiled_only_when_used() -> None:
     script = (
         "import re; compile = re.compile\n"
-        "import plan_cli.loader, yaml.reader\n"
+        "import plan_cli.yaml_compose, yaml.reader\n"
         "assert re.compile is compile\n"
         "print(yaml.reader.Reader.NON_PRINTABLE._compiled)"
     )

@@ -1,0 +1,191 @@
+"""Validated plans kept in the user's cache folder, so an unchanged plan file is not parsed again.
+
+Most of reading a plan is composing its YAML and checking every value: three
+quarters of a second for a plan 100 times the size of a force's. Once a plan
+file has been read without problems, what that produced (its plain values,
+and how plainly written numbers and dates were spelt) is kept in the user's
+cache folder (see :mod:`user_cache`), one entry per plan file, and the next
+read of the same bytes takes it from there.
+
+An entry is trusted only as far as it can be checked:
+
+* it is used only for the same bytes read by the same code: its key is a
+  digest of the plan file and of what read it (this tool's version and
+  modules, PyYAML's files, Python's version);
+* it carries a digest of its own contents, so a damaged entry is no entry;
+* only a plan without problems is kept, so every message about a broken plan
+  is the parser's own; positions are not kept (see :class:`SourceMap`).
+
+Nothing is written but in the user's private cache folder; a cache that
+cannot be read or written is skipped without a word.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import stat
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import FieldParts
+from .user_cache import cache_folder, is_private, make_private
+
+_MAGIC = b"plan-cli validated values 1\n"
+_DIGEST_SIZE = 32
+_SUFFIX = ".values"
+MAX_ENTRIES = 64
+"""Entries kept at most (a national roll-up reads 43 plans); the oldest written go first."""
+
+Kept = tuple[dict[str, Any], dict[FieldParts, str]]
+
+
+def recall(path: Path | str, raw: bytes) -> Kept | None:
+    """Return the plain values and spellings kept for a plan file of exactly ``raw``, or None."""
+    entry = _entry(path)
+    if entry is None or not is_private(entry.parent):
+        return None
+    blob = _read_regular(entry)
+    header = len(_MAGIC) + 2 * _DIGEST_SIZE
+    if blob is None or not blob.startswith(_MAGIC) or len(blob) < header:
+        return None
+    key, digest = blob[len(_MAGIC) : header - _DIGEST_SIZE], blob[header - _DIGEST_SIZE : header]
+    if key != _key(raw) or _hash(memoryview(blob)[header:]) != digest:
+        return None
+    try:
+        data, written, dates = marshal.loads(memoryview(blob)[header:])
+        for parts in dates:
+            *above, last = parts
+            container = data
+            for part in above:
+                container = container[part]
+            container[last] = date.fromisoformat(container[last])
+    except Exception:  # not what keep() writes: no entry
+        return None
+    if not isinstance(data, dict) or not isinstance(written, dict):
+        return None
+    return data, written
+
+
+def keep(path: Path | str, raw: bytes, data: Any, written: dict[FieldParts, str]) -> None:
+    """Keep the values read from a plan file of exactly ``raw``, if the cache folder can be written."""
+    entry = _entry(path)
+    if entry is None or not isinstance(data, dict) or not make_private(entry.parent):
+        return
+    dates: list[FieldParts] = []
+    try:
+        payload = marshal.dumps((_dates_as_text(data, (), dates), written, dates))
+    except ValueError:  # a value marshal cannot keep: read it afresh each time
+        return
+    from .errors import WriteError
+    from .writer import write_document
+
+    try:
+        write_document(entry, _MAGIC + _key(raw) + _hash(payload) + payload, force=True)
+    except (OSError, WriteError):
+        return
+    _prune(entry.parent)
+
+
+def _entry(path: Path | str) -> Path | None:
+    folder = cache_folder("plans")
+    if folder is None:
+        return None
+    name = os.path.realpath(path).encode("utf-8", "surrogateescape")
+    return folder / (_hash(name).hex() + _SUFFIX)
+
+
+def _read_regular(entry: Path) -> bytes | None:
+    """The entry's bytes, if it is a regular file (never a FIFO or device that would block or never end)."""
+    try:
+        descriptor = os.open(entry, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode):
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def _dates_as_text(value: Any, parts: FieldParts, dates: list[FieldParts]) -> Any:
+    """``value`` with every date written as ISO text (marshal keeps no dates), their places in ``dates``."""
+    if isinstance(value, dict):
+        return {key: _dates_as_text(child, (*parts, key), dates) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(child, (*parts, index), dates) for index, child in enumerate(value)]
+    if isinstance(value, date):
+        dates.append(parts)
+        return value.isoformat()
+    return value
+
+
+def _prune(folder: Path) -> None:
+    """Remove the oldest entries beyond MAX_ENTRIES."""
+    try:
+        entries = [
+            e for e in os.scandir(folder) if e.name.endswith(_SUFFIX) and e.is_file(follow_symlinks=False)
+        ]
+        if len(entries) <= MAX_ENTRIES:
+            return
+        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)
+        for old in entries[: len(entries) - MAX_ENTRIES]:
+            os.unlink(old.path)
+    except OSError:
+        return
+
+
+_code: bytes | None = None
+
+
+def _key(raw: bytes) -> bytes:
+    """The digest of the plan file's bytes and of the code that reads them."""
+    global _code
+    if _code is None:
+        _code = _code_fingerprint()
+    return _hash(_code + raw)
+
+
+def _code_fingerprint() -> bytes:
+    """What identifies the reading code: versions, and the name, size and time of each module file.
+
+    Every module of this package and every file of PyYAML's counts, so an
+    upgrade, or an edit to an installed-for-development copy, is a new read.
+    """
+    described = [f"{__version__}|{sys.version}|{marshal.version}"]
+    folders = [Path(__file__).parent]
+    yaml = sys.modules.get("yaml")
+    if yaml is not None and yaml.__file__:
+        folders.append(Path(yaml.__file__).parent)
+    else:
+        from importlib.util import find_spec
+
+        spec = find_spec("yaml")
+        if spec is not None and spec.origin:
+            folders.append(Path(spec.origin).parent)
+    for folder in folders:
+        try:
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                if entry.is_file():
+                    found = entry.stat()
+                    described.append(f"{entry.path}|{found.st_size}|{found.st_mtime_ns}")
+        except OSError:
+            described.append(f"{folder}|unreadable")
+    return _hash("\n".join(described).encode("utf-8", "surrogateescape"))
+
+
+def _hash(data: bytes | memoryview) -> bytes:
+    """A 32-byte BLAKE2b digest of ``data``."""
+    try:
+        from _blake2 import blake2b  # hashlib's own BLAKE2, without hashlib's OpenSSL import (4 ms)
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+    return blake2b(data, digest_size=_DIGEST_SIZE).digest()
