@@ -9,7 +9,10 @@ compiles an installed package, and once unmeasured first (as a user's second
 run: compiled templates are then in the cache). Each is timed against the floor
 any Typer + Rich command stands on, ``python -c "import typer, rich.console"``,
 in pairs: floor, command, floor, command ... --runs times, so a machine that
-slows down or speeds up during the run moves both. The table shows the median
+slows down or speeds up during the run moves both. The unmeasured run also
+leaves the plan's validated values in the cache, as any read does; a few
+commands are then timed once more with PLAN_NO_CACHE=1, the cost of the
+first read of a plan file just edited. The table shows the median
 time and the median of the pairs' ratios. The targets:
 
 * at 1x, ``plan status``, ``plan outstanding --json`` and ``plan check`` within
@@ -62,10 +65,12 @@ TARGET_AT_100X = 12.0
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "PLAN_TODAY": TODAY, "PLAN_FILE": ""}
 
 
-def run_once(argv: list[str], cwd: Path) -> tuple[float, int, int]:
+def run_once(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, int]:
     """Run ``argv``; return (wall seconds, exit code, peak memory of the child in KiB)."""
     start = time.perf_counter()
-    child = subprocess.Popen(argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        argv, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -81,12 +86,12 @@ def best_of(argv: list[str], runs: int, cwd: Path) -> tuple[float, int, int]:
 class Paired:
     """A command timed against the floor in pairs: its median time and the median of the ratios."""
 
-    def __init__(self, argv: list[str], runs: int, cwd: Path) -> None:
-        run_once(argv, cwd)  # unmeasured: as a second run, with compiled templates cached
+    def __init__(self, argv: list[str], runs: int, cwd: Path, env: dict[str, str] | None = None) -> None:
+        run_once(argv, cwd, env)  # unmeasured: as a second run, with the plan and templates cached
         times, ratios, self.code = [], [], 0
         for _ in range(runs):
             floor, _, _ = run_once(FLOOR, cwd)
-            seconds, code, _ = run_once(argv, cwd)
+            seconds, code, _ = run_once(argv, cwd, env)
             times.append(seconds)
             ratios.append(seconds / floor)
             self.code = self.code or code
@@ -162,8 +167,26 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{label:<27}  skipped: the command does not exist yet on this branch")
         print()
         report_targets(results, args.scales)
+        first_reads(args.plan, plans, args.runs, work)
         if not args.skip_hostile:
             hostile(args.plan, work, args.runs)
+
+
+FIRST_READS = ["plan status", "plan check"]
+
+
+def first_reads(plan: str, plans: dict[int, Path], runs: int, work: Path) -> None:
+    """Time a few commands with PLAN_NO_CACHE=1: the first read of a plan file just edited."""
+    print("The first read of a plan file (just edited, so not in the cache): PLAN_NO_CACHE=1")
+    uncached = {**ENV, "PLAN_NO_CACHE": "1"}
+    for label in FIRST_READS:
+        row = f"{label:<27}"
+        for timed in (
+            Paired([plan, *COMMANDS[label], "--plan", str(p)], runs, work, uncached) for p in plans.values()
+        ):
+            row += f"{f'{timed.seconds * 1000:.0f} ms ({timed.ratio:.2f}x)':>17}"
+        print(row, flush=True)
+    print()
 
 
 def compile_bytecode() -> None:

@@ -47,15 +47,18 @@ def load_plan(path: Path | str) -> LoadedPlan:
     """
     label = str(path)
     raw = read_plan_bytes(path)
+    entry = plan_cache.Entry(path, raw)
     with _collector_off():
-        kept = plan_cache.recall(path, raw)
+        kept = entry.values()
         if kept is not None:
             data, written = kept
-            source = SourceMap(label, written=written, compose=lambda: _compose_root(raw, label))
+            source = SourceMap(
+                label, written=written, compose=lambda: _compose_root(raw, label), places=entry.places
+            )
             source.data = data
             return LoadedPlan(build_plan(data), source)
         loaded = parse_plan(plan_text(raw, label), label)
-    plan_cache.keep(path, raw, loaded.source.data, loaded.source.written)
+        entry.keep(loaded.source)
     return loaded
 
 

@@ -3,9 +3,10 @@
 Most of reading a plan is composing its YAML and checking every value: three
 quarters of a second for a plan 100 times the size of a force's. Once a plan
 file has been read without problems, what that produced (its plain values,
-and how plainly written numbers and dates were spelt) is kept in the user's
-cache folder (see :mod:`user_cache`), one entry per plan file, and the next
-read of the same bytes takes it from there.
+how plainly written numbers and dates were spelt, and where each value sits
+for messages) is kept in the user's cache folder (see :mod:`user_cache`), one
+entry per plan file, and the next read of the same bytes takes it from there:
+the values at once, the places only if a message asks for one.
 
 An entry is trusted only as far as it can be checked:
 
@@ -14,7 +15,7 @@ An entry is trusted only as far as it can be checked:
   modules, PyYAML's files, Python's version);
 * it carries a digest of its own contents, so a damaged entry is no entry;
 * only a plan without problems is kept, so every message about a broken plan
-  is the parser's own; positions are not kept (see :class:`SourceMap`).
+  is the parser's own.
 
 Nothing is written but in the user's private cache folder; a cache that
 cannot be read or written is skipped without a word.
@@ -22,6 +23,7 @@ cannot be read or written is skipped without a word.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import stat
@@ -32,70 +34,111 @@ from typing import Any
 
 from . import __version__
 from .errors import FieldParts
+from .source_map import Place, SourceMap
 from .user_cache import cache_folder, is_private, make_private
 
 _MAGIC = b"plan-cli validated values 1\n"
+_PLACES_MAGIC = b"plan-cli places 1\n"
 _DIGEST_SIZE = 32
 _SUFFIX = ".values"
+_PLACES_SUFFIX = ".places"
 MAX_ENTRIES = 64
-"""Entries kept at most (a national roll-up reads 43 plans); the oldest written go first."""
+"""Plan files kept at most (a national roll-up reads 43 plans); the oldest written go first."""
 
 Kept = tuple[dict[str, Any], dict[FieldParts, str]]
 
 
-def recall(path: Path | str, raw: bytes) -> Kept | None:
-    """Return the plain values and spellings kept for a plan file of exactly ``raw``, or None."""
-    entry = _entry(path)
-    if entry is None or not is_private(entry.parent):
-        return None
-    blob = _read_regular(entry)
-    header = len(_MAGIC) + 2 * _DIGEST_SIZE
-    if blob is None or not blob.startswith(_MAGIC) or len(blob) < header:
-        return None
-    key, digest = blob[len(_MAGIC) : header - _DIGEST_SIZE], blob[header - _DIGEST_SIZE : header]
-    if key != _key(raw) or _hash(memoryview(blob)[header:]) != digest:
-        return None
-    try:
-        data, written, dates = marshal.loads(memoryview(blob)[header:])
-        for parts in dates:
-            *above, last = parts
-            container = data
-            for part in above:
-                container = container[part]
-            container[last] = date.fromisoformat(container[last])
-    except Exception:  # not what keep() writes: no entry
-        return None
-    if not isinstance(data, dict) or not isinstance(written, dict):
-        return None
-    return data, written
+class Entry:
+    """The cache's entry for one plan file of exactly the bytes read: its values and its places."""
 
+    def __init__(self, path: Path | str, raw: bytes) -> None:
+        self.values_file: Path | None = None
+        self.places_file: Path | None = None
+        folder = cache_folder("plans")
+        if folder is not None:
+            name = _hash(os.path.realpath(path).encode("utf-8", "surrogateescape")).hex()
+            self.values_file = folder / (name + _SUFFIX)
+            self.places_file = folder / (name + _PLACES_SUFFIX)
+        self.raw = raw
+        self._key: bytes | None = None
 
-def keep(path: Path | str, raw: bytes, data: Any, written: dict[FieldParts, str]) -> None:
-    """Keep the values read from a plan file of exactly ``raw``, if the cache folder can be written."""
-    entry = _entry(path)
-    if entry is None or not isinstance(data, dict) or not make_private(entry.parent):
-        return
-    dates: list[FieldParts] = []
-    try:
-        payload = marshal.dumps((_dates_as_text(data, (), dates), written, dates))
-    except ValueError:  # a value marshal cannot keep: read it afresh each time
-        return
-    from .errors import WriteError
-    from .writer import write_document
+    @property
+    def key(self) -> bytes:
+        """The digest of the plan file's bytes and of the code that reads them."""
+        if self._key is None:
+            global _code
+            if _code is None:
+                _code = _code_fingerprint()
+            self._key = _hash(_code + self.raw)
+        return self._key
 
-    try:
-        write_document(entry, _MAGIC + _key(raw) + _hash(payload) + payload, force=True)
-    except (OSError, WriteError):
-        return
-    _prune(entry.parent)
+    def values(self) -> Kept | None:
+        """The plain values and spellings kept for these bytes, or None."""
+        payload = self._payload(self.values_file, _MAGIC)
+        if payload is None:
+            return None
+        try:
+            data, written, dates = marshal.loads(payload)
+            for parts in dates:
+                *above, last = parts
+                container = data
+                for part in above:
+                    container = container[part]
+                container[last] = date.fromisoformat(container[last])
+        except Exception:  # not what keep() writes: no entry
+            return None
+        if not isinstance(data, dict) or not isinstance(written, dict):
+            return None
+        return data, written
 
+    def places(self) -> dict[FieldParts, Place] | None:
+        """Each value's place in the file, kept for these bytes, or None."""
+        payload = self._payload(self.places_file, _PLACES_MAGIC)
+        if payload is None:
+            return None
+        try:
+            places = marshal.loads(payload)
+        except Exception:
+            return None
+        return places if isinstance(places, dict) else None
 
-def _entry(path: Path | str) -> Path | None:
-    folder = cache_folder("plans")
-    if folder is None:
-        return None
-    name = os.path.realpath(path).encode("utf-8", "surrogateescape")
-    return folder / (_hash(name).hex() + _SUFFIX)
+    def keep(self, source: SourceMap) -> None:
+        """Keep the values and places read from these bytes (in ``source``), if the cache folder can be written."""
+        if self.values_file is None or self.places_file is None or not isinstance(source.data, dict):
+            return
+        if not make_private(self.values_file.parent):
+            return
+        dates: list[FieldParts] = []
+        try:
+            values = marshal.dumps((_dates_as_text(source.data, (), dates), source.written, dates))
+            kept_places = marshal.dumps(source.places())
+        except ValueError:  # a value marshal cannot keep: read it afresh each time
+            return
+        from .errors import WriteError
+        from .writer import write_document
+
+        try:
+            write_document(
+                self.places_file, _PLACES_MAGIC + self.key + _hash(kept_places) + kept_places, True
+            )
+            write_document(self.values_file, _MAGIC + self.key + _hash(values) + values, force=True)
+        except (OSError, WriteError):
+            return
+        _prune(self.values_file.parent)
+
+    def _payload(self, file: Path | None, magic: bytes) -> memoryview | None:
+        """The contents of ``file`` after its header, if it is an entry for these bytes, whole."""
+        if file is None or not is_private(file.parent):
+            return None
+        blob = _read_regular(file)
+        header = len(magic) + 2 * _DIGEST_SIZE
+        if blob is None or not blob.startswith(magic) or len(blob) < header:
+            return None
+        key, digest = blob[len(magic) : header - _DIGEST_SIZE], blob[header - _DIGEST_SIZE : header]
+        payload = memoryview(blob)[header:]
+        if key != self.key or _hash(payload) != digest:
+            return None
+        return payload
 
 
 def _read_regular(entry: Path) -> bytes | None:
@@ -129,7 +172,7 @@ def _dates_as_text(value: Any, parts: FieldParts, dates: list[FieldParts]) -> An
 
 
 def _prune(folder: Path) -> None:
-    """Remove the oldest entries beyond MAX_ENTRIES."""
+    """Remove the oldest entries (values and places) beyond MAX_ENTRIES."""
     try:
         entries = [
             e for e in os.scandir(folder) if e.name.endswith(_SUFFIX) and e.is_file(follow_symlinks=False)
@@ -139,19 +182,13 @@ def _prune(folder: Path) -> None:
         entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)
         for old in entries[: len(entries) - MAX_ENTRIES]:
             os.unlink(old.path)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(old.path.removesuffix(_SUFFIX) + _PLACES_SUFFIX)
     except OSError:
         return
 
 
 _code: bytes | None = None
-
-
-def _key(raw: bytes) -> bytes:
-    """The digest of the plan file's bytes and of the code that reads them."""
-    global _code
-    if _code is None:
-        _code = _code_fingerprint()
-    return _hash(_code + raw)
 
 
 def _code_fingerprint() -> bytes:

@@ -55,7 +55,20 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def entries(cache: Path) -> list[str]:
-    return sorted(p.name for p in cache.iterdir()) if cache.exists() else []
+    """The names of the values entries (each with a places entry beside it)."""
+    return sorted(p.name for p in cache.glob("*.values")) if cache.exists() else []
+
+
+def every_path(value: Any, parts: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every field path in plain plan data, and one step past each (which locates at its parent)."""
+    found = [parts, (*parts, "no such field"), (*parts, 9999)]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += every_path(child, (*parts, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found += every_path(child, (*parts, index))
+    return found
 
 
 def same(first: LoadedPlan, second: LoadedPlan) -> None:
@@ -75,16 +88,34 @@ def test_a_plan_read_again_comes_from_the_cache_the_same(
     assert not list(plan_path.parent.glob("*[!l]"))  # nothing beside the plan (only plan.yaml)
 
 
-def test_positions_are_found_on_a_plan_from_the_cache(
-    cache: Path, plan_path: Path, parses: list[str]
+def test_positions_come_from_the_cache_as_the_parser_finds_them(
+    cache: Path, plan_path: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from plan_cli import loader
+
     first = load_plan(plan_path)
+    monkeypatch.setattr(loader, "_compose_root", None)  # the YAML is not composed again
     second = load_plan(plan_path)
     assert len(parses) == 1
-    for parts in [("title",), ("recommendations", 3, "items", 1, "updates", 0, "text"), ("rounds", 2, "due")]:
-        assert second.source.locate(parts) == first.source.locate(parts)
-        assert second.source.locate(parts, at_key=True) == first.source.locate(parts, at_key=True)
+    for parts in every_path(first.source.data):
+        for at_key in (False, True):
+            assert second.source.locate(parts, at_key) == first.source.locate(parts, at_key), parts
     assert second.source.locate(("title",)) == (7, 8)
+    assert second.source.locate(("title",), at_key=True) == (7, 1)
+
+
+@pytest.mark.parametrize("damage", [b"", b"plan-cli places 1\n" + bytes(64)], ids=["empty", "wrong key"])
+def test_without_kept_places_positions_are_found_by_composing(
+    cache: Path, plan_path: Path, parses: list[str], damage: bytes
+) -> None:
+    first = load_plan(plan_path)
+    for places in cache.glob("*.places"):
+        places.write_bytes(damage)
+    second = load_plan(plan_path)
+    assert len(parses) == 1
+    parts = ("recommendations", 3, "items", 1, "updates", 0, "text")
+    assert second.source.locate(parts) == first.source.locate(parts)
+    assert second.source.root is not None  # composed, since the places could not be used
 
 
 def test_a_changed_byte_is_read_afresh(cache: Path, plan_path: Path, parses: list[str]) -> None:
@@ -117,7 +148,7 @@ def test_the_same_plan_by_new_code_is_read_afresh(
 )
 def test_a_damaged_entry_is_no_entry(cache: Path, plan_path: Path, parses: list[str], damage: Any) -> None:
     first = load_plan(plan_path)
-    (entry,) = cache.iterdir()
+    (entry,) = cache.glob("*.values")
     entry.write_bytes(damage(entry.read_bytes()))
     same(first, load_plan(plan_path))
     assert len(parses) == 2
@@ -129,10 +160,10 @@ def test_an_entry_that_is_not_what_keep_writes_is_no_entry(
     import marshal
 
     first = load_plan(plan_path)
-    (entry,) = cache.iterdir()
-    raw = plan_path.read_bytes()
+    (entry,) = cache.glob("*.values")
+    key = plan_cache.Entry(plan_path, plan_path.read_bytes()).key
     for payload in [marshal.dumps(["a list", {}, []]), marshal.dumps(({}, {}, [("nowhere", 3)]))]:
-        entry.write_bytes(plan_cache._MAGIC + plan_cache._key(raw) + plan_cache._hash(payload) + payload)
+        entry.write_bytes(plan_cache._MAGIC + key + plan_cache._hash(payload) + payload)
         same(first, load_plan(plan_path))
     assert len(parses) == 3
 
@@ -173,7 +204,7 @@ def test_a_fifo_in_an_entrys_place_is_neither_read_nor_replaced(
     cache: Path, plan_path: Path, parses: list[str]
 ) -> None:
     load_plan(plan_path)
-    (entry,) = cache.iterdir()
+    (entry,) = cache.glob("*.values")
     entry.unlink()
     os.mkfifo(entry)
     load_plan(plan_path)  # would block if the FIFO were opened for reading
@@ -189,11 +220,11 @@ def test_the_oldest_entries_go_beyond_the_limit(
     for n, path in enumerate(paths):
         path.write_bytes(plan_path.read_bytes())
         load_plan(path)
-        entry = plan_cache._entry(path)
-        assert entry is not None
-        os.utime(entry, ns=(n + 1, n + 1))  # the order of writing, plain whatever the clock's grain
-    kept = [plan_cache._entry(path) for path in paths[2:]]
-    assert sorted(cache.iterdir()) == sorted(kept)
+        entry = plan_cache.Entry(path, b"")
+        assert entry.values_file is not None
+        os.utime(entry.values_file, ns=(n + 1, n + 1))  # the order of writing, whatever the clock's grain
+    kept = [plan_cache.Entry(path, b"") for path in paths[2:]]
+    assert sorted(cache.iterdir()) == sorted(f for e in kept for f in (e.values_file, e.places_file))
 
 
 def test_a_plan_from_the_cache_is_read_without_pyyaml(cache: Path, plan_path: Path) -> None:
@@ -225,6 +256,9 @@ def test_every_valid_plan_comes_back_from_the_cache_unchanged(
         path.write_text(dump_plan(build_plan(data)), encoding="utf-8")
         parsed = parse_plan(path.read_text(encoding="utf-8"), str(path))
         first, second = load_plan(path), load_plan(path)
-        assert len(list(Path(folder, "plan", "plans").iterdir())) == 1
+        assert len(list(Path(folder, "plan", "plans").glob("*.values"))) == 1
         same(parsed, first)
         same(parsed, second)
+        for parts in every_path(parsed.source.data):
+            assert second.source.locate(parts, at_key=True) == parsed.source.locate(parts, at_key=True)
+            assert second.source.locate(parts) == parsed.source.locate(parts)
