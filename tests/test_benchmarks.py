@@ -82,6 +82,9 @@ def test_run_prints_the_table_and_the_verdicts() -> None:
         assert any(line.startswith(command) and "ms (" in line for line in result.stdout.splitlines())
     for command in run.TARGETS_AT_1X:
         assert f"{command} at 1x:" in result.stdout
+    first_reads = result.stdout.split("PLAN_NO_CACHE=1", 1)[1].splitlines()
+    for command in run.FIRST_READS:
+        assert any(line.startswith(command) and "ms (" in line for line in first_reads)
     assert "exit" not in result.stdout  # every command succeeded
 
 
