@@ -35,16 +35,17 @@ def _neutralise(text: str) -> str:
     """Escape what Markdown would turn into markup: raw HTML, entities, links, code spans."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\\", "\\\\")
-    text = _ENTITY_LIKE.sub("&amp;", text)
+    if "&" in text:
+        text = _ENTITY_LIKE.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("`", "\\`")
-    return _LINK_CLOSE.sub("\\\\]", text)
+    return _LINK_CLOSE.sub("\\\\]", text) if "]" in text else text
 
 
 # What opens a block at the start of a line: a heading (#), a fence (~~~; ``` is escaped anyway), a rule
 # or setext underline (- * _ =), a list item (- + * or 1. 1)), after any indentation.
-_LINE_START = re.compile(r"^(?:([#~*+=_-])|(\d{1,9})([.)]))", re.MULTILINE)
-_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_MARKERS = frozenset("#~*+=_-")
+_NUMBERED = re.compile(r"\d{1,9}(?=[.)])")
 
 
 def _line_starts(text: str) -> str:
@@ -53,7 +54,17 @@ def _line_starts(text: str) -> str:
     Indentation is dropped too: four spaces after a blank line would open a
     code block (Markdown ignores a paragraph line's indentation anyway).
     """
-    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", _INDENT.sub("", text))
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        line = line.lstrip(" \t")
+        if line[:1] in _MARKERS:
+            line = "\\" + line
+        elif line[:1].isdecimal():
+            number = _NUMBERED.match(line)
+            if number:
+                line = f"{number.group()}\\{line[number.end() :]}"
+        lines[index] = line
+    return "\n".join(lines)
 
 
 def markdown_text(value: object) -> str:
@@ -72,7 +83,16 @@ def markdown_text(value: object) -> str:
 
 def markdown_inline(value: object) -> str:
     """Plan text on one Markdown line (a heading or list item): neutralised, line breaks as spaces."""
-    return re.sub(r"\s*\n\s*", " ", markdown_text(value))
+    return one_line(markdown_text(value))
+
+
+def one_line(text: str) -> str:
+    """``text`` with each run of white space that holds a line break made one space."""
+    if "\n" not in text:
+        return text
+    first, *middle, last = text.split("\n")
+    kept = (part.strip() for part in middle)
+    return " ".join([first.rstrip(), *(part for part in kept if part), last.lstrip()])
 
 
 def markdown_cell(value: object) -> str:
@@ -83,6 +103,8 @@ def markdown_cell(value: object) -> str:
     if value is None:
         return ""
     text = _neutralise(str(value)).strip().replace("|", "\\|")
+    if "\n" not in text:
+        return text
     text = re.sub(r"\n[ \t]*\n\s*", "<br><br>", text)
     return re.sub(r"[ \t]*\n[ \t]*", "<br>", text)
 

@@ -94,7 +94,7 @@ def same_text(text: str, before: str) -> bool:
 
     Case and spacing are ignored. Texts up to :data:`EXACT_CHARS` long are the
     same when :class:`difflib.SequenceMatcher`'s ratio is at least the threshold:
-    the standard library's for the first :data:`_FEW_PAIRS` pairs, then
+    the standard library's for the first :data:`_FEW_RATIOS` pairs, then
     :mod:`cydifflib`'s (the same ratios, compiled: a twentieth of the time, for
     the price of an import). It is asked only when a cheaper upper bound of
     that ratio reaches it (see :func:`may_be_same`). Longer texts are compared piece by piece (see
@@ -112,7 +112,7 @@ def same_text(text: str, before: str) -> bool:
         return False
     global _compared
     _compared += 1
-    if _compared <= _FEW_PAIRS:  # the standard library's, which the CLI has imported already
+    if _compared <= _FEW_RATIOS:  # the standard library's, which the CLI has imported already
         import difflib as matcher
     else:
         import cydifflib as matcher  # type: ignore[no-redef]
@@ -121,6 +121,7 @@ def same_text(text: str, before: str) -> bool:
 
 
 _FEW_PAIRS = 16
+_FEW_RATIOS = 2  # a real plan has a pair or two this alike; each costs difflib a few ms
 _screened = 0
 _compared = 0
 

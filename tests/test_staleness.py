@@ -244,7 +244,7 @@ def test_texts_up_to_the_exact_length_are_judged_by_difflib(
         return matcher(*args, **kwargs)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(matchers, "SequenceMatcher", counted)
-    monkeypatch.setattr(module, "_compared", 0 if library == "difflib" else module._FEW_PAIRS)
+    monkeypatch.setattr(module, "_compared", 0 if library == "difflib" else module._FEW_RATIOS)
     same_text.cache_clear()
     text, changed = _long_pair(EXACT_CHARS)
     assert same_text(changed, text)
