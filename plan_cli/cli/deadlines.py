@@ -20,6 +20,7 @@ from .options import (
     format_option,
     open_plan,
     parse_today,
+    say_owners,
 )
 from .terminal import DEADLINE_STYLE, deliver, print_columns, print_json, stdout
 
@@ -77,12 +78,11 @@ def deadlines(
     loaded = open_plan(plan)
     if chosen is not None:
         deliver(chosen.produce(loaded.plan, day, owner), output, force, f"the deadlines as {chosen.name}")
-        return
-    entries = dated.owned_deadlines(loaded.plan, day, owner)
-    if as_json:
-        print_json([dated.deadline_record(entry) for entry in entries])
-        return
-    print_deadlines(entries)
+    elif as_json:
+        print_json([dated.deadline_record(entry) for entry in dated.owned_deadlines(loaded.plan, day, owner)])
+    else:
+        print_deadlines(dated.owned_deadlines(loaded.plan, day, owner))
+    say_owners(loaded.plan, owner)
 
 
 def print_deadlines(entries: list[Deadline]) -> None:

@@ -25,6 +25,7 @@ from .options import (
     open_plan,
     parse_date,
     parse_today,
+    say_owners,
 )
 from .terminal import deliver
 
@@ -125,6 +126,7 @@ def draft(
     )
     document = render_document(context, "draft.md.j2", template)
     deliver(document, output, force, f"the {drafted.title} draft")
+    say_owners(loaded.plan, owner)
 
 
 def export(

@@ -195,6 +195,23 @@ def open_plan(plan_path: Path | None) -> LoadedPlan:
     return load_plan(find_plan(plan_path))
 
 
+def say_owners(plan: Plan, names: str | list[str] | None) -> None:
+    """Say on stderr which body each ``--owner`` name was read as, unless it is the body's own name.
+
+    An alias or abbreviation means different bodies in different plans ("PCs"
+    is one force's commissioners and, to most people, police constables), so
+    the reader sees which one was taken: after the output, as a footnote.
+    """
+    from ..owners import resolve_owner
+    from ..styled import Styled
+
+    for text in [names] if isinstance(names, str) else names or []:
+        match = resolve_owner(plan, text)
+        if match.how != "its name":
+            bodies = " and ".join(sorted(match.bodies))
+            stderr().print(Styled(f"--owner '{text}' is {bodies} ({match.how})", style="dim"))
+
+
 def open_plan_for_edit(plan_path: Path | None) -> tuple[PlanText, Plan]:
     """Find the plan and read it for an edit: its exact text, and the plan that text holds."""
     from ..plan_file import check_plan_text, read_plan_for_edit

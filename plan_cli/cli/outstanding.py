@@ -19,6 +19,7 @@ from .options import (
     complete_recommendation,
     open_plan,
     parse_today,
+    say_owners,
 )
 from .terminal import Screen, add_row, print_json, status_text, stdout
 
@@ -126,9 +127,10 @@ def outstanding(
                 for item in items
             ]
         )
-        return
-    every = every or any(s.is_done for s in status_filter or ())
-    print_items(loaded.plan, items, flags, still_to_answer, every=every)
+    else:
+        every = every or any(s.is_done for s in status_filter or ())
+        print_items(loaded.plan, items, flags, still_to_answer, every=every)
+    say_owners(loaded.plan, owner)
 
 
 def print_items(

@@ -83,3 +83,35 @@ def test_an_ambiguous_or_unknown_owner_is_a_usage_error_naming_each_body() -> No
     result = CliRunner(env=ENV).invoke(app, ["outstanding", "--owner", "Home Office"])
     assert result.exit_code == 2
     assert "Police and Crime Commissioners (also PCs, PCCs, mayor equivalents)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "spelling", "note"),
+    [
+        (["outstanding"], "PCs", "--owner 'PCs' is Police and Crime Commissioners (its alias 'PCs')"),
+        (["outstanding", "--json"], "CC", "--owner 'CC' is Chief Constables (its alias 'CCs')"),
+        (["deadlines"], "OPCC", "--owner 'OPCC' is Police and Crime Commissioners (a usual name for"),
+        (
+            ["draft", "--due", "2027-03-27"],
+            "mayor",
+            "--owner 'mayor' is Police and Crime Commissioners (a usual",
+        ),
+    ],
+)
+def test_a_name_that_is_not_the_bodys_own_says_which_body_it_was_taken_as(
+    command: list[str], spelling: str, note: str
+) -> None:
+    result = CliRunner(env=ENV).invoke(app, [*command, "--owner", spelling], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(note)
+    assert note not in result.stdout
+    if "--json" in command:
+        assert json.loads(result.stdout)  # the data on stdout is unchanged
+
+
+def test_the_bodys_own_name_needs_no_note() -> None:
+    result = CliRunner(env=ENV).invoke(
+        app, ["outstanding", "--owner", "chief constables"], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    assert result.stderr == ""
