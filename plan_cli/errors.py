@@ -94,6 +94,17 @@ class UsageError(PlanToolError):
     exit_code = 2
 
 
+class RefusalError(PlanToolError):
+    """The plan as it stands does not allow what was asked, though it was asked rightly (exit 1).
+
+    Nothing is written; the message says what to do first. Unlike a
+    :class:`UsageError` it prints no usage line: the command line was not the
+    mistake.
+    """
+
+    exit_code = 1
+
+
 class WriteError(PlanToolError):
     """An output file could not be written, or would overwrite one (exit 1)."""
 

@@ -27,7 +27,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from .cadence import likely_next_round
-from .errors import UsageError
+from .errors import RefusalError, UsageError
 from .model import EvidenceItem, Plan, Round, Update
 from .wording import slug
 
@@ -183,19 +183,19 @@ def rounds_since(plan: Plan, round_id: str, today: date, reported: set[str] | No
 def round_being_answered(plan: Plan, today: date) -> tuple[Round, list[EvidenceItem]]:
     """Return the round being worked on and the items it still lacks an update for.
 
-    Raise UsageError, saying how to open one, when no round is open.
+    Raise RefusalError, saying how to open one, when no round is open.
     """
     current = next_round(plan, today)
     if current is None:
-        raise UsageError(f"no update round is open; open one with: {open_round_hint(plan)}")
+        raise RefusalError(f"no update round is open; open one with: {open_round_hint(plan)}")
     return current, unanswered_items(plan, current.id)
 
 
 def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
     """Return the round a draft is for: the one named (id or title), else the round being worked on.
 
-    Raise UsageError, saying what to do, when the named round is not declared or
-    already published, or when no round is open.
+    Raise UsageError when the named round is not declared, and RefusalError when
+    it is already published or no round is open, each saying what to do.
     """
     if wanted is not None:
         found = find_round(plan, wanted)
@@ -206,14 +206,14 @@ def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
                 f"Open a new one with: plan round open {shlex.quote(wanted)} --due YYYY-MM-DD"
             )
         if found.published is not None:
-            raise UsageError(
+            raise RefusalError(
                 f"the {found.title} was published on {found.published.isoformat()}; "
                 "a draft is for a round not yet published"
             )
         return found
     current = next_round(plan, today)
     if current is None:
-        raise UsageError(
+        raise RefusalError(
             "no update round is open: every declared round is done. Open the next one with: "
             + open_round_hint(plan)
         )

@@ -9,7 +9,7 @@ import pytest
 
 from plan_cli import rounds
 from plan_cli.cadence import likely_next_round
-from plan_cli.errors import UsageError
+from plan_cli.errors import RefusalError, UsageError
 from plan_cli.loader import load_plan, parse_plan
 from plan_cli.model import Plan, Round
 from plan_cli.rounds import RoundState, draft_round, open_round_hint
@@ -124,7 +124,7 @@ def test_draft_round_defaults_to_the_open_round(minimal_text: str) -> None:
 
 def test_draft_round_without_an_open_round_says_how_to_open_one(plan: Plan) -> None:
     # the plan's cadence: four months from its first round to its March 2025 Update
-    with pytest.raises(UsageError, match="plan round open 'July 2025 Update' --due 2025-07-27"):
+    with pytest.raises(RefusalError, match="plan round open 'July 2025 Update' --due 2025-07-27"):
         draft_round(plan, None, TODAY)
 
 
@@ -134,7 +134,7 @@ def test_draft_round_refuses_an_undeclared_or_published_round(plan: Plan) -> Non
     published = plan._replace(
         rounds=(*plan.rounds[:-1], plan.rounds[-1]._replace(published=date(2025, 4, 1)))
     )
-    with pytest.raises(UsageError, match="was published on 2025-04-01"):
+    with pytest.raises(RefusalError, match="was published on 2025-04-01"):
         draft_round(published, "march-2025", TODAY)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
+from ..errors import RefusalError
 from ..styled import Styled
 from ..wording import first_sentence, plural
 from .options import PlanOption, TodayOption, open_plan_for_edit, parse_today
@@ -48,7 +48,7 @@ def apply(
     read, current = open_plan_for_edit(plan)
     declared = next_round(current, day)
     if declared is None:
-        raise UsageError("no update round is open to apply replies to; open one with plan round open")
+        raise RefusalError("no update round is open to apply replies to; open one with plan round open")
     parsed, problems = read_drafts(drafts)
     edits, unchanged, found = reply_edits(current, declared, parsed, force)
     problems.extend(found)

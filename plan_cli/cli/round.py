@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
+from ..errors import RefusalError, UsageError
 from ..schema import SLUG
 from ..styled import Styled
 from ..wording import plural, short_date
@@ -87,7 +87,7 @@ def open_round(
         raise UsageError(f"--id '{new_id}' is not a round id; use lower-case letters, digits and hyphens")
     existing = find_round(current, title) or find_round(current, new_id)
     if existing is not None:
-        raise UsageError(
+        raise RefusalError(
             f"the plan already declares the {existing.title} ({existing.id}); "
             f"draft it with: plan draft --round {existing.id}"
             if existing.title.casefold() == title.casefold()
@@ -101,7 +101,7 @@ def open_round(
             if progress.answered
             else "draft it with plan draft, or take it out of rounds: to open another instead"
         )
-        raise UsageError(
+        raise RefusalError(
             f"the {open_now.title} is still {progress.state.value} ({progress.answered} of "
             f"{plural(progress.asked, 'item')} answered); {next_step}"
         )
@@ -165,11 +165,11 @@ def publish_round(
         known = ", ".join(f"{r.id} ({r.title})" for r in current.rounds)
         raise UsageError(f"no round '{round_ref}' in the plan; declared rounds are: {known}")
     if declared.published is not None:
-        raise UsageError(f"the {declared.title} was already published on {declared.published.isoformat()}")
+        raise RefusalError(f"the {declared.title} was already published on {declared.published.isoformat()}")
     missing = unanswered_items(current, declared.id)
     if missing and not force:
         ids = ", ".join(item.id for item in missing[:10]) + (" …" if len(missing) > 10 else "")
-        raise UsageError(
+        raise RefusalError(
             f"{plural(len(missing), 'item')} of the {declared.title} have no update yet ({ids}); "
             f"collect them (plan draft, plan apply) or publish anyway with --force"
         )

@@ -546,8 +546,8 @@ def test_draft_without_an_open_round_says_how_to_open_one(tmp_path: Path) -> Non
     path = tmp_path / "plan.yaml"
     path.write_text(text.replace(declared, ""), encoding="utf-8")
     result = run("draft", "--plan", str(path))
-    assert result.code == 2 and result.out == b""
-    assert "no update round is open" in result.err
+    assert result.code == 1 and result.out == b""
+    assert "no update round is open" in result.err and "Usage:" not in result.err
     # the hint follows the plan's cadence: a year after the March 2026 Update, due a year after it
     assert "plan round open 'March 2027 Update' --due 2027-04-06" in result.err
 

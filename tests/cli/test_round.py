@@ -274,9 +274,9 @@ def test_round_commands_refuse_clearly(plan_file: Path) -> None:
     plan = ("--plan", str(plan_file))
     ok("round", "open", "March 2027 Update", "--due", "2027-03-27", *plan)
     again = run("round", "open", "March 2027 Update", *plan)
-    assert again.code == 2 and "already declares the March 2027 Update (march-2027)" in flat(again.err)
+    assert again.code == 1 and "already declares the March 2027 Update (march-2027)" in flat(again.err)
     another = run("round", "open", "March 2028 Update", *plan)
-    assert another.code == 2 and "the March 2027 Update is still open (0 of 29 items answered)" in flat(
+    assert another.code == 1 and "the March 2027 Update is still open (0 of 29 items answered)" in flat(
         another.err
     )
     unknown = run("round", "publish", "march-2030", *plan)
@@ -284,10 +284,14 @@ def test_round_commands_refuse_clearly(plan_file: Path) -> None:
         unknown.err
     )
     early = run("round", "publish", "march-2027", *plan)
-    assert early.code == 2 and "29 items of the March 2027 Update have no update yet" in flat(early.err)
+    assert early.code == 1 and "29 items of the March 2027 Update have no update yet" in flat(early.err)
     ok("round", "publish", "march-2027", "--force", "--date", "2027-03-20", *plan)
     twice = run("round", "publish", "march-2027", *plan)
-    assert twice.code == 2 and "already published on 2027-03-20" in flat(twice.err)
+    assert twice.code == 1 and "already published on 2027-03-20" in flat(twice.err)
+    # A refusal is no usage mistake: it says what to do, without the usage line a wrong option gets.
+    for refused in (again, another, early, twice):
+        assert refused.err.startswith("error: ") and "Usage:" not in refused.err
+    assert "Usage: plan round publish" in unknown.err
 
 
 def test_check_warns_when_the_title_names_another_round(plan_file: Path) -> None:
