@@ -53,7 +53,7 @@ def load_plan(path: Path | str) -> LoadedPlan:
         if kept is not None:
             data, written = kept
             source = SourceMap(
-                label, written=written, compose=lambda: _compose_root(raw, label), places=entry.places
+                label, written=written, compose=lambda: _compose_root(entry, label), places=entry.places
             )
             source.data = data
             return LoadedPlan(build_plan(data), source)
@@ -128,10 +128,13 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
     return compose(text, path)
 
 
-def _compose_root(raw: bytes, label: str) -> Any:
+def _compose_root(entry: plan_cache.Entry, label: str) -> Any:
+    """Compose a plan from the cache, for a message's position; keep its places for the next one."""
     from .yaml_compose import compose_root
 
-    return compose_root(plan_text(raw, label))
+    root = compose_root(plan_text(entry.raw, label))
+    entry.keep_places(SourceMap(label, root).places())
+    return root
 
 
 @contextmanager

@@ -103,28 +103,41 @@ class Entry:
         return places if isinstance(places, dict) else None
 
     def keep(self, source: SourceMap) -> None:
-        """Keep the values and places read from these bytes (in ``source``), if the cache folder can be written."""
-        if self.values_file is None or self.places_file is None or not isinstance(source.data, dict):
+        """Keep the values read from these bytes (in ``source``), if the cache folder can be written.
+
+        Places are not worked out for this: they are kept when a message first
+        needs one on a later read (see :meth:`keep_places`).
+        """
+        if not isinstance(source.data, dict):
             return
-        if not make_private(self.values_file.parent):
-            return
-        dates: list[FieldParts] = []
         try:
-            values = marshal.dumps((_dates_as_text(source.data, (), dates), source.written, dates))
-            kept_places = marshal.dumps(source.places())
-        except ValueError:  # a value marshal cannot keep: read it afresh each time
+            dates = _dates_in(source.data, source.dates)
+            values = marshal.dumps((_dates_as_text(source.data, dates), source.written, dates))
+        except (ValueError, LookupError, TypeError):  # nothing marshal can keep: read it afresh each time
             return
+        if self._write(self.values_file, _MAGIC, values) and self.values_file is not None:
+            _prune(self.values_file.parent)
+
+    def keep_places(self, places: dict[FieldParts, Place]) -> None:
+        """Keep each value's place in the file, for the next message about these bytes."""
+        try:
+            payload = marshal.dumps(places)
+        except ValueError:
+            return
+        self._write(self.places_file, _PLACES_MAGIC, payload)
+
+    def _write(self, file: Path | None, magic: bytes, payload: bytes) -> bool:
+        """Write one entry file (header, digest, payload) atomically; False if it could not be."""
+        if file is None or not make_private(file.parent):
+            return False
         from .errors import WriteError
         from .writer import write_document
 
         try:
-            write_document(
-                self.places_file, _PLACES_MAGIC + self.key + _hash(kept_places) + kept_places, True
-            )
-            write_document(self.values_file, _MAGIC + self.key + _hash(values) + values, force=True)
+            write_document(file, magic + self.key + _hash(payload) + payload, force=True)
         except (OSError, WriteError):
-            return
-        _prune(self.values_file.parent)
+            return False
+        return True
 
     def _payload(self, file: Path | None, magic: bytes) -> memoryview | None:
         """The contents of ``file`` after its header, if it is an entry for these bytes, whole."""
@@ -159,16 +172,31 @@ def _read_regular(entry: Path) -> bytes | None:
         os.close(descriptor)
 
 
-def _dates_as_text(value: Any, parts: FieldParts, dates: list[FieldParts]) -> Any:
-    """``value`` with every date written as ISO text (marshal keeps no dates), their places in ``dates``."""
-    if isinstance(value, dict):
-        return {key: _dates_as_text(child, (*parts, key), dates) for key, child in value.items()}
-    if isinstance(value, list):
-        return [_dates_as_text(child, (*parts, index), dates) for index, child in enumerate(value)]
-    if isinstance(value, date):
-        dates.append(parts)
-        return value.isoformat()
-    return value
+def _dates_in(data: Any, dates: list[FieldParts]) -> list[FieldParts]:
+    """The paths of ``data``'s dates: those the reader noted, checked (marshal keeps no dates)."""
+    found = []
+    for parts in dates:
+        value = data
+        for part in parts:
+            value = value[part]
+        if isinstance(value, date):
+            found.append(parts)
+    return found
+
+
+def _dates_as_text(data: Any, dates: list[FieldParts]) -> Any:
+    """``data`` with the dates at ``dates`` written as ISO text: only the containers above them copied."""
+    copied: dict[FieldParts, Any] = {(): dict(data) if dates else data}
+    for parts in dates:
+        container = copied[()]
+        for end in range(1, len(parts)):
+            above = parts[:end]
+            if above not in copied:
+                inner = container[parts[end - 1]]
+                copied[above] = container[parts[end - 1]] = inner.copy()
+            container = copied[above]
+        container[parts[-1]] = container[parts[-1]].isoformat()
+    return copied[()]
 
 
 def _prune(folder: Path) -> None:

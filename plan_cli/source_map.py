@@ -25,7 +25,7 @@ class SourceMap:
     written number, date or boolean was spelt, for "quote it" advice.
     """
 
-    __slots__ = ("_compose", "_kept", "_places", "_root", "data", "path", "written")
+    __slots__ = ("_compose", "_kept", "_places", "_root", "data", "dates", "path", "written")
     data: Any  # the plain values, once composed: to name places in messages (see place_of)
     path: str
     written: dict[FieldParts, str]
@@ -44,6 +44,7 @@ class SourceMap:
         self._places = places
         self._kept: dict[FieldParts, Place] | None = None
         self.written = {} if written is None else written
+        self.dates: list[FieldParts] = []
         self.data = None
 
     @property

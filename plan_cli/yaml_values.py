@@ -172,7 +172,11 @@ class Converter:
                 self.fail(node, parts, f"'{node.value}' is not a valid timestamp; remove the !!timestamp tag")
                 return None
             try:
-                return date.fromisoformat(node.value) if len(node.value) == 10 else node.value
+                if len(node.value) != 10:
+                    return node.value
+                day = date.fromisoformat(node.value)
+                self.source.dates.append(parts)
+                return day
             except ValueError:
                 return node.value  # impossible dates are reported, located, by validation
         try:

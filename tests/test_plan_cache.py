@@ -94,6 +94,10 @@ def test_positions_come_from_the_cache_as_the_parser_finds_them(
     from plan_cli import loader
 
     first = load_plan(plan_path)
+    assert not list(cache.glob("*.places"))  # a first read works out no places it was not asked for
+    composed = load_plan(plan_path)
+    assert composed.source.locate(("title",)) == (7, 8)  # composed now, and the places kept
+    assert len(list(cache.glob("*.places"))) == 1
     monkeypatch.setattr(loader, "_compose_root", None)  # the YAML is not composed again
     second = load_plan(plan_path)
     assert len(parses) == 1
@@ -109,8 +113,9 @@ def test_without_kept_places_positions_are_found_by_composing(
     cache: Path, plan_path: Path, parses: list[str], damage: bytes
 ) -> None:
     first = load_plan(plan_path)
-    for places in cache.glob("*.places"):
-        places.write_bytes(damage)
+    load_plan(plan_path).source.locate(("title",))
+    (places,) = cache.glob("*.places")
+    places.write_bytes(damage)
     second = load_plan(plan_path)
     assert len(parses) == 1
     parts = ("recommendations", 3, "items", 1, "updates", 0, "text")
@@ -220,6 +225,7 @@ def test_the_oldest_entries_go_beyond_the_limit(
     for n, path in enumerate(paths):
         path.write_bytes(plan_path.read_bytes())
         load_plan(path)
+        load_plan(path).source.locate(("title",))  # and its places
         entry = plan_cache.Entry(path, b"")
         assert entry.values_file is not None
         os.utime(entry.values_file, ns=(n + 1, n + 1))  # the order of writing, whatever the clock's grain
@@ -259,6 +265,7 @@ def test_every_valid_plan_comes_back_from_the_cache_unchanged(
         assert len(list(Path(folder, "plan", "plans").glob("*.values"))) == 1
         same(parsed, first)
         same(parsed, second)
-        for parts in every_path(parsed.source.data):
-            assert second.source.locate(parts, at_key=True) == parsed.source.locate(parts, at_key=True)
-            assert second.source.locate(parts) == parsed.source.locate(parts)
+        for loaded in (second, load_plan(path)):  # composed for a position, then from the kept places
+            for parts in every_path(parsed.source.data):
+                assert loaded.source.locate(parts, at_key=True) == parsed.source.locate(parts, at_key=True)
+                assert loaded.source.locate(parts) == parsed.source.locate(parts)
