@@ -3,10 +3,11 @@
 Most of reading a plan is composing its YAML and checking every value: three
 quarters of a second for a plan 100 times the size of a force's. Once a plan
 file has been read without problems, what that produced (its plain values,
-how plainly written numbers and dates were spelt, and where each value sits
-for messages) is kept in the user's cache folder (see :mod:`user_cache`), one
-entry per plan file, and the next read of the same bytes takes it from there:
-the values at once, the places only if a message asks for one.
+and how plainly written numbers and dates were spelt) is kept in the user's
+cache folder (see :mod:`user_cache`), one entry per plan file, and the next
+read of the same bytes takes it from there. Where each value sits is kept
+beside it the first time a later read needs a position for a message, and
+read only when one does.
 
 An entry is trusted only as far as it can be checked:
 
