@@ -269,3 +269,15 @@ def test_every_valid_plan_comes_back_from_the_cache_unchanged(
             for parts in every_path(parsed.source.data):
                 assert loaded.source.locate(parts, at_key=True) == parsed.source.locate(parts, at_key=True)
                 assert loaded.source.locate(parts) == parsed.source.locate(parts)
+
+
+def test_a_cache_that_cannot_be_made_is_skipped_without_a_word(
+    tmp_path: Path, plan_path: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    first, second = load_plan(plan_path), load_plan(plan_path)
+    same(first, second)
+    assert len(parses) == 2
+    assert blocker.read_text(encoding="utf-8").startswith("a file")

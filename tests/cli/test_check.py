@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from plan_cli.errors import WARNING_CODES
 
 from ..conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE, TODAY
@@ -259,3 +261,19 @@ def test_a_yaml_problem_does_not_hide_a_field_problem_elsewhere(tmp_path: Path) 
     assert code == 1
     assert "recommendation 7, deadline: duplicate key 'deadline'" in err
     assert "item 7.1, March 2025 Update, status: 'blokced' is not a status" in err
+
+
+def test_check_says_the_same_on_every_read_of_an_unchanged_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """First read (parsed), second (values from the cache, composed for places), third (places kept)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    text = PLAN_FILE.read_text(encoding="utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text[: text.index("\naccepted:")] + "\n", encoding="utf-8")  # its warnings unaccepted
+    runs = [run("check", "--plan", str(path)) for _ in range(3)]
+    verbose = [run("check", "--verbose", "--json", "--plan", str(path)) for _ in range(2)]
+    assert runs[0][2].count("[dangling-citation]") == 18
+    assert runs[1] == runs[0] and runs[2] == runs[0]
+    assert verbose[1] == verbose[0]
+    assert len(list((tmp_path / "cache" / "plan" / "plans").glob("*.places"))) == 1
