@@ -1,7 +1,8 @@
 """Open dependencies that several forces wait on: grouped by id, party, or ids a mapping file joins.
 
-Northumbria's plan says of its Niche change "This remains the position for all
-NICHE Forces": one party's delivery holds up many forces. Pure functions,
+A supplier's change to a records system shared by many forces is one party's
+delivery holding all of them up ("This remains the position for all NICHE
+Forces", as the shipped plan says of one). Pure functions,
 apart from reading the mapping file.
 """
 

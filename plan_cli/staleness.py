@@ -27,7 +27,7 @@ from .model import EvidenceItem, Update
 SAME_TEXT_RATIO = 0.85
 """Two rounds' updates this similar (0..1, case and spacing ignored) say the same thing.
 
-Chosen on the Northumbria plan: 14.4's March 2026 update rewords March 2025's
+Chosen on the shipped plan (data/plan.yaml): 14.4's March 2026 update rewords March 2025's
 ("A replacement for the Nutshell/SOS App remains outstanding" for "We are
 exploring ways to replace ...", the rest the same) at 0.88; every other pair of
 consecutive updates is at 0.60 or below. 0.85 keeps clear of both."""
@@ -35,7 +35,7 @@ consecutive updates is at 0.60 or below. 0.85 keeps clear of both."""
 EXACT_CHARS = 2_500
 """Texts up to this long (once normalised) are compared by :mod:`difflib`'s ratio
 (as computed by :mod:`cydifflib`, the same algorithm compiled), whose work grows
-with the square of the length; the longest update of the Northumbria plan is
+with the square of the length; the longest update of the shipped plan is
 2,356 characters. Longer texts are compared piece by piece (see :func:`same_text`)."""
 
 PIECE_CHARS = 2_000
