@@ -70,7 +70,7 @@ class Entry:
             global _code
             if _code is None:
                 _code = _code_fingerprint()
-            self._key = _hash(_code + self.raw)
+            self._key = _hash(_code, self.raw)
         return self._key
 
     def values(self) -> Kept | None:
@@ -111,10 +111,10 @@ class Entry:
         """
         if not isinstance(source.data, dict):
             return
+        dates = source.dates
         try:
-            dates = _dates_in(source.data, source.dates)
             values = marshal.dumps((_dates_as_text(source.data, dates), source.written, dates))
-        except (ValueError, LookupError, TypeError):  # nothing marshal can keep: read it afresh each time
+        except ValueError:  # a value marshal cannot keep: read it afresh each time
             return
         if self._write(self.values_file, _MAGIC, values) and self.values_file is not None:
             _prune(self.values_file.parent)
@@ -171,18 +171,6 @@ def _read_regular(entry: Path) -> bytes | None:
         return None
     finally:
         os.close(descriptor)
-
-
-def _dates_in(data: Any, dates: list[FieldParts]) -> list[FieldParts]:
-    """The paths of ``data``'s dates: those the reader noted, checked (marshal keeps no dates)."""
-    found = []
-    for parts in dates:
-        value = data
-        for part in parts:
-            value = value[part]
-        if isinstance(value, date):
-            found.append(parts)
-    return found
 
 
 def _dates_as_text(data: Any, dates: list[FieldParts]) -> Any:
@@ -248,10 +236,13 @@ def _code_fingerprint() -> bytes:
     return _hash("\n".join(described).encode("utf-8", "surrogateescape"))
 
 
-def _hash(data: bytes | memoryview) -> bytes:
-    """A 32-byte BLAKE2b digest of ``data``."""
+def _hash(*parts: bytes | memoryview) -> bytes:
+    """A 32-byte BLAKE2b digest of ``parts`` one after another (not copied into one)."""
     try:
         from _blake2 import blake2b  # hashlib's own BLAKE2, without hashlib's OpenSSL import (4 ms)
     except ImportError:  # pragma: no cover - a Python built without it
         from hashlib import blake2b
-    return blake2b(data, digest_size=_DIGEST_SIZE).digest()
+    digest = blake2b(digest_size=_DIGEST_SIZE)
+    for part in parts:
+        digest.update(part)
+    return digest.digest()
