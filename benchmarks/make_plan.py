@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plan_cli.dumper import dump_plan  # noqa: E402
-from plan_cli.loader import load_plan  # noqa: E402
-from plan_cli.model import Dependency, EvidenceItem, Plan, Recommendation  # noqa: E402
+from plan_cli.editing.dumper import dump_plan  # noqa: E402
+from plan_cli.plan.model import Dependency, EvidenceItem, Plan, Recommendation  # noqa: E402
+from plan_cli.reading.loader import load_plan  # noqa: E402
 
 SEED = 20260406
 _WORD = re.compile(r"[A-Za-z]+")

@@ -19,7 +19,7 @@ memory as a ratio to that of ``plan status`` on one of the plans. Targets:
 
 ``--parallel`` also times the roll-up with its plans loaded in this process
 against worker processes (one per core), in turns: the measurement on which
-``plan national`` loads plans in processes (see plan_cli.national.loading_workers). This is a script, not a test: a person reads the numbers.
+``plan national`` loads plans in processes (see plan_cli.national.rollup.loading_workers). This is a script, not a test: a person reads the numbers.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from make_plan import SEED, Rewriter, vocabulary_of  # noqa: E402
 from run import ENV, compile_bytecode  # noqa: E402
 
-from plan_cli.model import EvidenceItem, Plan, Round, Status  # noqa: E402
+from plan_cli.plan.model import EvidenceItem, Plan, Round, Status  # noqa: E402
 
 TODAY = "2026-11-28"
 SUFFIXES = ("Police", "Constabulary", "Police Service")
@@ -124,8 +124,8 @@ def _item(
 
 def write_forces(folder: Path, count: int) -> None:
     """Write ``count`` synthetic force plans into ``folder``, each checked to load."""
-    from plan_cli.dumper import dump_plan
-    from plan_cli.loader import load_plan
+    from plan_cli.editing.dumper import dump_plan
+    from plan_cli.reading.loader import load_plan
 
     real = load_plan(ROOT / "data" / "plan.yaml").plan
     vocabulary = vocabulary_of(real)
@@ -177,7 +177,7 @@ def interleaved(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[st
 
 
 SERIAL = (
-    "import sys, plan_cli.national as n; n.PARALLEL_FROM = 10**9; "
+    "import sys, plan_cli.national.rollup as n; n.PARALLEL_FROM = 10**9; "
     "from plan_cli.cli.app import main; sys.argv[0] = 'plan'; main()"
 )
 

@@ -1,5 +1,5 @@
 """``python -m plan_cli`` runs the command line."""
 
-from .cli import main
+from plan_cli.cli import main
 
 main()

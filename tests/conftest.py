@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from plan_cli.loader import parse_plan
-from plan_cli.model import Plan
+from plan_cli.plan.model import Plan
+from plan_cli.reading.loader import parse_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -27,7 +27,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(scope="session")
 def real_plan():
     """The project's data/plan.yaml, loaded once."""
-    from plan_cli.loader import load_plan
+    from plan_cli.reading.loader import load_plan
 
     return load_plan(PLAN_FILE).plan
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from plan_cli.model import (
+from plan_cli.plan.model import (
     Body,
     Dependency,
     DependencyStatus,

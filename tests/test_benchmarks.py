@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from plan_cli.loader import load_plan
+from plan_cli.reading.loader import load_plan
 
 from .conftest import PLAN_FILE
 
@@ -48,7 +48,7 @@ def test_the_long_updates_plan_is_valid_and_stale(tmp_path: Path) -> None:
         [sys.executable, str(BENCHMARKS / "run.py"), "--write-hostile", run.LONG_UPDATES, str(output)],
         check=True,
     )
-    from plan_cli.staleness import staleness
+    from plan_cli.questions.staleness import staleness
 
     item = load_plan(output).plan.items[0]
     assert all(len(update.full_text) >= 99_000 for update in item.updates)

@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 
-from plan_cli.model import Plan
-from plan_cli.render import render_document
-from plan_cli.template_context import template_context
+from plan_cli.documents.render import render_document
+from plan_cli.documents.template_context import template_context
+from plan_cli.plan.model import Plan
 
 from .conftest import ROOT, TODAY
 

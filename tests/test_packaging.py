@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from plan_cli.render import SHIPPED
+from plan_cli.documents.render import SHIPPED
 
 from .conftest import PLAN_FILE, ROOT
 
@@ -47,7 +47,11 @@ def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path
     (wheel,) = (tmp_path / "dist").glob("plan_cli-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"plan_cli/templates/{name}" for name in SHIPPED} <= names
-    assert {"plan_cli/catalogue.yaml", "plan_cli/importer/structure.py", "plan_cli/cli/importing.py"} <= names
+    assert {
+        "plan_cli/plan/catalogue.yaml",
+        "plan_cli/importer/structure.py",
+        "plan_cli/cli/importing.py",
+    } <= names
 
     site = tmp_path / "site"
     pip("install", "--no-deps", "--target", str(site), str(wheel), cwd=tmp_path)

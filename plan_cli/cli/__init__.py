@@ -6,6 +6,6 @@ holds the app and its table of commands, ``options`` the shared options,
 family of commands: argument handling and display only.
 """
 
-from .app import main
+from plan_cli.cli.app import main
 
 __all__ = ["main"]

@@ -92,12 +92,12 @@ class PlanGroup(TyperGroup):
             error.show()
             sys.exit(error.exit_code)
         except UsageError as error:
-            from .options import print_usage_error
+            from plan_cli.cli.options import print_usage_error
 
             print_usage_error(error.format_message(), error.ctx)
             sys.exit(error.exit_code)
         except ClickException as error:
-            from .terminal import stderr
+            from plan_cli.cli.terminal import stderr
 
             stderr().print(f"error: {error.format_message()}")
             sys.exit(error.exit_code)
@@ -110,7 +110,7 @@ class PlanGroup(TyperGroup):
 def show_version(value: bool) -> None:
     """Print plan's version and stop (the eager ``--version`` option)."""
     if value:
-        from .. import __version__
+        from plan_cli import __version__
 
         sys.stdout.write(f"plan {__version__}\n")
         raise typer.Exit()
@@ -129,7 +129,7 @@ def plan_commands(
 
 def build_app(names: list[str]) -> typer.Typer:
     """Return the app with the named commands registered, in :data:`COMMANDS` order."""
-    from .options import reports_errors
+    from plan_cli.cli.options import reports_errors
 
     app = typer.Typer(
         name="plan",
@@ -156,7 +156,7 @@ def build_app(names: list[str]) -> typer.Typer:
 
 def group_of(declared: typer.Typer) -> typer.Typer:
     """Return a command group as the app runs it: its commands with word usage lines and the tool's errors."""
-    from .options import reports_errors
+    from plan_cli.cli.options import reports_errors
 
     group = typer.Typer(
         name=declared.info.name,
@@ -194,8 +194,8 @@ def main() -> None:
     # collector would only rescan the loaded plan over and over while the output is built,
     # and, at exit, once more over everything imported. Frozen objects it skips.
     gc.disable()
-    from ..errors import WriteError
-    from .terminal import check_stdout, finish_stdout, stderr
+    from plan_cli.basics.errors import WriteError
+    from plan_cli.cli.terminal import check_stdout, finish_stdout, stderr
 
     check_stdout()
     try:

@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from ..errors import RefusalError
-from ..styled import Styled
-from ..wording import first_sentence, plural
-from .options import PlanOption, TodayOption, open_plan_for_edit, parse_today
-from .terminal import print_problems, stderr, stdout
+from plan_cli.basics.errors import RefusalError
+from plan_cli.basics.wording import first_sentence, plural
+from plan_cli.cli.options import PlanOption, TodayOption, open_plan_for_edit, parse_today
+from plan_cli.cli.styled import Styled
+from plan_cli.cli.terminal import print_problems, stderr, stdout
 
 
 def apply(
@@ -39,10 +39,10 @@ def apply(
 
     Example: plan apply chief-constables.md pccs.md
     """
-    from ..plan_edits import set_updates
-    from ..plan_file import check_plan_text, save_plan
-    from ..reply_edits import read_drafts, reply_edits
-    from ..rounds import next_round, round_progress
+    from plan_cli.editing.plan_edits import set_updates
+    from plan_cli.editing.plan_file import check_plan_text, save_plan
+    from plan_cli.editing.reply_edits import read_drafts, reply_edits
+    from plan_cli.questions.rounds import next_round, round_progress
 
     day = parse_today(today)
     read, current = open_plan_for_edit(plan)

@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from ..checks import CheckResult, check_file
-from ..styled import Styled
-from ..wording import plural
-from .options import PlanOption, TodayOption, find_plan, parse_today
-from .terminal import print_json, print_problems, stderr
+from plan_cli.basics.wording import plural
+from plan_cli.cli.options import PlanOption, TodayOption, find_plan, parse_today
+from plan_cli.cli.styled import Styled
+from plan_cli.cli.terminal import print_json, print_problems, stderr
+from plan_cli.questions.checks import CheckResult, check_file
 
 
 def check(

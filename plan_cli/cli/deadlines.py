@@ -6,11 +6,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import UsageError
-from ..formats import DEADLINES
-from ..styled import Styled, cell_width
-from ..wording import plural, verb
-from .options import (
+from plan_cli.basics.errors import UsageError
+from plan_cli.basics.wording import plural, verb
+from plan_cli.cli.options import (
     ForceOption,
     JsonOption,
     OutputOption,
@@ -22,10 +20,12 @@ from .options import (
     parse_today,
     say_owners,
 )
-from .terminal import DEADLINE_STYLE, deliver, print_columns, print_json, stdout
+from plan_cli.cli.styled import Styled, cell_width
+from plan_cli.cli.terminal import DEADLINE_STYLE, deliver, print_columns, print_json, stdout
+from plan_cli.documents.formats import DEADLINES
 
 if TYPE_CHECKING:
-    from ..deadlines import Deadline
+    from plan_cli.questions.deadlines import Deadline
 
 
 def deadlines(
@@ -64,7 +64,7 @@ def deadlines(
 
     Example: plan deadlines --format ics --owner 'Chief Constables' --output deadlines.ics
     """
-    from .. import deadlines as dated
+    from plan_cli.questions import deadlines as dated
 
     chosen = DEADLINES.get(fmt.strip().lower()) if fmt is not None else None
     if fmt is not None:
@@ -87,7 +87,7 @@ def deadlines(
 
 def print_deadlines(entries: list[Deadline]) -> None:
     """Print deadlines as a table that reads at 80 columns."""
-    from .. import deadlines as dated
+    from plan_cli.questions import deadlines as dated
 
     out = stdout()
     if not entries:

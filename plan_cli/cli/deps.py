@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from .. import dependencies
-from ..model import Plan
-from ..styled import Styled
-from ..wording import plural
-from .options import JsonOption, PlanOption, TodayOption, open_plan, parse_today
-from .terminal import print_fields, print_json, stdout
+from plan_cli.basics.wording import plural
+from plan_cli.cli.options import JsonOption, PlanOption, TodayOption, open_plan, parse_today
+from plan_cli.cli.styled import Styled
+from plan_cli.cli.terminal import print_fields, print_json, stdout
+from plan_cli.plan.model import Plan
+from plan_cli.questions import dependencies
 
 
 def deps(

@@ -10,9 +10,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
-from ..formats import EXPORTS, REPORTS
-from .options import (
+from plan_cli.basics.errors import UsageError
+from plan_cli.cli.options import (
     ForceOption,
     OutputOption,
     PlanOption,
@@ -27,7 +26,8 @@ from .options import (
     parse_today,
     say_owners,
 )
-from .terminal import deliver
+from plan_cli.cli.terminal import deliver
+from plan_cli.documents.formats import EXPORTS, REPORTS
 
 
 def report(
@@ -105,10 +105,10 @@ def draft(
 
     Example: plan draft --all --output everything.md
     """
-    from ..drafts import draft_context
-    from ..render import render_document
-    from ..rounds import draft_round
-    from ..template_context import template_context
+    from plan_cli.documents.render import render_document
+    from plan_cli.documents.template_context import template_context
+    from plan_cli.editing.drafts import draft_context
+    from plan_cli.questions.rounds import draft_round
 
     day = parse_today(today)
     deadline = parse_date("--due", due)

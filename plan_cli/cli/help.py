@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
+from plan_cli.basics.errors import UsageError
 
 
 def help_command(
@@ -22,7 +22,7 @@ def help_command(
 
     Example: plan help outstanding
     """
-    from .app import COMMANDS, full_app
+    from plan_cli.cli.app import COMMANDS, full_app
 
     group = typer.main.get_command(full_app())
     root = ctx.find_root()

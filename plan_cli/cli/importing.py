@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from ..errors import SourceError, UsageError
-from ..wording import plural
-from .options import ForceOption, TodayOption, parse_today
-from .terminal import deliver, stderr
+from plan_cli.basics.errors import SourceError, UsageError
+from plan_cli.basics.wording import plural
+from plan_cli.cli.options import ForceOption, TodayOption, parse_today
+from plan_cli.cli.terminal import deliver, stderr
 
 
 def import_plan(
@@ -78,8 +78,8 @@ def import_plan(
         raise UsageError(
             "--force-name is empty; give the force's name, e.g. --force-name 'Durham Constabulary'"
         )
-    from ..importer import import_plan as build
-    from ..scaffold import schema_reference
+    from plan_cli.editing.scaffold import schema_reference
+    from plan_cli.importer import import_plan as build
 
     data = read_source(source)
     schema = schema_reference(output) if output is not None and str(output) != "-" else None
@@ -106,8 +106,8 @@ def import_plan(
 
 def read_source(source: Path) -> bytes:
     """The source file's bytes; raise SourceError saying what is wrong when it cannot be read."""
-    from ..bounded_read import Unreadable, read_at_most
-    from ..importer.sources import MAX_SOURCE_BYTES
+    from plan_cli.basics.bounded_read import Unreadable, read_at_most
+    from plan_cli.importer.sources import MAX_SOURCE_BYTES
 
     try:
         return read_at_most(

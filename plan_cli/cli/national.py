@@ -1,6 +1,6 @@
 """plan national: many forces' plans together, as the NPCC compares them.
 
-Argument handling and display only; the roll-up is :mod:`plan_cli.national`.
+Argument handling and display only; the roll-up is :mod:`plan_cli.national.rollup`.
 """
 
 from __future__ import annotations
@@ -10,13 +10,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import UsageError
-from ..formats import NATIONAL
-from ..model import Status
-from ..styled import Styled
-from ..wording import plural, verb
-from .national_display import print_roll_up
-from .options import (
+from plan_cli.basics.errors import UsageError
+from plan_cli.basics.wording import plural, verb
+from plan_cli.cli.national_display import print_roll_up
+from plan_cli.cli.options import (
     ForceOption,
     OutputOption,
     TemplateOption,
@@ -25,10 +22,13 @@ from .options import (
     format_option,
     parse_today,
 )
-from .terminal import deliver, print_problems, stderr
+from plan_cli.cli.styled import Styled
+from plan_cli.cli.terminal import deliver, print_problems, stderr
+from plan_cli.national.formats import NATIONAL
+from plan_cli.plan.model import Status
 
 if TYPE_CHECKING:
-    from ..national_figures import RollUp
+    from plan_cli.national.force_figures import RollUp
 
 
 def national(
@@ -108,10 +108,10 @@ def national(
 
     Example: plan national plans/ --rec 7 --format md --output national.md
     """
-    from .. import national as core
-    from ..national_figures import Selection
-    from ..national_record import national_json
-    from ..shared_dependencies import read_same_dependencies
+    from plan_cli.national import rollup as core
+    from plan_cli.national.force_figures import Selection
+    from plan_cli.national.report_data import national_json
+    from plan_cli.national.shared_dependencies import read_same_dependencies
 
     day = parse_today(today)
     selection = Selection(

@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Status
-from ..styled import Styled
-from ..wording import describe_days, plural, short_date
-from .terminal import status_text, stdout
+from plan_cli.basics.wording import describe_days, plural, short_date
+from plan_cli.cli.styled import Styled
+from plan_cli.cli.terminal import status_text, stdout
+from plan_cli.plan.model import Status
 
 if TYPE_CHECKING:
-    from ..national_answers import NoAnswer
-    from ..national_figures import ForceFigures, RollUp
+    from plan_cli.national.answers import NoAnswer
+    from plan_cli.national.force_figures import ForceFigures, RollUp
 
 
 def print_roll_up(roll: RollUp) -> None:
     """Print the roll-up as short blocks that read at 80 columns."""
-    from ..national_answers import recommendations_across
-    from ..national_record import selection_words
+    from plan_cli.national.answers import recommendations_across
+    from plan_cli.national.report_data import selection_words
 
     out = stdout()
     counted = f"{roll.valid} of {plural(roll.given, 'plan')}"
@@ -117,7 +117,7 @@ def counts_text(counts: dict[Status, int], forces: int, how: str = "") -> Styled
 
 def print_no_answer(entries: Sequence[NoAnswer], indent: str) -> None:
     """Print who has not answered, one force a line."""
-    from ..national_answers import NO_ANSWER_MISSING
+    from plan_cli.national.answers import NO_ANSWER_MISSING
 
     out = stdout()
     for entry in entries:

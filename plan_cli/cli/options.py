@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer._click import Context
 
-from ..errors import InvalidPlanError, PlanToolError, UsageError
-from ..loader import LoadedPlan, load_plan
-from ..model import Plan
-from ..wording import plural
-from .terminal import print_problems, stderr
+from plan_cli.basics.errors import InvalidPlanError, PlanToolError, UsageError
+from plan_cli.basics.wording import plural
+from plan_cli.cli.terminal import print_problems, stderr
+from plan_cli.plan.model import Plan
+from plan_cli.reading.loader import LoadedPlan, load_plan
 
 if TYPE_CHECKING:
-    from ..plan_file import PlanText
+    from plan_cli.editing.plan_file import PlanText
 
 DEFAULT_PLAN = Path("data/plan.yaml")
 
@@ -46,16 +46,16 @@ def plan_for_completion(ctx: typer.Context) -> Plan | None:
 
 
 def completes_from_plan(candidates: str) -> Callable[..., Candidates]:
-    """Turn a core candidates function (named, in plan_cli.completion) into a Typer ``autocompletion=`` callback.
+    """Turn a core candidates function (named, in plan_cli.cli.completion) into a Typer ``autocompletion=`` callback.
 
-    By name, so that plan_cli.completion is imported only when Tab is pressed.
+    By name, so that plan_cli.cli.completion is imported only when Tab is pressed.
     """
 
     def complete(ctx: typer.Context, incomplete: str) -> Candidates:
         found = plan_for_completion(ctx)
         if found is None:
             return []
-        from .. import completion
+        from plan_cli.cli import completion
 
         offer: Callable[[Plan, str], Candidates] = getattr(completion, candidates)  # a typo fails loudly
         try:
@@ -202,8 +202,8 @@ def say_owners(plan: Plan, names: str | list[str] | None) -> None:
     is one force's commissioners and, to most people, police constables), so
     the reader sees which one was taken: after the output, as a footnote.
     """
-    from ..owners import resolve_owner
-    from ..styled import Styled
+    from plan_cli.cli.styled import Styled
+    from plan_cli.questions.owners import resolve_owner
 
     for text in [names] if isinstance(names, str) else names or []:
         match = resolve_owner(plan, text)
@@ -214,7 +214,7 @@ def say_owners(plan: Plan, names: str | list[str] | None) -> None:
 
 def open_plan_for_edit(plan_path: Path | None) -> tuple[PlanText, Plan]:
     """Find the plan and read it for an edit: its exact text, and the plan that text holds."""
-    from ..plan_file import check_plan_text, read_plan_for_edit
+    from plan_cli.editing.plan_file import check_plan_text, read_plan_for_edit
 
     read = read_plan_for_edit(find_plan(plan_path))
     return read, check_plan_text(read.text, str(read.path))

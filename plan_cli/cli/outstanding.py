@@ -6,11 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .. import analysis, review
-from ..model import EvidenceItem, Plan, Status
-from ..styled import Styled
-from ..wording import first_sentence, plural
-from .options import (
+from plan_cli.basics.wording import first_sentence, plural
+from plan_cli.cli.options import (
     JsonOption,
     PlanOption,
     TodayOption,
@@ -21,7 +18,10 @@ from .options import (
     parse_today,
     say_owners,
 )
-from .terminal import Screen, add_row, print_json, status_text, stdout
+from plan_cli.cli.styled import Styled
+from plan_cli.cli.terminal import Screen, add_row, print_json, status_text, stdout
+from plan_cli.plan.model import EvidenceItem, Plan, Status
+from plan_cli.questions import item_flags, standing
 
 
 def outstanding(
@@ -104,7 +104,7 @@ def outstanding(
     day = parse_today(today)
     loaded = open_plan(plan)
     still_to_answer: str | None = None
-    items = analysis.select_items(
+    items = standing.select_items(
         loaded.plan,
         owners=owner or (),
         recommendations=rec or (),
@@ -112,18 +112,18 @@ def outstanding(
         include_done=every,
     )
     if unanswered:
-        from ..rounds import round_being_answered
+        from plan_cli.questions.rounds import round_being_answered
 
         current, waiting = round_being_answered(loaded.plan, day)
         waiting_ids = {item.id for item in waiting}
         items = [item for item in items if item.id in waiting_ids]
         still_to_answer = current.title
-    items = review.filter_items(loaded.plan, items, blocked_by=blocked_by or (), stale_only=stale)
-    flags = {item.id: review.item_flags(loaded.plan, item) for item in items}
+    items = item_flags.filter_items(loaded.plan, items, blocked_by=blocked_by or (), stale_only=stale)
+    flags = {item.id: item_flags.item_flags(loaded.plan, item) for item in items}
     if as_json:
         print_json(
             [
-                {**analysis.item_record(loaded.plan, item), **review.flags_record(flags[item.id])}
+                {**standing.item_record(loaded.plan, item), **item_flags.flags_record(flags[item.id])}
                 for item in items
             ]
         )
@@ -136,7 +136,7 @@ def outstanding(
 def print_items(
     plan: Plan,
     items: list[EvidenceItem],
-    flags: dict[str, review.ItemFlags] | None = None,
+    flags: dict[str, item_flags.ItemFlags] | None = None,
     still_to_answer: str | None = None,
     every: bool = False,
 ) -> None:
@@ -176,7 +176,7 @@ def print_items(
         print_flag_legend(plan, items, flags, out)
 
 
-def flag_marks(flags: review.ItemFlags | None) -> Styled:
+def flag_marks(flags: item_flags.ItemFlags | None) -> Styled:
     """'waits', 'stale' on a line under a status: the marks ``outstanding`` explains below its table."""
     words = []
     if flags is not None and flags.blocked_by:
@@ -187,7 +187,7 @@ def flag_marks(flags: review.ItemFlags | None) -> Styled:
 
 
 def print_flag_legend(
-    plan: Plan, items: list[EvidenceItem], flags: dict[str, review.ItemFlags], out: Screen
+    plan: Plan, items: list[EvidenceItem], flags: dict[str, item_flags.ItemFlags], out: Screen
 ) -> None:
     """Explain the marks of ``outstanding``: what each waiting item waits on, since when stale ones are."""
     waiting = [item for item in items if flags[item.id].blocked_by]

@@ -12,11 +12,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import RefusalError, UsageError
-from ..schema import SLUG
-from ..styled import Styled
-from ..wording import plural, short_date
-from .options import (
+from plan_cli.basics.errors import RefusalError, UsageError
+from plan_cli.basics.wording import plural, short_date
+from plan_cli.cli.options import (
     PlanOption,
     TodayOption,
     complete_unpublished_round,
@@ -24,7 +22,9 @@ from .options import (
     parse_date,
     parse_today,
 )
-from .terminal import stdout
+from plan_cli.cli.styled import Styled
+from plan_cli.cli.terminal import stdout
+from plan_cli.plan.schema import SLUG
 
 round_commands = typer.Typer(
     name="round",
@@ -70,9 +70,15 @@ def open_round(
 
     Example: plan round open 'Autumn 2027 Update' --due 2027-10-29
     """
-    from ..plan_edits import add_round
-    from ..plan_file import check_plan_text, save_plan
-    from ..rounds import default_round_id, find_round, latest_round, next_round, round_progress
+    from plan_cli.editing.plan_edits import add_round
+    from plan_cli.editing.plan_file import check_plan_text, save_plan
+    from plan_cli.questions.rounds import (
+        default_round_id,
+        find_round,
+        latest_round,
+        next_round,
+        round_progress,
+    )
 
     day = parse_today(today)
     deadline = parse_date("--due", due)
@@ -153,9 +159,9 @@ def publish_round(
 
     Example: plan round publish autumn-2027 --date 2027-10-20
     """
-    from ..plan_edits import publish_round as publish_in_text
-    from ..plan_file import check_plan_text, save_plan
-    from ..rounds import find_round, title_round, unanswered_items
+    from plan_cli.editing.plan_edits import publish_round as publish_in_text
+    from plan_cli.editing.plan_file import check_plan_text, save_plan
+    from plan_cli.questions.rounds import find_round, title_round, unanswered_items
 
     day = parse_today(today)
     when = parse_date("--date", published) or day

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
-from ..wording import plural
-from .terminal import print_json, stderr
+from plan_cli.basics.errors import UsageError
+from plan_cli.basics.wording import plural
+from plan_cli.cli.terminal import print_json, stderr
 
 
 def schema() -> None:
@@ -21,7 +21,7 @@ def schema() -> None:
 
     Example: plan schema > plan.schema.json
     """
-    from ..json_schema import json_schema
+    from plan_cli.plan.json_schema import json_schema
 
     print_json(json_schema())
 
@@ -73,16 +73,16 @@ def init(
         raise UsageError(
             "--force-name is empty; give the force's name, e.g. --force-name 'Durham Constabulary'"
         )
-    from ..loader import load_plan, parse_plan
-    from ..scaffold import catalogue_plan_yaml, schema_reference, starting_plan_yaml
-    from ..writer import write_document
+    from plan_cli.basics.atomic_write import write_document
+    from plan_cli.editing.scaffold import catalogue_plan_yaml, schema_reference, starting_plan_yaml
+    from plan_cli.reading.loader import load_plan, parse_plan
 
     schema = schema_reference(path)
     if source is not None:
         copied = load_plan(source).plan
         text = starting_plan_yaml(copied, force_name, schema)
     else:
-        from ..catalogue import load_catalogue
+        from plan_cli.plan.catalogue import load_catalogue
 
         text = catalogue_plan_yaml(load_catalogue(), force_name, schema)
     started = parse_plan(text, str(path)).plan  # what we write must be a plan that 'plan check' accepts
@@ -98,7 +98,7 @@ def init(
 
 def make_parents(path: Path) -> None:
     """Create the directories ``path`` needs; raise WriteError when one cannot be made."""
-    from ..errors import WriteError
+    from plan_cli.basics.errors import WriteError
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

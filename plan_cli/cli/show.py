@@ -7,12 +7,18 @@ from typing import Annotated
 
 import typer
 
-from .. import analysis, dependencies, measures, review
-from ..model import EvidenceItem, Plan
-from ..styled import Styled
-from ..wording import short_date
-from .options import PlanOption, TodayOption, complete_item_or_recommendation, open_plan, parse_today
-from .terminal import DEADLINE_STYLE, Screen, measure_lines, print_json, status_text, stdout
+from plan_cli.basics.wording import short_date
+from plan_cli.cli.options import (
+    PlanOption,
+    TodayOption,
+    complete_item_or_recommendation,
+    open_plan,
+    parse_today,
+)
+from plan_cli.cli.styled import Styled
+from plan_cli.cli.terminal import DEADLINE_STYLE, Screen, measure_lines, print_json, status_text, stdout
+from plan_cli.plan.model import EvidenceItem, Plan
+from plan_cli.questions import dependencies, item_flags, measures, standing
 
 
 def show(
@@ -39,14 +45,14 @@ def show(
     """
     day = parse_today(today)
     loaded = open_plan(plan)
-    found = analysis.find_item_or_recommendation(loaded.plan, ref)
+    found = standing.find_item_or_recommendation(loaded.plan, ref)
     if as_json:
         if isinstance(found, int):
             rec = loaded.plan.recommendation(found)
             assert rec is not None
-            print_json(analysis.recommendation_record(loaded.plan, rec, day))
+            print_json(standing.recommendation_record(loaded.plan, rec, day))
         else:
-            print_json(analysis.item_record(loaded.plan, found))
+            print_json(standing.item_record(loaded.plan, found))
         return
     out = stdout()
     if isinstance(found, int):
@@ -85,9 +91,9 @@ def print_item(plan: Plan, item: EvidenceItem, out: Screen, today: date) -> None
 
 def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Screen) -> None:
     """Print under an item's history: stale since, what it waits on, its milestones and measures."""
-    from .. import deadlines  # only show needs it: outstanding does not pay for the import
+    from plan_cli.questions import deadlines  # only show needs it: outstanding does not pay for the import
 
-    state = review.item_flags(plan, item).staleness
+    state = item_flags.item_flags(plan, item).staleness
     if state.stale and state.since:
         out.print(
             Styled(

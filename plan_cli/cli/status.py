@@ -8,13 +8,21 @@ from typing import Annotated
 
 import typer
 
-from .. import analysis, dependencies, measures, review
-from ..model import Plan, Status
-from ..rounds import RoundState, latest_round, next_round, open_round_hint, round_progress
-from ..styled import Styled, cell_width
-from ..wording import describe_days, plural, short_date, short_title
-from .options import PlanOption, TodayOption, open_plan, parse_today
-from .terminal import STATUS_STYLE, Screen, measure_lines, print_columns, print_json, status_text, stdout
+from plan_cli.basics.wording import describe_days, plural, short_date, short_title
+from plan_cli.cli.options import PlanOption, TodayOption, open_plan, parse_today
+from plan_cli.cli.styled import Styled, cell_width
+from plan_cli.cli.terminal import (
+    STATUS_STYLE,
+    Screen,
+    measure_lines,
+    print_columns,
+    print_json,
+    status_text,
+    stdout,
+)
+from plan_cli.plan.model import Plan, Status
+from plan_cli.questions import dependencies, item_flags, measures, standing
+from plan_cli.questions.rounds import RoundState, latest_round, next_round, open_round_hint, round_progress
 
 
 def status(
@@ -31,7 +39,7 @@ def status(
     day = parse_today(today)
     loaded = open_plan(plan)
     if as_json:
-        print_json(analysis.status_record(loaded.plan, day))
+        print_json(standing.status_record(loaded.plan, day))
         return
     print_status(loaded.plan, day)
 
@@ -95,7 +103,7 @@ def print_rounds(plan: Plan, today: date, out: Screen) -> None:
 
 def print_counts(plan: Plan, today: date, out: Screen) -> None:
     """Print the items by status as bars, and what moved in the latest round."""
-    counts = analysis.status_counts(plan)
+    counts = standing.status_counts(plan)
     total = sum(counts.values())
     out.print(Styled(f"Evidence items by status ({total})", style="bold"))
     widest = max(counts.values()) or 1
@@ -109,7 +117,7 @@ def print_counts(plan: Plan, today: date, out: Screen) -> None:
         out.print(line)
     out.print(Styled(f"{plural(counts[Status.BLOCKED], 'item')} blocked on something outside the force."))
     latest = latest_round(plan, today)
-    moved = analysis.movements(plan, today)
+    moved = standing.movements(plan, today)
     if latest is not None and moved:
         arrivals = Counter(m.after for m in moved)
         summary = ", ".join(f"{n} to {state.value}" for state, n in arrivals.items())
@@ -146,7 +154,7 @@ def print_status_flags(plan: Plan, today: date, out: Screen) -> None:
             out, [("  Dependency", None, False), ("Blocks", blocks, False), ("Expected", when, False)], rows
         )
         out.print()
-    stale = review.stale_items(plan)
+    stale = item_flags.stale_items(plan)
     out.print(
         Styled(
             f"Stale: {plural(len(stale), 'outstanding item')} report nothing new"
@@ -173,7 +181,7 @@ def print_recommendations(plan: Plan, today: date, out: Screen) -> None:
         deadline = Styled("—")
         if rec.deadline:
             deadline = Styled(short_date(rec.deadline))
-            if analysis.deadline_passed(rec, today):
+            if standing.deadline_passed(rec, today):
                 deadline.append(" passed", style="red")
         rows.append(
             [

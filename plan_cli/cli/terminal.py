@@ -20,18 +20,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..controls import json_safe, visible
-from ..errors import Problem, UsageError, WriteError
-from ..model import Status
-from ..styled import Styled, cell_width
-from ..wording import describe_age
+from plan_cli.basics.controls import json_safe, visible
+from plan_cli.basics.errors import Problem, UsageError, WriteError
+from plan_cli.basics.wording import describe_age
+from plan_cli.cli.styled import Styled, cell_width
+from plan_cli.plan.model import Status
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.table import Table
     from rich.text import Text
 
-    from ..measures import Progress
+    from plan_cli.questions.measures import Progress
 
 STATUS_STYLE = {
     Status.NOT_STARTED: "magenta",
@@ -216,7 +216,7 @@ def print_fields(out: Screen, fields: list[tuple[str, Styled]], label_width: int
 
 def print_json(data: Any) -> None:
     """Write JSON to stdout, nothing else: no colour, no wrapping; dates as YYYY-MM-DD."""
-    from ..json_text import dumps
+    from plan_cli.cli.json_text import dumps
 
     sys.stdout.write(json_safe(dumps(data, default=_json_value)) + "\n")
 
@@ -258,7 +258,7 @@ def deliver(document: str | bytes, output: Path | None, force: bool, what: str) 
             raise WriteError(STDOUT, f"only {written:,} of {len(document):,} bytes could be written")
         sys.stdout.buffer.flush()
         return
-    from ..writer import write_document
+    from plan_cli.basics.atomic_write import write_document
 
     write_document(output, document.encode("utf-8") if isinstance(document, str) else document, force=force)
     stderr().print(f"Wrote {what} to {output}.")
@@ -316,7 +316,7 @@ class CheckedOutput(io.RawIOBase):
             raise WriteError(
                 STDOUT, "is closed; run the command with its output redirected, or give --output FILE"
             )
-        from ..writer import write_all
+        from plan_cli.basics.atomic_write import write_all
 
         chunk = bytes(data)
         try:

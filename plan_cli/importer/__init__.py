@@ -13,13 +13,13 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from ..catalogue import load_catalogue
-from ..errors import InvalidPlanError, SourceError
-from ..loader import parse_plan
-from .emit import plan_yaml
-from .records import ImportedPlan
-from .sources import read_tables
-from .structure import structure
+from plan_cli.basics.errors import InvalidPlanError, SourceError
+from plan_cli.importer.emit import plan_yaml
+from plan_cli.importer.records import ImportedPlan
+from plan_cli.importer.sources import read_tables
+from plan_cli.importer.structure import structure
+from plan_cli.plan.catalogue import load_catalogue
+from plan_cli.reading.loader import parse_plan
 
 __all__ = ["Imported", "import_plan"]
 

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..catalogue import bodies_named
-from ..model import Body
-from ..yaml_text import comment, flow_list, scalar
-from .records import UNSTATED, ImportedItem, ImportedPlan, ImportedRecommendation, ImportedUpdate
+from plan_cli.editing.yaml_writer import comment, flow_list, scalar
+from plan_cli.importer.records import (
+    UNSTATED,
+    ImportedItem,
+    ImportedPlan,
+    ImportedRecommendation,
+    ImportedUpdate,
+)
+from plan_cli.plan.catalogue import bodies_named
+from plan_cli.plan.model import Body
 
 
 def plan_yaml(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .records import ImportedRound
-from .table import Cell
+from plan_cli.importer.records import ImportedRound
+from plan_cli.importer.table import Cell
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

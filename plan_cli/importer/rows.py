@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..controls import describe, first_control, visible
-from ..errors import SourceError
-from .headings import Column, classify, heading_text, round_of
-from .records import ImportedItem, ImportedPlan, ImportedRecommendation, ImportedRound
-from .stated import take_deadline, take_status
-from .table import Cell, Row, Table, quoted
-from .updates import declare_round, response_segments, take_responses
+from plan_cli.basics.controls import describe, first_control, visible
+from plan_cli.basics.errors import SourceError
+from plan_cli.importer.headings import Column, classify, heading_text, round_of
+from plan_cli.importer.records import ImportedItem, ImportedPlan, ImportedRecommendation, ImportedRound
+from plan_cli.importer.stated import take_deadline, take_status
+from plan_cli.importer.table import Cell, Row, Table, quoted
+from plan_cli.importer.updates import declare_round, response_segments, take_responses
 
 _ITEM_ID = re.compile(r"(\d{1,3})\.(\d{1,3})")
 _FUSED_ID = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|\s)")

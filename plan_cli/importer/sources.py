@@ -13,9 +13,9 @@ import csv
 import io
 import re
 
-from ..errors import SourceError
-from ..export import spreadsheet_text
-from .table import Cell, Row, Run, Table, plain_cell
+from plan_cli.basics.errors import SourceError
+from plan_cli.documents.export import spreadsheet_text
+from plan_cli.importer.table import Cell, Row, Run, Table, plain_cell
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 _HTML_TAG = re.compile(rb"<\s*(table|tr|td|th|html|body|!doctype)\b", re.IGNORECASE)
@@ -37,7 +37,7 @@ def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
             f"{MAX_SOURCE_BYTES // 1024 // 1024} MB. Is this the right file?",
         )
     if data.startswith(b"PK\x03\x04"):
-        from .word import tables_from_docx
+        from plan_cli.importer.word import tables_from_docx
 
         return "docx", tables_from_docx(data, name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -48,7 +48,7 @@ def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
         )
     text = decode(data, name)
     if _HTML_TAG.search(data[:1_000_000]):
-        from .html import tables_from_html
+        from plan_cli.importer.html import tables_from_html
 
         return "html", tables_from_html(text)
     first = next((line for line in text.splitlines() if line.strip()), "")
@@ -85,7 +85,7 @@ def table_from_tab_separated(text: str) -> Table:
     Lines before the first line with a tab are the preamble (the title line,
     with ``**bold**`` as the source marks it).
     """
-    from .html import cell_from_html
+    from plan_cli.importer.html import cell_from_html
 
     rows: list[Row] = []
     preamble: list[Cell] = []

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .headings import MONTHS
-from .records import STATUSES, ImportedRecommendation, ImportedUpdate
-from .table import quoted
+from plan_cli.importer.headings import MONTHS
+from plan_cli.importer.records import STATUSES, ImportedRecommendation, ImportedUpdate
+from plan_cli.importer.table import quoted
 
 _DEADLINE = re.compile(
     r"^\s*(by\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}))\b",

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 
-from ..errors import SourceError
-from .headings import classify, heading_text
-from .records import ImportedPlan
-from .rows import build_plan
-from .table import Cell, Row, Table, quoted
+from plan_cli.basics.errors import SourceError
+from plan_cli.importer.headings import classify, heading_text
+from plan_cli.importer.records import ImportedPlan
+from plan_cli.importer.rows import build_plan
+from plan_cli.importer.table import Cell, Row, Table, quoted
 
 _FIELD_LINE = re.compile(r"^\s*([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$")
 _FIELDS = {"force": "force", "executive lead": "executive_lead", "operational lead": "operational_lead"}

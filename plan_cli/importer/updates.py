@@ -8,9 +8,9 @@ labelled parts when every paragraph is labelled, otherwise as text.
 
 from __future__ import annotations
 
-from .headings import Column, round_of
-from .records import ImportedItem, ImportedRound, ImportedUpdate
-from .table import Cell, plain_segments, quoted, segments
+from plan_cli.importer.headings import Column, round_of
+from plan_cli.importer.records import ImportedItem, ImportedRound, ImportedUpdate
+from plan_cli.importer.table import Cell, plain_segments, quoted, segments
 
 
 def declare_round(rounds: dict[str, ImportedRound], found: ImportedRound) -> ImportedRound:

@@ -12,8 +12,8 @@ import io
 import zipfile
 from typing import Any
 
-from ..errors import SourceError
-from .table import Cell, Row, Run, Table, quoted
+from plan_cli.basics.errors import SourceError
+from plan_cli.importer.table import Cell, Row, Run, Table, quoted
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plan_cli.errors import WARNING_CODES
+from plan_cli.basics.errors import WARNING_CODES
 
 from ..conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE, TODAY
 from .runner import broken_plan, run, run_real
@@ -179,8 +179,8 @@ def test_an_acceptance_that_no_longer_matches_is_a_warning(tmp_path: Path) -> No
 
 
 def test_every_warning_rule_has_a_code_an_acceptance_can_name() -> None:
-    from plan_cli.checks import warnings
-    from plan_cli.loader import load_plan
+    from plan_cli.questions.checks import warnings
+    from plan_cli.reading.loader import load_plan
 
     found = warnings(load_plan(PLAN_FILE).plan, TODAY) + warnings(
         load_plan(FIXTURES / "other-force.yaml").plan, TODAY

@@ -373,7 +373,7 @@ def test_custom_template_gets_the_same_context(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     force, ids = result.text.splitlines()
     assert force == "Northumbria Police"
-    from plan_cli.loader import load_plan
+    from plan_cli.reading.loader import load_plan
 
     expected = [i.id for i in load_plan(PLAN_FILE).plan.items if i.is_outstanding]
     assert ids.split() == expected and "7.1" in expected and "12.3" not in expected
@@ -440,14 +440,14 @@ def test_word_documents_are_the_core_producers_bytes(
 ) -> None:
     from datetime import date
 
-    from plan_cli import word
-    from plan_cli.loader import load_plan
-    from plan_cli.template_context import template_context
+    from plan_cli.documents import docx
+    from plan_cli.documents.template_context import template_context
+    from plan_cli.reading.loader import load_plan
 
     output = tmp_path / "out.docx"
     result = run(*args, "--output", str(output), "--plan", str(PLAN_FILE))
     assert result.code == 0, result.err
-    expected = getattr(word, producer)(template_context(load_plan(PLAN_FILE).plan, date(2026, 11, 28)))
+    expected = getattr(docx, producer)(template_context(load_plan(PLAN_FILE).plan, date(2026, 11, 28)))
     assert output.read_bytes() == expected
     assert run(*args, "--plan", str(PLAN_FILE)).out == expected, "to a pipe, the same bytes"
 
@@ -518,7 +518,7 @@ def test_csv_file_is_written_byte_for_byte(tmp_path: Path) -> None:
 
 
 def test_draft_names_every_outstanding_item_with_its_latest_text_and_dependencies() -> None:
-    from plan_cli.loader import load_plan
+    from plan_cli.reading.loader import load_plan
 
     plan = load_plan(PLAN_FILE).plan
     text = run("draft", *DRAFT_ROUND, "--plan", str(PLAN_FILE)).text

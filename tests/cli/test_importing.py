@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plan_cli.formats import EXPORTS
-from plan_cli.loader import load_plan, parse_plan
-from plan_cli.model import Plan, Round, Status
-from plan_cli.rounds import reported_rounds
+from plan_cli.documents.formats import EXPORTS
+from plan_cli.plan.model import Plan, Round, Status
+from plan_cli.questions.rounds import reported_rounds
+from plan_cli.reading.loader import load_plan, parse_plan
 
 from .. import factories
 from ..conftest import PLAN_FILE

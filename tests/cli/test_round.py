@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from plan_cli.cli.app import app
-from plan_cli.loader import load_plan
+from plan_cli.reading.loader import load_plan
 
 from ..conftest import PLAN_FILE
 

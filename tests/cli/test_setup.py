@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from plan_cli.catalogue import load_catalogue
-from plan_cli.loader import load_plan
+from plan_cli.plan.catalogue import load_catalogue
+from plan_cli.reading.loader import load_plan
 
 from ..conftest import MINIMAL_FILE, PLAN_FILE, ROOT
 from .runner import run

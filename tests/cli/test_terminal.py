@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from plan_cli.cli.app import app, app_for
+from plan_cli.cli.styled import Styled
 from plan_cli.cli.terminal import MAX_WIDTH, Screen, print_columns, print_fields, terminal_width, wants_colour
-from plan_cli.styled import Styled
 
 from ..conftest import PLAN_FILE
 
@@ -152,8 +152,8 @@ def test_the_console_script_runs_a_narrowed_command() -> None:
 def test_deliver_writes_bytes_to_a_pipe_and_refuses_them_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, capfdbinary: pytest.CaptureFixture[bytes]
 ) -> None:
+    from plan_cli.basics.errors import UsageError
     from plan_cli.cli.terminal import deliver
-    from plan_cli.errors import UsageError
 
     deliver(b"PK\x03\x04binary", None, False, "the document")
     assert capfdbinary.readouterr().out == b"PK\x03\x04binary"

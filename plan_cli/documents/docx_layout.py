@@ -1,0 +1,172 @@
+"""Building blocks of the Word documents: the page, tables, runs of text, and bytes that do not vary."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from plan_cli.basics.wording import plural
+from plan_cli.documents.filters import status_words
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+TABLE_FONT = Pt(8)
+A4_LONG, A4_SHORT, MARGIN = Cm(29.7), Cm(21.0), Cm(1.27)
+
+
+def new_document(title: str, subject: str, today: date, landscape: bool) -> DocumentObject:
+    """An empty A4 document whose properties depend only on ``title``, ``subject`` and ``today``."""
+    document = Document()
+    section = document.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = A4_LONG, A4_SHORT
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = A4_SHORT, A4_LONG
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, MARGIN)
+    stamp = datetime(today.year, today.month, today.day)
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = subject
+    properties.author = ""
+    properties.last_modified_by = ""
+    properties.comments = ""
+    properties.keywords = ""
+    properties.category = ""
+    properties.revision = 1
+    properties.created = stamp
+    properties.modified = stamp
+    properties.last_printed = stamp
+    return document
+
+
+def new_table(document: DocumentObject, headings: Sequence[str], rows: int) -> Table:
+    """A grid table with a bold header row that Word repeats at the top of every page."""
+    table: Table = document.add_table(rows=rows + 1, cols=len(headings))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = table.rows[0]
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header._tr.get_or_add_trPr().append(repeat)
+    for cell, heading in zip(header.cells, headings, strict=True):
+        cell_text(cell, heading, bold=True)
+    return table
+
+
+def filled_table(document: DocumentObject, headings: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+    """A table of plain text cells under ``headings``."""
+    body = [list(row) for row in rows]
+    table = new_table(document, headings, len(body))
+    for row, values in zip(table.rows[1:], body, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell_text(cell, value)
+    return table
+
+
+def plan_widths(rounds: int) -> list[int]:
+    """Column widths of the plan table that fill the landscape page: rounds share what is left."""
+    usable = A4_LONG - 2 * MARGIN
+    fixed = [Cm(1.2), Cm(4.0), Cm(4.0), Cm(2.8)]
+    status = Cm(2.0)
+    left = usable - sum(fixed) - status
+    return [*fixed, *([left // rounds] * rounds if rounds else []), status]
+
+
+def set_widths(table: Table, widths: Sequence[int]) -> None:
+    """Fix the column widths: the grid Word lays out by, and each cell's own."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
+
+
+def add_run(paragraph: Paragraph, text: str, bold: bool = False) -> None:
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    run.font.size = TABLE_FONT
+
+
+def add_lines(paragraph: Paragraph, text: str) -> None:
+    """Add ``text`` to ``paragraph`` with its single line breaks kept as breaks."""
+    for index, line in enumerate(text.replace("\r\n", "\n").split("\n")):
+        if index:
+            paragraph.add_run().add_break()
+        add_run(paragraph, line)
+
+
+def cell_text(cell: _Cell, text: str, bold: bool = False) -> None:
+    """Put ``text`` in ``cell``: one paragraph per blank-line-separated paragraph, breaks kept."""
+    paragraphs = text.replace("\r\n", "\n").split("\n\n")
+    for index, paragraph_text in enumerate(paragraphs):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        if bold:
+            add_run(paragraph, paragraph_text, bold=True)
+        else:
+            add_lines(paragraph, paragraph_text)
+
+
+def cell_update(cell: _Cell, update: dict[str, Any]) -> None:
+    """An update in a cell: each labelled part a paragraph with its label in bold, or its paragraphs."""
+    if update["parts"]:
+        for index, part in enumerate(update["parts"]):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            add_run(paragraph, part["label"], bold=True)
+            add_run(paragraph, " - ")
+            add_lines(paragraph, part["text"])
+    else:
+        cell_text(cell, "\n\n".join(update["paragraphs"]))
+
+
+def add_labelled(paragraph: Paragraph, label: str, value: str) -> None:
+    paragraph.add_run(label).bold = True
+    paragraph.add_run(value)
+
+
+def status_note(item: dict[str, Any]) -> str:
+    note = status_words(item["status"])
+    if item["blocked_by"]:
+        note += f" (waits on {', '.join(item['blocked_by'])})"
+    if item["stale"]:
+        note += " · stale"
+    return note
+
+
+def dependency_age(dep: dict[str, Any]) -> str:
+    days, rounds = dep["age_days"], dep["age_rounds"]
+    text = "unknown" if days is None else plural(days, "day")
+    if rounds is not None:
+        text += ", " + plural(rounds, "round")
+    return text
+
+
+def deterministic_bytes(document: DocumentObject) -> bytes:
+    """The saved document with every zip entry in name order and dated 1 January 1980."""
+    saved = io.BytesIO()
+    document.save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        first = [name for name in names if name == "[Content_Types].xml"]
+        for name in first + sorted(n for n in names if n not in first):
+            entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(name))
+    return out.getvalue()

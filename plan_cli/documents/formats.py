@@ -1,0 +1,147 @@
+"""The output formats of the document commands, in one table each: name -> producer.
+
+Adding a format touches only this module: the command that offers it, its
+help and its ``--format`` choices all come from the table. A producer takes
+the plan, ``today`` and an optional user template, and returns text (str) or
+bytes (a binary document); what it needs is imported when it runs, so a
+command pays only for the format asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from plan_cli.basics.errors import UsageError
+from plan_cli.plan.model import Plan
+
+Producer = Callable[[Plan, date, Path | None], "str | bytes"]
+
+
+class Format(NamedTuple):
+    """One output format: its name on the command line, what it is, and how it is made.
+
+    ``fragment`` makes the content-only variant that ``--fragment`` asks for
+    (a page body to paste into a website), when the format has one.
+    """
+
+    name: str
+    description: str
+    produce: Producer
+    template: str | None = None  # the shipped template it renders, when it is templated
+    fragment: Producer | None = None
+    fragment_template: str | None = None
+    raw: Producer | None = None  # the same with the text untouched (--raw), where it is otherwise guarded
+
+
+def rendered(shipped: str) -> Producer:
+    """Return a producer that renders ``shipped`` (or the user's template) with the template context."""
+
+    def produce(plan: Plan, today: date, template: Path | None) -> str:
+        from plan_cli.documents.render import render_document
+        from plan_cli.documents.template_context import template_context
+
+        return render_document(template_context(plan, today), shipped, template)
+
+    return produce
+
+
+def _untemplated(name: str, build: Callable[[Plan, date], str | bytes]) -> Producer:
+    def produce(plan: Plan, today: date, template: Path | None) -> str | bytes:
+        if template is not None:
+            raise UsageError(f"--format {name} is built without a template; drop --template")
+        return build(plan, today)
+
+    return produce
+
+
+def _csv(plan: Plan, today: date) -> str:
+    from plan_cli.documents.export import plan_csv
+
+    return plan_csv(plan, today)
+
+
+def _raw_csv(plan: Plan, today: date) -> str:
+    from plan_cli.documents.export import plan_csv
+
+    return plan_csv(plan, today, raw=True)
+
+
+def _json(plan: Plan, today: date) -> str:
+    from plan_cli.documents.export import plan_json
+
+    return plan_json(plan, today)
+
+
+def _plan_docx(plan: Plan, today: date) -> bytes:
+    from plan_cli.documents.docx import plan_docx
+    from plan_cli.documents.template_context import template_context
+
+    return plan_docx(template_context(plan, today))
+
+
+def _report_docx(plan: Plan, today: date) -> bytes:
+    from plan_cli.documents.docx import report_docx
+    from plan_cli.documents.template_context import template_context
+
+    return report_docx(template_context(plan, today))
+
+
+EXPORTS: dict[str, Format] = {
+    entry.name: entry
+    for entry in (
+        Format("md", "the plan in the published layout, as Markdown", rendered("plan.md.j2"), "plan.md.j2"),
+        Format(
+            "html",
+            "the published layout as a standalone HTML page (--fragment: only its content, to paste)",
+            rendered("plan.html.j2"),
+            "plan.html.j2",
+            fragment=rendered("plan.fragment.html.j2"),
+            fragment_template="plan.fragment.html.j2",
+        ),
+        Format("docx", "the published layout as a landscape Word table", _untemplated("docx", _plan_docx)),
+        Format(
+            "csv",
+            "one row per evidence item, a column per round",
+            _untemplated("csv", _csv),
+            raw=_untemplated("csv", _raw_csv),
+        ),
+        Format("json", "everything, for programs", _untemplated("json", _json)),
+    )
+}
+
+REPORTS: dict[str, Format] = {
+    entry.name: entry
+    for entry in (
+        Format("md", "the progress report as Markdown", rendered("report.md.j2"), "report.md.j2"),
+        Format("docx", "the progress report as a Word document", _untemplated("docx", _report_docx)),
+    )
+}
+
+
+DatedProducer = Callable[[Plan, date, "str | None"], "str | bytes"]
+
+
+class DatedFormat(NamedTuple):
+    """An output format of ``plan deadlines``: made from the plan, ``today`` and the --owner asked for."""
+
+    name: str
+    description: str
+    produce: DatedProducer
+
+
+def _deadlines_ics(plan: Plan, today: date, owner: str | None) -> str:
+    from plan_cli.documents.ics import deadlines_ics
+    from plan_cli.questions.deadlines import owned_deadlines
+
+    return deadlines_ics(plan, owned_deadlines(plan, today, owner), today).decode("utf-8")
+
+
+DEADLINES: dict[str, DatedFormat] = {
+    entry.name: entry
+    for entry in (
+        DatedFormat("ics", "an iCalendar file: an all-day event per entry, to subscribe to", _deadlines_ics),
+    )
+}

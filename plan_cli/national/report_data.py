@@ -1,0 +1,165 @@
+"""The national roll-up as plain data: what ``plan national --json`` prints and its templates see."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from plan_cli.basics.wording import days_until
+from plan_cli.documents.export import CSV_BOM
+from plan_cli.national.answers import NoAnswer, recommendations_across
+from plan_cli.national.force_figures import ForceFigures, RollUp, Selection, rollup_statuses
+from plan_cli.national.shared_dependencies import DependencyGroup
+from plan_cli.plan.model import Round, Status
+from plan_cli.questions.deadlines import deadline_record
+
+
+def _round_data(declared: Round | None) -> dict[str, Any] | None:
+    if declared is None:
+        return None
+    return {"id": declared.id, "title": declared.title, "due": declared.due}
+
+
+def force_record(
+    entry: ForceFigures, today: date, statuses: tuple[Status, ...] = tuple(Status)
+) -> dict[str, Any]:
+    """Return one force's figures as plain data (dates as dates; JSON writes them as YYYY-MM-DD)."""
+    overdue = _round_data(entry.overdue_round)
+    if overdue is not None and entry.overdue_round is not None and entry.overdue_round.due is not None:
+        overdue["days_overdue"] = -days_until(entry.overdue_round.due, today)
+    return {
+        "force": entry.force,
+        "path": entry.path,
+        "title": entry.title,
+        "latest_round": _round_data(entry.latest_round),
+        "overdue_round": overdue,
+        "items": sum(entry.status_counts.values()),
+        "status_counts": {status.value: entry.status_counts.get(status, 0) for status in statuses},
+        "open_dependencies": list(entry.open_dependencies),
+        "passed_deadlines": [deadline_record(deadline) for deadline in entry.passed_deadlines],
+        "stale_items": list(entry.stale_items),
+    }
+
+
+def _no_answer_record(entry: NoAnswer) -> dict[str, Any]:
+    return {
+        "force": entry.force,
+        "reason": entry.reason,
+        "status": entry.status.value if entry.status else None,
+        "last_round": entry.last_round,
+    }
+
+
+def national_record(roll: RollUp) -> dict[str, Any]:
+    """Return the whole roll-up as plain data: what ``--json`` prints and templates see.
+
+    Dates are dates (JSON writes them as YYYY-MM-DD; see :func:`national_json`).
+    """
+    selection = roll.selection
+    return {
+        "today": roll.today,
+        "plans": {"given": roll.given, "counted": roll.valid},
+        "selection": {
+            "recommendation": selection.recommendation,
+            "status": selection.status.value if selection.status else None,
+            "owner": selection.owner,
+            "forces": list(selection.forces),
+        },
+        "left_out": [
+            {"path": bad.path, "problems": [str(p) for p in bad.problems], "total_problems": bad.total}
+            for bad in roll.invalid
+        ],
+        "forces": [force_record(entry, roll.today, rollup_statuses(roll)) for entry in roll.forces],
+        "recommendations": [
+            {
+                "number": rec.number,
+                "text": rec.text,
+                "text_force": rec.text_force,
+                "forces": rec.forces,
+                "status_counts": {status.value: count for status, count in rec.counts.items()},
+                "no_answer": [_no_answer_record(entry) for entry in rec.no_answer],
+                "items": [
+                    {
+                        "id": item.id,
+                        "forces": item.forces,
+                        "status_counts": {status.value: count for status, count in item.counts.items()},
+                        "no_answer": [_no_answer_record(entry) for entry in item.no_answer],
+                    }
+                    for item in rec.items
+                ],
+            }
+            for rec in recommendations_across(roll)
+        ],
+        "dependencies": [_group_record(group) for group in roll.groups],
+    }
+
+
+def _group_record(group: DependencyGroup) -> dict[str, Any]:
+    longest = group.longest_wait
+    return {
+        "ids": list(group.ids),
+        "parties": list(group.parties),
+        "shared": len(group.forces) > 1,
+        "forces": list(group.forces),
+        "blocking_count": group.blocking_count,
+        "longest_wait": (
+            {"force": longest.force, "id": longest.id, "days": longest.age_days, "since": longest.raised}
+            if longest
+            else None
+        ),
+        "waits": [
+            {
+                "force": wait.force,
+                "id": wait.id,
+                "title": wait.title,
+                "party": wait.party,
+                "raised": wait.raised,
+                "raised_date": wait.raised_due,
+                "age_days": wait.age_days,
+                "blocking": list(wait.blocking),
+            }
+            for wait in group.waits
+        ],
+    }
+
+
+def selection_words(selection: Selection) -> list[str]:
+    """Return the filters in words ('recommendation 14', 'status blocked' …), for a document's heading."""
+    words = []
+    if selection.recommendation is not None:
+        words.append(f"recommendation {selection.recommendation}")
+    if selection.status is not None:
+        words.append(f"items {selection.status.value}")
+    if selection.owner is not None:
+        words.append(f"items owned by {selection.owner}")
+    if selection.forces:
+        words.append(f"forces matching {', '.join(selection.forces)}")
+    return words
+
+
+def national_context(roll: RollUp) -> dict[str, Any]:
+    """Return what the national templates see: :func:`national_record`, and more.
+
+    Also ``statuses`` (the status values in vocabulary order, the order of
+    every ``status_counts``), ``selection_words``, and ``csv_bom`` (a
+    byte-order mark, so that Excel reads the CSV as UTF-8).
+    """
+    return {
+        **national_record(roll),
+        "statuses": [status.value for status in rollup_statuses(roll)],
+        "selection_words": selection_words(roll.selection),
+        "csv_bom": CSV_BOM,
+    }
+
+
+def national_json(roll: RollUp) -> str:
+    """Return the roll-up as one JSON object (:func:`national_record`; dates as YYYY-MM-DD)."""
+    import json
+
+    return json.dumps(national_record(roll), indent=2, ensure_ascii=False, default=_iso_date) + "\n"
+
+
+def _iso_date(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON data")

@@ -1,0 +1,95 @@
+"""The plan's own rhythm of rounds: what its next round is likely to be called and when it is due.
+
+Used for hints only ("open the next with …"), so that a hint follows the plan
+at hand (six-monthly, yearly, named by month or not), never one force's habits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+
+from plan_cli.plan.model import Plan, Round
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def likely_next_round(plan: Plan) -> Round | None:
+    """Return the round that would follow the plan's last, by its own cadence; None when it cannot tell.
+
+    The cadence is the usual gap in months between the plan's rounds: between
+    the months their titles name ("October 2025 …"), else between their due
+    dates. The id and title are the last round's with its month (full or
+    abbreviated) and year moved on by that gap, the due date the last one's
+    moved on too. For a hint only: an id or title it cannot move is "ID" or "TITLE".
+    """
+    named = [(declared, _month_named(declared.title)) for declared in plan.rounds]
+    titled = [(declared, when) for declared, when in named if when is not None]
+    dated = [(declared, declared.due) for declared in plan.rounds if declared.due is not None]
+    series = titled if len(titled) >= 2 else dated
+    if len(series) < 2:
+        return None
+    gaps = sorted(_months_between(a, b) for (_, a), (_, b) in itertools.pairwise(series))
+    gap = gaps[(len(gaps) - 1) // 2]
+    last = plan.rounds[-1]
+    if gap <= 0:
+        return None
+    due = _add_months(last.due, gap) if last.due is not None else None
+    when = _month_named(last.title)
+    if when is None:
+        return Round("ID", "TITLE", due)
+    after = _add_months(when, gap)
+    new_id, new_title = _move_date(last.id, when, after), _move_date(last.title, when, after)
+    return Round(new_id if new_id != last.id else "ID", new_title, due)
+
+
+def _month_named(text: str) -> date | None:
+    """The first of the month a title names ("June 2027 review" gives 2027-06-01), or None."""
+    found = re.search(r"\b([A-Za-z]+)\.? (\d{4})\b", text)
+    while found:
+        word = found.group(1).casefold()
+        for index, name in enumerate(_MONTHS):
+            if word in (name, name[:3]):
+                return date(int(found.group(2)), index + 1, 1)
+        found = re.search(r"\b([A-Za-z]+)\.? (\d{4})\b", text[found.end() :])
+    return None
+
+
+def _months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month
+
+
+def _add_months(when: date, months: int) -> date:
+    index = when.month - 1 + months
+    year, month = when.year + index // 12, index % 12 + 1
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, min(when.day, (following - date(year, month, 1)).days))
+
+
+def _move_date(text: str, old: date, new: date) -> str:
+    """``text`` with the month name (full or three letters, case kept) and year of ``old`` made ``new``'s."""
+    old_month, new_month = _MONTHS[old.month - 1], _MONTHS[new.month - 1]
+
+    def month(match: re.Match[str]) -> str:
+        word = match.group(0)
+        replacement = new_month if len(word) > 3 else new_month[:3]
+        if word.isupper():
+            return replacement.upper()
+        return replacement.capitalize() if word[0].isupper() else replacement
+
+    text = re.sub(rf"\b({old_month}|{old_month[:3]})\b", month, text, flags=re.IGNORECASE)
+    return re.sub(rf"\b{old.year}\b", str(new.year), text)

@@ -1,0 +1,154 @@
+"""YAML to model, with every problem located at file:line:col and a field path.
+
+Reading is safe YAML only: the document is composed into nodes (libyaml's
+C parser where installed), and the nodes are turned into plain values (see
+:mod:`yaml_compose`), so that every value keeps its place in the file,
+duplicate keys and aliases are caught, and no YAML tag can construct anything
+but plain data.
+
+A plan file read before without problems, byte for byte the same, by the same
+code, is not parsed again: its values come from the user's cache (see
+:mod:`plan_cache`), and its positions are worked out only if a message needs
+one.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from plan_cli.basics.bounded_read import Unreadable, read_at_most
+from plan_cli.basics.errors import InvalidPlanError, Problem
+from plan_cli.plan.model import Plan
+from plan_cli.reading import plan_cache
+from plan_cli.reading.build import build_plan
+from plan_cli.reading.source_map import SourceMap
+
+# A plan is ~100 KB; a national collation (43 forces) ~5 MB; 100x the real plan 9.4 MB. Anything far
+# larger is the wrong file, and a value longer than any published cell is a paste gone wrong.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+_TOO_LARGE = f"a plan file may be at most {MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?"
+
+
+class LoadedPlan(NamedTuple):
+    """A validated plan with the map of where its values sit in the file."""
+
+    plan: Plan
+    source: SourceMap
+
+
+def load_plan(path: Path | str) -> LoadedPlan:
+    """Read, validate and build the plan at ``path``; raise InvalidPlanError with every problem.
+
+    The values of a file read before, unchanged, come from the cache (see the module docstring).
+    """
+    label = str(path)
+    raw = read_plan_bytes(path)
+    entry = plan_cache.Entry(path, raw)
+    with _collector_off():
+        kept = entry.values()
+        if kept is not None:
+            data, written = kept
+            source = SourceMap(
+                label, written=written, compose=lambda: _compose_root(entry, label), places=entry.places
+            )
+            source.data = data
+            return LoadedPlan(build_plan(data), source)
+        loaded = parse_plan(plan_text(raw, label), label)
+        entry.keep(loaded.source)
+    return loaded
+
+
+def read_plan_text(path: Path | str) -> str:
+    """Return the file's text (UTF-8, optional byte-order mark); raise InvalidPlanError if unreadable."""
+    return plan_text(read_plan_bytes(path), str(path))
+
+
+def read_plan_bytes(path: Path | str) -> bytes:
+    """Return the file's bytes, at most MAX_FILE_BYTES of them; raise InvalidPlanError if unreadable."""
+    label = str(path)
+    try:
+        raw = read_at_most(
+            path,
+            MAX_FILE_BYTES,
+            too_large=_TOO_LARGE,
+            missing="the plan file is missing (no such file); check the path, or give it with --plan PATH",
+            directory="is a directory, not a plan file; give the YAML file itself",
+        )
+    except Unreadable as error:
+        raise _file_error(label, str(error)) from None
+    return raw
+
+
+def plan_text(raw: bytes, label: str) -> str:
+    """Return a plan file's bytes as text (UTF-8, optional byte-order mark); raise InvalidPlanError if not."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidPlanError(
+            [Problem("is saved as UTF-16; save it as UTF-8 (in most editors: Save As, Encoding)", path=label)]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InvalidPlanError(
+            [
+                Problem(
+                    f"is not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+                    "save the file as UTF-8",
+                    path=label,
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _file_error(path: str, message: str) -> InvalidPlanError:
+    return InvalidPlanError([Problem(message, path=path)])
+
+
+def parse_plan(text: str, path: str = "<plan>") -> LoadedPlan:
+    """Validate and build a plan from YAML text; raise InvalidPlanError with every problem found."""
+    from plan_cli.reading.yaml_compose import valid_values
+
+    with _collector_off():
+        data, source = valid_values(text, path)
+        return LoadedPlan(build_plan(data), source)
+
+
+def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
+    """Return the YAML document as plain values and its SourceMap; raise InvalidPlanError for bad YAML."""
+    from plan_cli.reading.yaml_compose import compose_plan as compose
+
+    return compose(text, path)
+
+
+def _compose_root(entry: plan_cache.Entry, label: str) -> Any:
+    """Compose a plan from the cache, for a message's position; keep its places for the next one."""
+    from plan_cli.reading.yaml_compose import compose_root
+
+    root = compose_root(plan_text(entry.raw, label))
+    entry.keep_places(SourceMap(label, root).places())
+    return root
+
+
+@contextmanager
+def _collector_off() -> Iterator[None]:
+    """The cyclic garbage collector off while a plan is loaded.
+
+    Loading allocates a few objects per value and frees none, so the collector
+    would only rescan a growing heap: off, loading a 100x plan takes a quarter
+    the time.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
