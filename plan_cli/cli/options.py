@@ -213,11 +213,15 @@ def say_owners(plan: Plan, names: str | list[str] | None) -> None:
 
 
 def open_plan_for_edit(plan_path: Path | None) -> tuple[PlanText, Plan]:
-    """Find the plan and read it for an edit: its exact text, and the plan that text holds."""
-    from plan_cli.editing.plan_file import check_plan_text, read_plan_for_edit
+    """Find the plan and read it for an edit: its exact text, and the plan that text holds.
+
+    A plan that does not load is refused with the loader's own messages, as every command gives them.
+    """
+    from plan_cli.editing.plan_file import read_plan_for_edit
+    from plan_cli.reading.loader import parse_plan
 
     read = read_plan_for_edit(find_plan(plan_path))
-    return read, check_plan_text(read.text, str(read.path))
+    return read, parse_plan(read.text, str(read.path)).plan
 
 
 FormatT = TypeVar("FormatT")
