@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer._click import Context
 
-from plan_cli.basics.errors import InvalidPlanError, PlanToolError, UsageError
+from plan_cli.basics.errors import InvalidFileError, InvalidPlanError, PlanToolError, UsageError
 from plan_cli.basics.wording import plural
 from plan_cli.cli.terminal import print_problems, stderr
 from plan_cli.plan.model import Plan
@@ -124,9 +124,9 @@ def reports_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except InvalidPlanError as error:
+        except InvalidFileError as error:
             print_problems(error.problems)
-            if not error.unreadable:
+            if isinstance(error, InvalidPlanError) and not error.unreadable:
                 count = sum(1 for p in error.problems if p.severity == "error")
                 stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
             raise typer.Exit(error.exit_code) from None

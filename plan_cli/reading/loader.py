@@ -63,11 +63,6 @@ def load_plan(path: Path | str) -> LoadedPlan:
     return loaded
 
 
-def read_plan_text(path: Path | str) -> str:
-    """Return the file's text (UTF-8, optional byte-order mark); raise InvalidPlanError if unreadable."""
-    return plan_text(read_plan_bytes(path), str(path))
-
-
 def read_plan_bytes(path: Path | str) -> bytes:
     """Return the file's bytes, at most MAX_FILE_BYTES of them; raise InvalidPlanError if unreadable."""
     try:
