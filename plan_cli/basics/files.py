@@ -54,14 +54,18 @@ class FileKind(NamedTuple):
 class Unreadable(Exception):
     """A file that could not be read or decoded; ``str()`` is why, worded to follow the file's name.
 
-    ``line`` and ``column`` (1-based) say where, when the problem is at a place in the file.
+    ``line`` and ``column`` (1-based) say where, when the problem is at a place
+    in the file; ``missing`` is True when there is no file by that name.
     """
 
-    def __init__(self, reason: str, line: int | None = None, column: int | None = None) -> None:
+    def __init__(
+        self, reason: str, line: int | None = None, column: int | None = None, missing: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.line = line
         self.column = column
+        self.missing = missing
 
 
 def read_bytes(path: Path | str, kind: FileKind) -> bytes:
@@ -171,8 +175,8 @@ def _read_within(descriptor: int, kind: FileKind, first: int, mode: int) -> byte
 
 def _open_refusal(error: OSError, kind: FileKind) -> Unreadable:
     """Why ``os.open`` failed, as the message for a file of this kind."""
-    if error.errno == errno.ENOENT:
-        return Unreadable(missing(kind))
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return Unreadable(missing(kind), missing=True)
     if error.errno in (errno.EACCES, errno.EPERM):
         return Unreadable("cannot be read (permission denied); check the file's permissions")
     if error.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
