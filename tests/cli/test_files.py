@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import resource
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from ..conftest import MINIMAL_FILE
+from ..conftest import FIXTURES, MINIMAL_FILE, ROOT
 from .runner import ENV, run
 
 UTF16 = "p.yaml: is saved as UTF-16; save it as UTF-8 (in most editors: Save As, Encoding)\n"
@@ -104,3 +106,37 @@ def test_round_open_on_an_invalid_plan_gives_the_loaders_own_messages(tmp_path: 
         f"{len(problems)} error{'s' if len(problems) > 1 else ''}; fix them and run 'plan check' again.\n"
     )
     assert plan.read_bytes() == before
+
+
+def reading_examples() -> list[tuple[list[str], str]]:
+    """The commands in docs/format.md's "How files are read", each with the stderr shown under it."""
+    section = (ROOT / "docs" / "format.md").read_text(encoding="utf-8").split("## How files are read\n", 1)[1]
+    block = section.split("```console\n", 1)[1].split("```", 1)[0]
+    examples: list[tuple[list[str], str]] = []
+    for line in block.splitlines(keepends=True):
+        if line.startswith("$ plan "):
+            examples.append((shlex.split(line[len("$ plan ") :]), ""))
+        else:
+            args, shown = examples[-1]
+            examples[-1] = (args, shown + line)
+    return examples
+
+
+def test_the_reading_examples_in_the_docs_are_what_plan_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    plan = tmp_path / "data" / "plan.yaml"
+    plan.write_bytes(MINIMAL_FILE.read_bytes())
+    assert run("round", "open", "Spring 2027 Update")[0] == 0
+    (tmp_path / "plan-utf16.yaml").write_bytes(MINIMAL_FILE.read_text(encoding="utf-8").encode("utf-16"))
+    os.mkfifo(tmp_path / "draft.md")
+    shutil.copytree(FIXTURES / "forces", tmp_path / "plans")
+    (tmp_path / "same.yaml").write_text("a: [b]\na: [c]\n", encoding="utf-8")
+    (tmp_path / "ids.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    examples = reading_examples()
+    assert len(examples) >= 5
+    for args, shown in examples:
+        code, out, err = run(*args)
+        assert (code, out, err) == (1, "", shown), args
