@@ -16,12 +16,9 @@ from typing import NamedTuple
 
 from plan_cli.basics.errors import InvalidFileError, Problem
 from plan_cli.basics.files import FileKind, Unreadable, read_text
-from plan_cli.reading.yaml_document import Wording, read_mapping
 
 MAPPING_FILE = FileKind("mapping file", 4 * 1024 * 1024, "the YAML file itself")
 """How ``--same`` is read (see :mod:`plan_cli.basics.files`): a few lines of ids, far under its limit."""
-MAPPING_WORDING = Wording(noun="mapping file", document="mapping", key="id")
-"""How messages about the mapping file's YAML name it."""
 
 
 class WaitingOn(NamedTuple):
@@ -121,6 +118,8 @@ def read_same_dependencies(path: Path) -> dict[str, str]:
     read, is not such a mapping, or lists an id under two keys: every message
     about this file, none about plans.
     """
+    from plan_cli.reading.yaml_document import Wording, read_mapping  # PyYAML: only when there is a file
+
     label = str(path)
     try:
         text = read_text(path, MAPPING_FILE)
@@ -131,7 +130,7 @@ def read_same_dependencies(path: Path) -> dict[str, str]:
     data, source = read_mapping(
         text,
         label,
-        MAPPING_WORDING,
+        Wording(noun="mapping file", document="mapping", key="id"),
         empty="is empty; write each id with the ids that are the same, e.g. a: [b, c]",
         example="a: [b, c] (each id with the ids that are the same)",
     )
