@@ -1,5 +1,7 @@
 """YAML to model, with every problem located at file:line:col and a field path.
 
+The file is read as every file a person names is (see :mod:`plan_cli.basics.files`:
+its limit, UTF-8 or a message naming the encoding, nothing that would block).
 Reading is safe YAML only: the document is composed into nodes (libyaml's
 C parser where installed), and the nodes are turned into plain values (see
 :mod:`yaml_compose`), so that every value keeps its place in the file,
