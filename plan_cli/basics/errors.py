@@ -73,8 +73,8 @@ class PlanToolError(Exception):
     exit_code = 1
 
 
-class InvalidPlanError(PlanToolError):
-    """The plan file cannot be read or is not a valid plan (exit 1)."""
+class InvalidFileError(PlanToolError):
+    """A file a person named cannot be read, or does not hold what it should; every problem located (exit 1)."""
 
     exit_code = 1
 
@@ -86,6 +86,10 @@ class InvalidPlanError(PlanToolError):
     def unreadable(self) -> bool:
         """True when the file itself could not be read (missing, a directory …): there is nothing in it to fix."""
         return all(p.line is None for p in self.problems)
+
+
+class InvalidPlanError(InvalidFileError):
+    """The plan file cannot be read or is not a valid plan (exit 1): 'plan check' says the same."""
 
 
 class UsageError(PlanToolError):

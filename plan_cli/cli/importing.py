@@ -106,16 +106,10 @@ def import_plan(
 
 def read_source(source: Path) -> bytes:
     """The source file's bytes; raise SourceError saying what is wrong when it cannot be read."""
-    from plan_cli.basics.bounded_read import Unreadable, read_at_most
-    from plan_cli.importer.sources import MAX_SOURCE_BYTES
+    from plan_cli.basics.files import Unreadable, read_bytes
+    from plan_cli.importer.sources import PUBLISHED_PLAN
 
     try:
-        return read_at_most(
-            source,
-            MAX_SOURCE_BYTES,
-            too_large=f"a published plan is at most {MAX_SOURCE_BYTES // 1024 // 1024} MB. Is this the right file?",
-            missing="no such file; give the published plan's file",
-            directory="is a directory; give the published plan's file",
-        )
+        return read_bytes(source, PUBLISHED_PLAN)
     except Unreadable as error:
-        raise SourceError(source, str(error)) from None
+        raise SourceError(source, error.reason) from None

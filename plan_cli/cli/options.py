@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer._click import Context
 
-from plan_cli.basics.errors import InvalidPlanError, PlanToolError, UsageError
+from plan_cli.basics.errors import InvalidFileError, InvalidPlanError, PlanToolError, UsageError
 from plan_cli.basics.wording import plural
 from plan_cli.cli.terminal import print_problems, stderr
 from plan_cli.plan.model import Plan
@@ -124,9 +124,9 @@ def reports_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except InvalidPlanError as error:
+        except InvalidFileError as error:
             print_problems(error.problems)
-            if not error.unreadable:
+            if isinstance(error, InvalidPlanError) and not error.unreadable:
                 count = sum(1 for p in error.problems if p.severity == "error")
                 stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
             raise typer.Exit(error.exit_code) from None
@@ -213,11 +213,15 @@ def say_owners(plan: Plan, names: str | list[str] | None) -> None:
 
 
 def open_plan_for_edit(plan_path: Path | None) -> tuple[PlanText, Plan]:
-    """Find the plan and read it for an edit: its exact text, and the plan that text holds."""
-    from plan_cli.editing.plan_file import check_plan_text, read_plan_for_edit
+    """Find the plan and read it for an edit: its exact text, and the plan that text holds.
+
+    A plan that does not load is refused with the loader's own messages, as every command gives them.
+    """
+    from plan_cli.editing.plan_file import read_plan_for_edit
+    from plan_cli.reading.loader import parse_plan
 
     read = read_plan_for_edit(find_plan(plan_path))
-    return read, check_plan_text(read.text, str(read.path))
+    return read, parse_plan(read.text, str(read.path)).plan
 
 
 FormatT = TypeVar("FormatT")

@@ -6,7 +6,8 @@ shared between forces can read the plan it is given but reach nothing else
 
 Shipped templates are package data of ``plan_cli.templates`` (read through
 importlib.resources, so they work from a wheel); a user's template is read by
-path, and the templates beside it can be included. Undefined variables are
+path (as every named file is: see :mod:`plan_cli.basics.files`), and the
+templates beside it can be included. Undefined variables are
 errors (StrictUndefined), reported as ``template:line: message``. HTML
 templates (``.html``/``.htm``, with or without ``.j2``) are autoescaped.
 
@@ -18,7 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import stat
+import io
+import os
 import traceback
 from collections.abc import Callable
 from importlib import resources
@@ -29,7 +31,8 @@ import jinja2
 import jinja2.sandbox
 
 from plan_cli.basics.errors import TemplateError, UsageError
-from plan_cli.basics.user_cache import cache_folder, is_private, make_private
+from plan_cli.basics.files import FileKind, Unreadable, read_bytes, read_text
+from plan_cli.basics.user_cache import cache_folder, is_private, make_private, read_entry
 from plan_cli.basics.wording import first_sentence, long_date, plural
 from plan_cli.documents.filters import (
     csv_row,
@@ -125,45 +128,66 @@ class UserCache(jinja2.FileSystemBytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Fill ``bucket`` from the cache when the folder is the user's own and the file reads."""
+        """Fill ``bucket`` from the cache when every folder of the cache is safe and the entry is a regular file.
+
+        The entry is opened without blocking and without following a link (see
+        :func:`plan_cli.basics.user_cache.read_entry`): a FIFO there is passed over.
+        """
         if not is_private(self.folder):
             return
+        kept = read_entry(Path(self._get_cache_filename(bucket)))
+        if kept is None:
+            return
         try:
-            super().load_bytecode(bucket)
+            bucket.load_bytecode(io.BytesIO(kept))
         except Exception:  # a damaged cache file is no worse than none
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Keep ``bucket``'s code in the cache, if the folder can be made and written."""
+        """Keep ``bucket``'s code in the cache, if every folder of the cache can be made safe and written."""
         if not make_private(self.folder):
             return
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
 
 
-class UserLoader(jinja2.FileSystemLoader):
-    """Loads a user's templates from their folder: regular files only, UTF-8 or a located error."""
+TEMPLATE = FileKind("template", 4 * 1024 * 1024, "the template file itself")
+"""How a user's template is read (see :mod:`plan_cli.basics.files`): far more than any template needs."""
+
+
+class UserLoader(jinja2.BaseLoader):
+    """Loads a user's templates from their folder, each read as every named file is (see :data:`TEMPLATE`)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
-        """Return the template's text; TemplateError naming the file if it is not UTF-8."""
+        """Return the template's text; TemplateError naming the file (and place) if it cannot be read.
+
+        A template that is not there is not found, so a shipped one of that name is used.
+        """
+        from jinja2.loaders import split_template_path
+
+        path = self.folder.joinpath(*split_template_path(template))
         try:
-            return super().get_source(environment, template)
-        except UnicodeDecodeError as error:
-            path = Path(self.searchpath[0]) / template
-            raise TemplateError(f"{path}: {not_utf8(error)}") from None
+            text = read_text(path, TEMPLATE)
+        except Unreadable as error:
+            if error.missing:
+                raise jinja2.TemplateNotFound(template) from None
+            where = f"{path}:{error.line}:{error.column}" if error.line is not None else str(path)
+            raise TemplateError(f"{where}: {error}") from None
+        read_at = _modified(path)
+        return text, os.path.normpath(path), lambda: _modified(path) == read_at
 
 
-def not_utf8(error: UnicodeDecodeError) -> str:
-    """What to tell the user about a file that is not UTF-8, from the decoder's error."""
-    raw = error.object
-    line = raw.count(b"\n", 0, error.start) + 1
-    column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-    return (
-        f"is not valid UTF-8 (byte 0x{raw[error.start]:02x} at line {line}, column {column}); "
-        "save the template as UTF-8"
-    )
+def _modified(path: Path) -> int | None:
+    """When the file at ``path`` was last changed (None if it is gone): to tell a template is unchanged."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
 
 
 def is_html(name: str | None) -> bool:
@@ -175,7 +199,7 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
     """Return the Jinja environment: strict undefined, HTML autoescaped, the document filters."""
     loaders: list[jinja2.BaseLoader] = []
     if user_folder is not None:
-        loaders.append(UserLoader(str(user_folder)))
+        loaders.append(UserLoader(user_folder))
     loaders.append(ShippedLoader())
     folder = cache_folder("templates")
     env = jinja2.sandbox.SandboxedEnvironment(
@@ -235,18 +259,11 @@ def render_document(context: dict[str, Any], shipped: str, template: Path | None
 
 
 def check_template_file(template: Path) -> None:
-    """Raise UsageError unless ``template`` is a regular file (a FIFO would hang the render)."""
+    """Raise UsageError unless ``template`` can be read as a template file (a FIFO would hang the render)."""
     try:
-        mode = template.stat().st_mode
-    except FileNotFoundError:
-        problem = "no such file"
-    except OSError as error:
-        problem = f"cannot be read ({error.strerror or error})"
-    else:
-        if stat.S_ISREG(mode):
-            return
-        problem = "is a directory" if stat.S_ISDIR(mode) else "is not a regular file"
-    raise UsageError(f"--template {template}: {problem}; give the path of a Jinja template file")
+        read_bytes(template, TEMPLATE)
+    except Unreadable as error:
+        raise UsageError(f"--template {template}: {error}") from None
 
 
 def _located(error: BaseException, template: Path | None, name: str) -> str:

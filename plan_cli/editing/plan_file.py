@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from plan_cli.basics.errors import InvalidPlanError, PlanToolError, WriteError
 from plan_cli.plan.model import Plan
-from plan_cli.reading.loader import parse_plan
+from plan_cli.reading.loader import parse_plan, plan_text, read_plan_bytes
 
 
 class EditError(PlanToolError):
@@ -33,19 +33,15 @@ class PlanText(NamedTuple):
 def read_plan_for_edit(path: Path | str) -> PlanText:
     """Read the plan file at ``path`` (UTF-8, optional byte-order mark) for editing.
 
-    Raise EditError when it is not a regular file or cannot be read as UTF-8.
+    Read as every command reads a plan (see :func:`plan_cli.reading.loader.read_plan_bytes`):
+    InvalidPlanError, with the loader's own message, when it cannot be read or
+    is not UTF-8; EditError when it is not a regular file (a device) to write back.
     """
     target = Path(path)
-    if not target.exists():
-        raise EditError(f"{target}: no such file; give the plan with --plan PATH or set PLAN_FILE")
-    real = Path(os.path.realpath(target))
-    if not real.is_file():
+    raw = read_plan_bytes(target)
+    text = plan_text(raw, str(target))
+    if not Path(os.path.realpath(target)).is_file():
         raise EditError(f"{target}: is not a regular file; plan edits only rewrite a regular file")
-    raw = real.read_bytes()
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        raise EditError(f"{target}: is not valid UTF-8; save it as UTF-8 first") from None
     return PlanText(target, raw, text)
 
 

@@ -6,9 +6,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from plan_cli.basics.errors import Problem
+from plan_cli.basics.files import FileKind, Unreadable, read_text
 from plan_cli.editing.plan_edits import UpdateEdit
 from plan_cli.editing.replies import ReadDraft, check_replies, parse_draft, reply_matches
 from plan_cli.plan.model import Plan, Round
+
+DRAFT = FileKind("draft", 32 * 1024 * 1024, "the draft's file itself")
+"""How a filled-in draft is read (see :mod:`plan_cli.basics.files`): at most as large as a plan."""
 
 
 class ReplyEdits(NamedTuple):
@@ -25,17 +29,9 @@ def read_drafts(paths: list[Path]) -> tuple[list[ReadDraft], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except FileNotFoundError:
-            problems.append(Problem("no such file", path=str(path)))
-            continue
-        except (OSError, UnicodeDecodeError) as error:
-            reason = (
-                "is not UTF-8 text; save it as UTF-8 (in most editors: Save As, Encoding)"
-                if isinstance(error, UnicodeDecodeError)
-                else f"cannot be read ({error})"
-            )
-            problems.append(Problem(reason, path=str(path)))
+            text = read_text(path, DRAFT)
+        except Unreadable as error:
+            problems.append(Problem(error.reason, path=str(path), line=error.line, column=error.column))
             continue
         parsed.append(parse_draft(text, str(path)))
     return parsed, problems

@@ -14,10 +14,13 @@ import io
 import re
 
 from plan_cli.basics.errors import SourceError
+from plan_cli.basics.files import FileKind, Unreadable, too_large
 from plan_cli.documents.export import spreadsheet_text
 from plan_cli.importer.table import Cell, Row, Run, Table, plain_cell
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
+PUBLISHED_PLAN = FileKind("published plan", MAX_SOURCE_BYTES, "the published plan's file")
+"""How a source to import is read (see :mod:`plan_cli.basics.files`): its limit and the words for it."""
 _HTML_TAG = re.compile(rb"<\s*(table|tr|td|th|html|body|!doctype)\b", re.IGNORECASE)
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CSV_HEADINGS = re.compile(r"recom+end|evidence|rec\.? ?no", re.IGNORECASE)
@@ -31,11 +34,7 @@ def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
     if not data.strip():
         raise SourceError(name, "is empty; give the published plan (an HTML page, .docx, .txt or .csv)")
     if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(
-            name,
-            f"is {len(data) / 1024 / 1024:.1f} MB; a published plan is at most "
-            f"{MAX_SOURCE_BYTES // 1024 // 1024} MB. Is this the right file?",
-        )
+        raise SourceError(name, f"is {len(data) / 1024 / 1024:.1f} MB; {too_large(PUBLISHED_PLAN)}")
     if data.startswith(b"PK\x03\x04"):
         from plan_cli.importer.word import tables_from_docx
 
@@ -64,19 +63,13 @@ def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
 
 
 def decode(data: bytes, name: str) -> str:
-    """The source as text; raise SourceError saying UTF-8 was tried and where it failed."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(name, "is saved as UTF-16; tried UTF-8. Save it as UTF-8 and import it again")
+    """The source as text (see :func:`plan_cli.basics.files.decode`); raise SourceError saying why not."""
+    from plan_cli.basics.files import decode as decode_text
+
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise SourceError(
-            name,
-            f"is not UTF-8: tried UTF-8, and byte 0x{data[error.start]:02x} at offset {error.start} is not "
-            "valid in it (Windows-1252 is likely); save the file as UTF-8 and import it again",
-            line,
-        ) from None
+        return decode_text(data)
+    except Unreadable as error:
+        raise SourceError(name, error.reason, error.line) from None
 
 
 def table_from_tab_separated(text: str) -> Table:

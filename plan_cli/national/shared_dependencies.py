@@ -14,8 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from plan_cli.basics.errors import InvalidPlanError, Problem
-from plan_cli.reading.loader import compose_plan, read_plan_text
+from plan_cli.basics.errors import InvalidFileError, Problem
+from plan_cli.basics.files import FileKind, Unreadable, read_text
+
+MAPPING_FILE = FileKind("mapping file", 4 * 1024 * 1024, "the YAML file itself")
+"""How ``--same`` is read (see :mod:`plan_cli.basics.files`): a few lines of ids, far under its limit."""
 
 
 class WaitingOn(NamedTuple):
@@ -111,16 +114,26 @@ def read_same_dependencies(path: Path) -> dict[str, str]:
 
         minerva-niche: [niche-classification, niche-stalking-flag]
 
-    Raise InvalidPlanError, located at file:line:col, when the file cannot be
-    read, is not such a mapping, or lists an id under two keys.
+    Raise InvalidFileError, located at file:line:col, when the file cannot be
+    read, is not such a mapping, or lists an id under two keys: every message
+    about this file, none about plans.
     """
+    from plan_cli.reading.yaml_document import Wording, read_mapping  # PyYAML: only when there is a file
+
     label = str(path)
-    text = read_plan_text(path)
-    if not text.strip():
-        raise InvalidPlanError(
-            [Problem("is empty; write each id with the ids that are the same, e.g. a: [b, c]", path=label)]
-        )
-    data, source = compose_plan(text, label)
+    try:
+        text = read_text(path, MAPPING_FILE)
+    except Unreadable as error:
+        raise InvalidFileError(
+            [Problem(error.reason, path=label, line=error.line, column=error.column)]
+        ) from None
+    data, source = read_mapping(
+        text,
+        label,
+        Wording(noun="mapping file", document="mapping", key="id"),
+        empty="is empty; write each id with the ids that are the same, e.g. a: [b, c]",
+        example="a: [b, c] (each id with the ids that are the same)",
+    )
     same: dict[str, str] = {}
     problems: list[Problem] = []
 
@@ -144,5 +157,5 @@ def read_same_dependencies(path: Path) -> dict[str, str]:
                 same[other] = key
         same.setdefault(key, key)
     if problems:
-        raise InvalidPlanError(problems)
+        raise InvalidFileError(problems)
     return same

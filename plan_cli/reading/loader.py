@@ -1,5 +1,7 @@
 """YAML to model, with every problem located at file:line:col and a field path.
 
+The file is read as every file a person names is (see :mod:`plan_cli.basics.files`:
+its limit, UTF-8 or a message naming the encoding, nothing that would block).
 Reading is safe YAML only: the document is composed into nodes (libyaml's
 C parser where installed), and the nodes are turned into plain values (see
 :mod:`yaml_compose`), so that every value keeps its place in the file,
@@ -20,8 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from plan_cli.basics.bounded_read import Unreadable, read_at_most
 from plan_cli.basics.errors import InvalidPlanError, Problem
+from plan_cli.basics.files import FileKind, Unreadable, decode, read_bytes
 from plan_cli.plan.model import Plan
 from plan_cli.reading import plan_cache
 from plan_cli.reading.build import build_plan
@@ -30,7 +32,8 @@ from plan_cli.reading.source_map import SourceMap
 # A plan is ~100 KB; a national collation (43 forces) ~5 MB; 100x the real plan 9.4 MB. Anything far
 # larger is the wrong file, and a value longer than any published cell is a paste gone wrong.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-_TOO_LARGE = f"a plan file may be at most {MAX_FILE_BYTES // 1024 // 1024} MB. Is this the right file?"
+PLAN_FILE = FileKind("plan file", MAX_FILE_BYTES, "the YAML file itself", ", or give it with --plan PATH")
+"""How a plan file is read (see :mod:`plan_cli.basics.files`): its limit and the words for it."""
 
 
 class LoadedPlan(NamedTuple):
@@ -62,54 +65,22 @@ def load_plan(path: Path | str) -> LoadedPlan:
     return loaded
 
 
-def read_plan_text(path: Path | str) -> str:
-    """Return the file's text (UTF-8, optional byte-order mark); raise InvalidPlanError if unreadable."""
-    return plan_text(read_plan_bytes(path), str(path))
-
-
 def read_plan_bytes(path: Path | str) -> bytes:
     """Return the file's bytes, at most MAX_FILE_BYTES of them; raise InvalidPlanError if unreadable."""
-    label = str(path)
     try:
-        raw = read_at_most(
-            path,
-            MAX_FILE_BYTES,
-            too_large=_TOO_LARGE,
-            missing="the plan file is missing (no such file); check the path, or give it with --plan PATH",
-            directory="is a directory, not a plan file; give the YAML file itself",
-        )
+        return read_bytes(path, PLAN_FILE)
     except Unreadable as error:
-        raise _file_error(label, str(error)) from None
-    return raw
+        raise InvalidPlanError([Problem(error.reason, path=str(path))]) from None
 
 
 def plan_text(raw: bytes, label: str) -> str:
     """Return a plan file's bytes as text (UTF-8, optional byte-order mark); raise InvalidPlanError if not."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvalidPlanError(
-            [Problem("is saved as UTF-16; save it as UTF-8 (in most editors: Save As, Encoding)", path=label)]
-        )
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return decode(raw)
+    except Unreadable as error:
         raise InvalidPlanError(
-            [
-                Problem(
-                    f"is not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-                    "save the file as UTF-8",
-                    path=label,
-                    line=line,
-                    column=column,
-                )
-            ]
+            [Problem(error.reason, path=label, line=error.line, column=error.column)]
         ) from None
-    return text.removeprefix("\ufeff")
-
-
-def _file_error(path: str, message: str) -> InvalidPlanError:
-    return InvalidPlanError([Problem(message, path=path)])
 
 
 def parse_plan(text: str, path: str = "<plan>") -> LoadedPlan:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
-import stat
 import sys
 from datetime import date
 from pathlib import Path
@@ -35,7 +34,7 @@ from typing import Any
 
 from plan_cli import __version__
 from plan_cli.basics.errors import FieldParts
-from plan_cli.basics.user_cache import cache_folder, is_private, make_private
+from plan_cli.basics.user_cache import cache_folder, is_private, make_private, read_entry
 from plan_cli.reading.source_map import Place, SourceMap
 
 _MAGIC = b"plan-cli validated values 1\n"
@@ -144,7 +143,7 @@ class Entry:
         """The contents of ``file`` after its header, if it is an entry for these bytes, whole."""
         if file is None or not is_private(file.parent):
             return None
-        blob = _read_regular(file)
+        blob = read_entry(file)
         header = len(magic) + 2 * _DIGEST_SIZE
         if blob is None or not blob.startswith(magic) or len(blob) < header:
             return None
@@ -153,24 +152,6 @@ class Entry:
         if key != self.key or _hash(payload) != digest:
             return None
         return payload
-
-
-def _read_regular(entry: Path) -> bytes | None:
-    """The entry's bytes, if it is a regular file (never a FIFO or device that would block or never end)."""
-    try:
-        descriptor = os.open(entry, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
-    except OSError:
-        return None
-    try:
-        found = os.fstat(descriptor)
-        if not stat.S_ISREG(found.st_mode):
-            return None
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            return stream.read()
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
 
 
 def _dates_as_text(data: Any, dates: list[FieldParts]) -> Any:

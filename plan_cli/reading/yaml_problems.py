@@ -8,7 +8,7 @@ walk over the event stream for what the composed tree cannot tell.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from plan_cli.basics.errors import FieldParts, Problem, format_field_path
 from plan_cli.basics.pyyaml import yaml
@@ -24,16 +24,31 @@ INVISIBLE_NAMES = {
 }
 
 
+class Wording(NamedTuple):
+    """How the messages about one kind of YAML file name it and what it holds.
+
+    ``noun`` follows "a" ("is not allowed in a plan file"), ``document`` is what
+    the file holds one of ("keep one plan per file"), ``key`` what each key of a
+    mapping names ("each field may appear once"), and ``nested_example`` ends the
+    advice about a line indented under ``{}`` or ``[]`` with an example.
+    """
+
+    noun: str = "YAML file"
+    document: str = "document"
+    key: str = "key"
+    nested_example: str = ""
+
+
 def position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def reader_problem(error: yaml.reader.ReaderError, path: str, text: str) -> Problem:
+def reader_problem(error: yaml.reader.ReaderError, path: str, text: str, wording: Wording) -> Problem:
     line, column = position(text, error.position)
     code = error.character if isinstance(error.character, int) else ord(error.character)
     return Problem(
-        f"the control character U+{code:04X} is not allowed in a plan file; delete it "
+        f"the control character U+{code:04X} is not allowed in a {wording.noun}; delete it "
         "(it often comes with text pasted from another program)",
         path=path,
         line=line,
@@ -51,7 +66,9 @@ class EventScan:
         self.too_deep: list[Problem] = []
 
 
-def scan_events(text: str, path: str, loader: type, max_depth: int, max_aliases: int) -> EventScan:
+def scan_events(
+    text: str, path: str, loader: type, max_depth: int, max_aliases: int, wording: Wording
+) -> EventScan:
     """Walk the parser's events (no composing, no recursion) for what the node tree cannot tell.
 
     Used only once something is wrong: an alias's own position (the composed tree
@@ -99,8 +116,8 @@ def scan_events(text: str, path: str, loader: type, max_depth: int, max_aliases:
                     found.aliases.append(
                         problem(
                             event,
-                            f"the alias *{event.anchor} is not supported in a plan file; "
-                            "anchors and aliases (&name, *name) hide what each field says: "
+                            f"the alias *{event.anchor} is not supported in a {wording.noun}; "
+                            f"anchors and aliases (&name, *name) hide what each {wording.key} says: "
                             "write the value out in full",
                         )
                     )
@@ -148,7 +165,7 @@ def node_kind(node: yaml.Node) -> str:
     return "a single value"
 
 
-def yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
+def yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str, wording: Wording) -> Problem:
     mark = error.problem_mark or error.context_mark
     message = error.problem or error.context or "is not valid YAML"
     if error.context and error.problem:
@@ -156,11 +173,14 @@ def yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
     if "'\\t'" in message or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
         message += "; indent with spaces, not tabs"
     elif "expected a single document" in message:
-        message = "the file holds more than one YAML document (a second '---'); keep one plan per file"
+        message = (
+            "the file holds more than one YAML document (a second '---'); "
+            f"keep one {wording.document} per file"
+        )
     elif mark is not None and after_empty_collection(text, mark.line):
         message += (
             "; the line above ends in {} or [] (an empty value), so nothing can be indented under it: "
-            "remove the {} or [] to put entries under it, e.g. 'updates:' then the rounds indented below"
+            "remove the {} or [] to put entries under it" + wording.nested_example
         )
     elif "mapping values are not allowed" in message:
         message += (
@@ -168,7 +188,7 @@ def yaml_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
             "against the line above, and put text that contains ': ' in quotes"
         )
     elif "found duplicate anchor" in message or "found undefined alias" in message:
-        message += "; anchors and aliases are not supported in a plan file"
+        message += f"; anchors and aliases are not supported in a {wording.noun}"
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     if mark is not None:
         invisible = invisible_near(text, mark.line)

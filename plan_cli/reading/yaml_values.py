@@ -8,15 +8,15 @@ are, so one run of the loader reports them all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from plan_cli.basics.controls import describe, effect, first_control, visible
 from plan_cli.basics.errors import FieldParts, Problem, format_field_path
 from plan_cli.basics.pyyaml import yaml
-from plan_cli.reading.places import place_of
 from plan_cli.reading.source_map import SourceMap
-from plan_cli.reading.yaml_problems import INVISIBLE, INVISIBLE_NAMES, node_position, shorten
+from plan_cli.reading.yaml_problems import INVISIBLE, INVISIBLE_NAMES, Wording, node_position, shorten
 
 TAG = "tag:yaml.org,2002:"
 MAX_DEPTH = 64
@@ -44,8 +44,9 @@ def _control_message(where: str, char: str) -> str:
 class Converter:
     """Turns composed YAML nodes into plain values, recording each one's position."""
 
-    def __init__(self, source: SourceMap, check_aliases: bool = True) -> None:
+    def __init__(self, source: SourceMap, wording: Wording, check_aliases: bool = True) -> None:
         self.source = source
+        self.wording = wording
         self.problems: list[Problem] = []
         self.failed_at: list[FieldParts] = []
         self.too_deep = False
@@ -59,8 +60,8 @@ class Converter:
         self.problems.append(Problem(message, format_field_path(parts), self.source.path, line, column))
         self.failed_at.append(parts)
 
-    def name_places(self, data: Any) -> None:
-        """Name each problem's place as a person would, now that the whole document is read."""
+    def name_places(self, data: Any, place_of: Callable[[Any, FieldParts], str]) -> None:
+        """Name each problem's place as a person would (``place_of``), now that the whole document is read."""
         for index, parts in enumerate(self.failed_at):
             self.problems[index] = self.problems[index]._replace(place=place_of(data, parts))
 
@@ -78,7 +79,9 @@ class Converter:
             return self.mapping(node, parts, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != TAG + "seq":
-                self.fail(node, parts, f"the tag {node.tag} is not allowed in a plan file; remove it")
+                self.fail(
+                    node, parts, f"the tag {node.tag} is not allowed in a {self.wording.noun}; remove it"
+                )
                 return None
             return [self.value(child, (*parts, index), depth + 1) for index, child in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
@@ -86,7 +89,7 @@ class Converter:
 
     def mapping(self, node: yaml.MappingNode, parts: FieldParts, depth: int) -> dict[Any, Any] | None:
         if node.tag != TAG + "map":
-            self.fail(node, parts, f"the tag {node.tag} is not allowed in a plan file; remove it")
+            self.fail(node, parts, f"the tag {node.tag} is not allowed in a {self.wording.noun}; remove it")
             return None
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -95,11 +98,15 @@ class Converter:
                     key_node,
                     parts,
                     "keys must be plain names (merge keys '<<' and complex keys "
-                    "are not supported in a plan file)",
+                    f"are not supported in a {self.wording.noun})",
                 )
                 continue
             if key_node.tag not in _KEYTAGS:
-                self.fail(key_node, parts, f"the tag {key_node.tag} is not allowed in a plan file; remove it")
+                self.fail(
+                    key_node,
+                    parts,
+                    f"the tag {key_node.tag} is not allowed in a {self.wording.noun}; remove it",
+                )
                 continue
             # A key is a name as written: `2025:` or `yes:` is the name "2025" or "yes",
             # never the number or the boolean YAML would make of it.
@@ -125,7 +132,7 @@ class Converter:
                 self.fail(
                     key_node,
                     child,
-                    f"duplicate key '{key}' (first at line {node_position(first)[0]}); each field may appear once",
+                    f"duplicate key '{key}' (first at line {node_position(first)[0]}); each {self.wording.key} may appear once",
                 )
                 continue
             result[key] = self.value(value_node, child, depth + 1)
@@ -162,7 +169,7 @@ class Converter:
             if not node.style:  # written plainly: remember how, for "quote it" advice
                 self.source.written[parts] = node.value
             return self.typed_scalar(node, parts)
-        self.fail(node, parts, f"the tag {tag} is not allowed in a plan file; remove it")
+        self.fail(node, parts, f"the tag {tag} is not allowed in a {self.wording.noun}; remove it")
         return None
 
     def typed_scalar(self, node: yaml.ScalarNode, parts: FieldParts) -> Any:

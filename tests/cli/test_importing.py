@@ -147,9 +147,9 @@ BAD_INPUTS = {
     "not-utf8": (
         "plan.txt",
         TAB_ROWS.replace("do it", "do \u201cit\u201d").encode("cp1252"),
-        "is not UTF-8: tried UTF-8, and byte 0x93 at offset",
+        "is not valid UTF-8 (byte 0x93 at offset",
     ),
-    "utf16": ("plan.txt", TAB_ROWS.encode("utf-16"), "is saved as UTF-16; tried UTF-8"),
+    "utf16": ("plan.txt", TAB_ROWS.encode("utf-16"), "is saved as UTF-16; save it as UTF-8"),
     "control-character": (
         "plan.txt",
         TAB_ROWS.replace("Done.", "Done.\x1b").encode(),
@@ -198,14 +198,17 @@ def test_a_50_mb_file_is_refused_without_being_read(tmp_path: Path) -> None:
         file.truncate(50 * 1024 * 1024)
     code, out, err = run("import", str(source), "--output", str(tmp_path / "plan.yaml"))
     assert code == 1 and out == ""
-    assert "is 50.0 MB; a published plan is at most 32 MB" in err
+    assert "is 50.0 MB; a published plan may be at most 32 MB" in err
     assert not (tmp_path / "plan.yaml").exists()
 
 
 def test_a_missing_source_says_so(tmp_path: Path) -> None:
     code, _, err = run("import", str(tmp_path / "nope.html"))
     assert code == 1
-    assert err == f"error: {tmp_path / 'nope.html'}: no such file; give the published plan's file\n"
+    assert (
+        err
+        == f"error: {tmp_path / 'nope.html'}: the published plan is missing (no such file); check the path\n"
+    )
 
 
 def test_table_chooses_between_candidate_tables(tmp_path: Path) -> None:

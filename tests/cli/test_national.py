@@ -197,6 +197,29 @@ def test_a_bad_same_file_is_located(tmp_path: Path) -> None:
     assert f"{mapping}:2:5: 'b' is already the same as a" in result.err
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: [b]\na: [c]\n", "{file}:2:1: a: duplicate key 'a' (first at line 1); each id may appear once\n"),
+        (
+            "- a\n- b\n",
+            "{file}:1:1: must be a mapping, e.g. a: [b, c] (each id with the ids that are the same); not a list\n",
+        ),
+        (
+            "a: [b\n",
+            "{file}:2:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)\n",
+        ),
+    ],
+    ids=["duplicate-key", "a-list", "bad-yaml"],
+)
+def test_a_bad_same_file_gets_one_error_about_that_file(tmp_path: Path, text: str, expected: str) -> None:
+    mapping = tmp_path / "same.yaml"
+    mapping.write_text(text, encoding="utf-8")
+    result = run("national", FORCES, "--same", mapping)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == expected.format(file=mapping), "nothing about plans, no 'plan check'"
+
+
 def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = run("national", tmp_path)
     assert result.code == 2

@@ -235,7 +235,7 @@ def test_shipped_template_errors_name_the_shipped_template(minimal_text: str) ->
 
 
 def test_missing_user_template_is_a_usage_error(tmp_path: Path, minimal_text: str) -> None:
-    with pytest.raises(UsageError, match=r"--template .*nope\.j2: no such file"):
+    with pytest.raises(UsageError, match=r"--template .*nope\.j2: the template is missing \(no such file\)"):
         render_document(minimal_context(minimal_text), "report.md.j2", tmp_path / "nope.j2")
 
 
@@ -498,7 +498,7 @@ def test_a_template_that_is_not_utf8_is_named(tmp_path: Path, minimal_text: str)
     template = tmp_path / "latin1.md.j2"
     template.write_bytes("# Café\n{{ plan.title }} – ½\n".encode("latin-1", errors="replace"))
     with pytest.raises(
-        TemplateError, match=r"latin1\.md\.j2: is not valid UTF-8 \(byte 0xe9 at line 1, column 6\); save"
+        TemplateError, match=r"latin1\.md\.j2:1:6: is not valid UTF-8 \(byte 0xe9 at offset 5\); save"
     ):
         render_document(minimal_context(minimal_text), "report.md.j2", template)
 
@@ -508,7 +508,7 @@ def test_an_included_template_that_is_not_utf8_is_named(tmp_path: Path, minimal_
     template = tmp_path / "main.md.j2"
     template.write_text("{% include 'part.md.j2' %}\n")
     with pytest.raises(
-        TemplateError, match=r"part\.md\.j2: is not valid UTF-8 \(byte 0xff at line 2, column 1\)"
+        TemplateError, match=r"part\.md\.j2:2:1: is not valid UTF-8 \(byte 0xff at offset 3\)"
     ):
         render_document(minimal_context(minimal_text), "report.md.j2", template)
 
@@ -516,5 +516,7 @@ def test_an_included_template_that_is_not_utf8_is_named(tmp_path: Path, minimal_
 def test_a_fifo_as_template_is_refused_without_reading_it(tmp_path: Path, minimal_text: str) -> None:
     fifo = tmp_path / "pipe.md.j2"
     os.mkfifo(fifo)
-    with pytest.raises(UsageError, match=r"--template .*pipe\.md\.j2: is not a regular file"):
+    with pytest.raises(
+        UsageError, match=r"--template .*pipe\.md\.j2: is a FIFO \(named pipe\), not a template"
+    ):
         render_document(minimal_context(minimal_text), "report.md.j2", fifo)

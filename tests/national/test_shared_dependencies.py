@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from plan_cli.basics.errors import InvalidPlanError
+from plan_cli.basics.errors import InvalidFileError, InvalidPlanError
 from plan_cli.national import report_data, rollup, shared_dependencies
 
 from .test_rollup import FENLAND, FORCES, HARBOUR, TODAY, WEARSIDE, record
@@ -78,14 +78,17 @@ def test_a_mapping_file_joins_ids_that_are_the_same_thing(tmp_path: Path) -> Non
         ("a: [b]\nc: [b]\n", "'b' is already the same as a", 2),
         ("a: [b, {x: 1}]\n", "is not a dependency id", 1),
         ("a: [b]\na: [c]\n", "duplicate key", 2),
-        ("\n", "is empty", None),
+        ("\n", "is empty", 1),
+        ("# nothing yet\n", "is empty", 1),
+        ("- a\n- b\n", "must be a mapping, e.g. a: [b, c]", 1),
     ],
 )
 def test_a_bad_mapping_file_is_located(tmp_path: Path, text: str, message: str, line: int | None) -> None:
     mapping = tmp_path / "same.yaml"
     mapping.write_text(text, encoding="utf-8")
-    with pytest.raises(InvalidPlanError) as caught:
+    with pytest.raises(InvalidFileError) as caught:
         shared_dependencies.read_same_dependencies(mapping)
+    assert not isinstance(caught.value, InvalidPlanError), "a mapping file is not a plan"
     problem = caught.value.problems[0]
     assert message in problem.message
     assert problem.path == str(mapping)

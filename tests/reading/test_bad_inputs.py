@@ -22,7 +22,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from plan_cli.basics import bounded_read
+from plan_cli.basics import files
 from plan_cli.cli.app import app
 from plan_cli.reading.loader import load_plan
 
@@ -63,14 +63,14 @@ def unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path.write_text(MINIMAL_FILE.read_text())
     path.chmod(0)
     if os.geteuid() == 0:  # root reads anything (CI runs as root): simulate what a user would see
-        real_open = open
+        real_open = os.open
 
-        def refusing_open(file: object, *args: object, **kwargs: object) -> object:
+        def refusing_open(file: str, *args: int) -> int:
             if str(file) == str(path):
                 raise PermissionError(13, "Permission denied", str(path))
-            return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+            return real_open(file, *args)
 
-        monkeypatch.setattr(bounded_read, "open", refusing_open, raising=False)
+        monkeypatch.setattr(files.os, "open", refusing_open)
     return path
 
 
