@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from plan_cli.basics.errors import RefusalError
 from plan_cli.basics.wording import first_sentence, plural
-from plan_cli.cli.options import PlanOption, TodayOption, open_plan_for_edit, parse_today
+from plan_cli.cli.options import PlanOption, TodayOption, edit_plan_file, parse_today
 from plan_cli.cli.styled import Styled
 from plan_cli.cli.terminal import print_problems, stderr, stdout
+
+if TYPE_CHECKING:
+    from plan_cli.editing.plan_file import PlanEdit
 
 
 def apply(
@@ -39,13 +43,17 @@ def apply(
 
     Example: plan apply chief-constables.md pccs.md
     """
-    from plan_cli.editing.plan_edits import set_updates
-    from plan_cli.editing.plan_file import check_plan_text, save_plan
+    day = parse_today(today)
+    with edit_plan_file(plan, "plan apply", lock=not dry_run) as edit:
+        _apply(edit, drafts, dry_run, force, day)
+
+
+def _apply(plan_edit: PlanEdit, drafts: list[Path], dry_run: bool, force: bool, day: date) -> None:
+    from plan_cli.editing.plan_edits import set_updates, verify_updates
     from plan_cli.editing.reply_edits import read_drafts, reply_edits
     from plan_cli.questions.rounds import next_round, round_progress
 
-    day = parse_today(today)
-    read, current = open_plan_for_edit(plan)
+    read, current = plan_edit.read, plan_edit.plan
     declared = next_round(current, day)
     if declared is None:
         raise RefusalError("no update round is open to apply replies to; open one with plan round open")
@@ -67,7 +75,7 @@ def apply(
             else f"Nothing to change: no item is filled in in {named}."
         )
         return
-    new_text = set_updates(read.text, declared.id, edits, str(read.path), read.newline)
+    new_text = set_updates(read.text, declared.id, edits, read.newline)
     if dry_run:
         import difflib
         import sys
@@ -82,8 +90,7 @@ def apply(
         sys.stdout.write("".join(diff))
         stderr().print(f"Dry run: {plural(len(edits), 'reply', 'replies')} would be written; nothing was.")
         return
-    save_plan(read, new_text)
-    after = check_plan_text(new_text, str(read.path))
+    after = plan_edit.write(new_text, lambda written: verify_updates(written, declared.id, edits))
     for edit in edits:
         line = Styled(f"  {edit.item_id:<6} {edit.status.value:<12} ")
         line.append(first_sentence(edit.text.replace("\n", " "), 50))

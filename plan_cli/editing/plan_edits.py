@@ -18,8 +18,8 @@ from datetime import date
 from typing import NamedTuple
 
 from plan_cli.basics.pyyaml import yaml
-from plan_cli.editing.plan_file import EditError, check_plan_text
-from plan_cli.plan.model import Status
+from plan_cli.editing.plan_file import EditError
+from plan_cli.plan.model import Plan, Status
 
 # --- writing values ------------------------------------------------------------
 
@@ -207,11 +207,13 @@ def publish_round(
         start, end = node.start_mark.index, node.end_mark.index
         written = text[start:end]
         bracketed = f"({old_title})"
-        if written.count(bracketed) == 1:
-            title_edit = (start, end, written.replace(bracketed, f"({new_title})"))
+        current = yaml.safe_load("k: " + written)["k"]
+        meant = current.replace(bracketed, f"({new_title})", 1)
+        in_place = written.replace(bracketed, f"({new_title})") if written.count(bracketed) == 1 else None
+        if in_place is not None and _reads_back(in_place, meant):
+            title_edit = (start, end, in_place)
         else:
-            current = yaml.safe_load("k: " + written)["k"]
-            title_edit = (start, end, yaml_scalar(current.replace(bracketed, f"({new_title})", 1)))
+            title_edit = (start, end, yaml_scalar(meant))
     new = _insert(text, at, f"{' ' * indent}published: {published.isoformat()}{newline}", newline)
     if title_edit is not None:
         start, end, replacement = title_edit
@@ -219,6 +221,64 @@ def publish_round(
             start, end = start + len(new) - len(text), end + len(new) - len(text)
         new = new[:start] + replacement + new[end:]
     return new
+
+
+def _reads_back(written: str, meant: str) -> bool:
+    """True when ``written``, as a value after ``key:``, reads back as ``meant`` and nothing else."""
+    try:
+        return bool(yaml.safe_load("k: " + written) == {"k": meant})
+    except yaml.YAMLError:
+        return False
+
+
+def set_round_field(text: str, round_id: str, key: str, value: str | date, newline: str = "\n") -> str:
+    """Return the plan text with the round's ``key:`` set to ``value``: replaced in place, or added last.
+
+    A date is written as YYYY-MM-DD; text through the one YAML writer.
+    """
+    root = _compose(text)
+    declared = _round_node(root, round_id)
+    written = value.isoformat() if isinstance(value, date) else None
+    existing = _entry(declared, key)
+    if existing is not None:
+        node = existing[1]
+        if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
+            raise EditError(f"the round {round_id}'s {key}: is not a one-line value; change it by hand")
+        replacement = written if written is not None else yaml_scalar(str(value))
+        return text[: node.start_mark.index] + replacement + text[node.end_mark.index :]
+    indent = declared.value[0][0].start_mark.column
+    if written is not None:
+        lines = f"{' ' * indent}{key}: {written}{newline}"
+    else:
+        lines = yaml_field(key, str(value), indent, newline)
+    return _insert(text, _end_of_entry(text, declared), lines, newline)
+
+
+def remove_round(text: str, round_id: str) -> str:
+    """Return the plan text without the round's entry under ``rounds:`` (its lines, comments on them included)."""
+    root = _compose(text)
+    declared = _round_node(root, round_id)
+    start = text.rfind("\n", 0, declared.start_mark.index) + 1
+    return text[:start] + text[_end_of_entry(text, declared) :]
+
+
+def remove_update(text: str, item_id: str, round_id: str) -> str:
+    """Return the plan text without ``item_id``'s update for ``round_id`` (unchanged if it has none)."""
+    root = _compose(text)
+    item = _item_node(root, item_id)
+    updates = _entry(item, "updates")
+    if updates is None or not isinstance(updates[1], yaml.MappingNode):
+        return text
+    _block(updates[1], f"item {item_id}'s updates:")
+    existing = _entry(updates[1], round_id)
+    if existing is None:
+        return text
+    if len(updates[1].value) == 1:
+        key_node = updates[0]
+        start = text.rfind("\n", 0, key_node.start_mark.index) + 1
+        return text[:start] + text[_end_of_entry(text, updates[1]) :]
+    start = text.rfind("\n", 0, existing[0].start_mark.index) + 1
+    return text[:start] + text[_end_of_entry(text, existing[1]) :]
 
 
 def set_update(
@@ -329,15 +389,18 @@ class UpdateEdit(NamedTuple):
     replace: bool = False
 
 
-def set_updates(text: str, round_id: str, edits: list[UpdateEdit], path: str, newline: str = "\n") -> str:
-    """Return the plan text with every edit made, checked: the result loads and reads each update back exactly.
+def set_updates(text: str, round_id: str, edits: list[UpdateEdit], newline: str = "\n") -> str:
+    """Return the plan text with every edit made (check the result with :func:`verify_updates`).
 
-    Raise EditError (and so write nothing) when any edit cannot be made or the
-    result would not read back as meant.
+    Raise EditError (and so write nothing) when any edit cannot be made.
     """
     for edit in edits:
         text = set_update(text, edit.item_id, round_id, edit.status, edit.text, edit.replace, newline)
-    plan = check_plan_text(text, path)
+    return text
+
+
+def verify_updates(plan: Plan, round_id: str, edits: list[UpdateEdit]) -> None:
+    """Raise EditError unless ``plan`` (the edited plan, loaded) reads back every edit exactly as given."""
     for edit in edits:
         item = plan.item(edit.item_id)
         update = item.update_for(round_id) if item is not None else None
@@ -346,4 +409,3 @@ def set_updates(text: str, round_id: str, edits: list[UpdateEdit], path: str, ne
                 f"item {edit.item_id}: the edited plan would not read back the update as given, "
                 "so nothing was written; please report this with the draft"
             )
-    return text

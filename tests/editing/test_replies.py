@@ -219,7 +219,7 @@ def test_a_reply_drafted_with_all_reads_back_exactly(text: str) -> None:
     from ..conftest import PLAN_FILE
 
     edited = set_updates(
-        PLAN_FILE.read_text(encoding="utf-8"), "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text)], "p"
+        PLAN_FILE.read_text(encoding="utf-8"), "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text)]
     )
     plan = parse_plan(edited).plan
     today = date(2026, 11, 28)
