@@ -98,4 +98,4 @@ def _owners_from_catalogue(found: ImportedPlan, name: str) -> None:
             item.owner = item.owner or rec.owner
 
 
-_KINDS = {"html": "HTML", "docx": "Word document", "csv": "CSV", "text": "tab-separated text"}
+_KINDS = {"html": "HTML", "docx": "Word document", "pdf": "PDF", "csv": "CSV", "text": "tab-separated text"}

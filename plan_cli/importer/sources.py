@@ -1,7 +1,7 @@
 """Which reader a source needs, chosen from its bytes, and the readers for text sources.
 
 :func:`read_tables` takes the source's bytes and returns its tables. The
-kind is told from the content (a zip archive is a Word document, markup with
+kind is told from the content (a zip archive is a Word document, ``%PDF-`` starts a PDF, markup with
 table tags is HTML, a first line that is comma-separated with the plan's
 headings is CSV, tab-separated lines are the published text); the file name
 only sharpens the error for a ``.docx`` that is not one.
@@ -12,24 +12,27 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 
 from plan_cli.basics.errors import SourceError
 from plan_cli.documents.export import spreadsheet_text
-from plan_cli.importer.table import Cell, Row, Run, Table, plain_cell
+from plan_cli.importer.table import Cell, Row, Run, Table, plain_cell, quoted
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 _HTML_TAG = re.compile(rb"<\s*(table|tr|td|th|html|body|!doctype)\b", re.IGNORECASE)
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CSV_HEADINGS = re.compile(r"recom+end|evidence|rec\.? ?no", re.IGNORECASE)
+# A cell with no markup, entity or control character reads the same as text as through the HTML parser.
+_PLAIN_TEXT = re.compile(r"[^<&\x00-\x1f\x7f]*")
 
 
 def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
     """Return (the kind of source, its tables); raise SourceError for what cannot be read.
 
-    Kinds: "docx", "html", "csv", "text".
+    Kinds: "docx", "pdf", "html", "csv", "text".
     """
     if not data.strip():
-        raise SourceError(name, "is empty; give the published plan (an HTML page, .docx, .txt or .csv)")
+        raise SourceError(name, "is empty; give the published plan (an HTML page, .docx, .pdf, .txt or .csv)")
     if len(data) > MAX_SOURCE_BYTES:
         raise SourceError(
             name,
@@ -40,6 +43,10 @@ def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
         from plan_cli.importer.word import tables_from_docx
 
         return "docx", tables_from_docx(data, name)
+    if b"%PDF-" in data[:1024]:
+        from plan_cli.importer.pdf import tables_from_pdf
+
+        return "pdf", tables_from_pdf(data, name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise SourceError(name, "is a Word 97-2003 document (.doc); open it in Word and save it as .docx")
     if name.lower().endswith(".docx"):
@@ -96,8 +103,19 @@ def table_from_tab_separated(text: str) -> Table:
         if "\t" not in line and not rows:
             preamble.append(_markdown_cell(line))
             continue
-        rows.append(Row(tuple(cell_from_html(cell) for cell in line.split("\t")), number))
+        rows.append(Row(tuple(_text_cell(cell, cell_from_html) for cell in line.split("\t")), number))
     return Table(tuple(rows), tuple(preamble), "the table")
+
+
+def _text_cell(text: str, from_html: Callable[[str], Cell]) -> Cell:
+    """The cell a published line's field stands for: plain text directly, anything else as HTML.
+
+    Most fields are plain words; reading them without the parser keeps a long
+    file's import time proportional to its size.
+    """
+    if _PLAIN_TEXT.fullmatch(text):
+        return Cell(((Run(text),),) if text.strip() else (), quoted(text))
+    return from_html(text)
 
 
 def _markdown_cell(line: str) -> Cell:
