@@ -112,8 +112,7 @@ def _reason(error: Exception) -> str:
 
 def _page_pieces(page: Any, number: int) -> tuple[list[_Piece], bool]:
     """The page's ruled tables, top to bottom, each with the page's text above it; and whether it has text."""
-    page = page.dedupe_chars()
-    chars = sorted(page.chars, key=lambda c: (c["top"], c["x0"]))
+    chars = _once(sorted(page.chars, key=lambda c: (c["top"], c["x0"])))
     regions: list[tuple[_Box, tuple[float, ...], list[_Box]]] = []
     for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
         cells = _table_cells(table)
@@ -129,6 +128,18 @@ def _page_pieces(page: Any, number: int) -> tuple[list[_Piece], bool]:
         pieces.append(_Piece(number, edges, rows, before, index == 0, index == len(regions) - 1))
         above_from = region.bottom
     return pieces, bool(chars)
+
+
+def _once(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The letters less those printed twice in one place (a fake bold draws each letter twice)."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for char in chars:
+        key = (char["text"], round(char["x0"]), round(char["top"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(char)
+    return out
 
 
 def _page_lines(chars: list[dict[str, Any]]) -> list[_PageLine]:

@@ -70,6 +70,26 @@ def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
     )
 
 
+def served_as_utf8(data: bytes, charset: str | None) -> bytes:
+    """A downloaded text in UTF-8: as sent when it is UTF-8 already (or not text), else from its ``charset``.
+
+    A server names a page's character set in its Content-Type; an older site
+    sends Windows-1252, which a file saved from it would carry unconverted.
+    A PDF, a Word document and a name Python does not know are left alone.
+    """
+    if charset is None or b"%PDF-" in data[:1024] or data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return data
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(charset).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data
+
+
 def decode(data: bytes, name: str) -> str:
     """The source as text; raise SourceError saying UTF-8 was tried and where it failed."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
