@@ -142,7 +142,13 @@ def paragraph_cells(chars: list[dict[str, Any]]) -> list[Cell]:
 
 
 def appended(cell: Cell, more: Cell) -> Cell:
-    """A cell and its rest from the next page: the paragraph the page break cut runs on with a space."""
+    """A cell and its rest from the next page: the paragraph the page break cut runs on with a space.
+
+    A page break falls far more often between two sentences of a paragraph
+    than between two paragraphs, and the page shows neither; so the rest
+    starts a paragraph of its own only where it starts with a bold label
+    after a sentence's end, or with a bullet.
+    """
     if more.is_empty:
         return cell
     if cell.is_empty:
@@ -150,8 +156,8 @@ def appended(cell: Cell, more: Cell) -> Cell:
     last = cell.paragraphs[-1]
     following = more.paragraphs[0]
     text = "".join(r.text for r in last).rstrip()
-    starts_sentence = following[0].text.lstrip()[:1].isupper() or _BULLET.match(following[0].text)
-    if _SENTENCE_END.search(text) and starts_sentence:
+    labelled = following[0].bold and len(following) > 1 and _SENTENCE_END.search(text)
+    if labelled or _BULLET.match(following[0].text):
         return Cell((*cell.paragraphs, *more.paragraphs), quoted(f"{cell.shown} {more.shown}"))
     runs = [*last[:-1], Run(last[-1].text.rstrip() + " ", last[-1].bold)]
     runs += [Run(following[0].text.lstrip(), following[0].bold), *following[1:]]
