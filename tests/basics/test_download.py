@@ -47,16 +47,20 @@ def test_redirects_are_followed_up_to_the_limit() -> None:
 
 
 def test_a_redirect_to_itself_is_refused_after_the_limit() -> None:
-    with serving({"/loop": Reply(302, (("Location", "/loop"),))}) as site:
-        with pytest.raises(Unfetchable, match=f"redirects more than {MAX_REDIRECTS} times"):
-            download(f"{site}/loop", 1024, 5)
+    with (
+        serving({"/loop": Reply(302, (("Location", "/loop"),))}) as site,
+        pytest.raises(Unfetchable, match=f"redirects more than {MAX_REDIRECTS} times"),
+    ):
+        download(f"{site}/loop", 1024, 5)
 
 
 @pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://127.0.0.1/plan.html", "gopher://x/"])
 def test_a_redirect_to_another_scheme_is_refused(target: str) -> None:
-    with serving({"/away": Reply(302, (("Location", target),))}) as site:
-        with pytest.raises(Unfetchable, match="only http:// and https:// addresses are followed"):
-            download(f"{site}/away", 1024, 5)
+    with (
+        serving({"/away": Reply(302, (("Location", target),))}) as site,
+        pytest.raises(Unfetchable, match="only http:// and https:// addresses are followed"),
+    ):
+        download(f"{site}/away", 1024, 5)
 
 
 @pytest.mark.parametrize("address", ["file:///etc/passwd", "ftp://example.org/plan.pdf", "data://x"])
@@ -71,27 +75,30 @@ def test_an_address_without_a_host_is_refused() -> None:
 
 
 def test_a_stated_length_over_the_limit_is_refused_before_reading() -> None:
-    with serving({"/big": Reply(headers=(("Content-Length", str(50 * 1024 * 1024)),))}) as site:
-        with pytest.raises(Unfetchable, match="is 50.0 MB; a published plan is at most 1 MB"):
-            download(f"{site}/big", 1024 * 1024, 5)
+    with (
+        serving({"/big": Reply(headers=(("Content-Length", str(50 * 1024 * 1024)),))}) as site,
+        pytest.raises(Unfetchable, match=r"is 50\.0 MB; a published plan is at most 1 MB"),
+    ):
+        download(f"{site}/big", 1024 * 1024, 5)
 
 
 def test_a_stream_without_a_length_is_cut_off_past_the_limit() -> None:
-    with serving({"/endless": Reply(stream=3 * 1024 * 1024)}) as site:
-        with pytest.raises(Unfetchable, match="is over 1 MB"):
-            download(f"{site}/endless", 1024 * 1024, 5)
+    with (
+        serving({"/endless": Reply(stream=3 * 1024 * 1024)}) as site,
+        pytest.raises(Unfetchable, match="is over 1 MB"),
+    ):
+        download(f"{site}/endless", 1024 * 1024, 5)
 
 
 def test_an_http_error_says_what_the_server_answered() -> None:
-    with serving({}) as site:
-        with pytest.raises(Unfetchable, match="the server answered 404 Not Found"):
-            download(f"{site}/missing.html", 1024, 5)
+    with serving({}) as site, pytest.raises(Unfetchable, match="the server answered 404 Not Found"):
+        download(f"{site}/missing.html", 1024, 5)
 
 
 def test_a_server_that_never_answers_is_given_up_on_in_time() -> None:
     with serving({"/hang": Reply(hang=True)}) as site:
         started = time.monotonic()
-        with pytest.raises(Unfetchable, match="did not answer within 0.5 seconds"):
+        with pytest.raises(Unfetchable, match=r"did not answer within 0\.5 seconds"):
             download(f"{site}/hang", 1024, 0.5)
     assert time.monotonic() - started < 10
 
