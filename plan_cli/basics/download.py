@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 import socket
 import time
-import urllib.error
-import urllib.request
-from email.message import Message
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 MAX_REDIRECTS = 5
 _SCHEMES = ("http", "https")
@@ -58,8 +58,17 @@ def download(address: str, limit: int, timeout: float) -> Downloaded:
     ``limit`` is the most bytes accepted; ``timeout`` the most seconds to wait
     for the server at each step (the whole download may take four times that).
     """
+    import urllib.error
+    import urllib.request
+
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        """Hand every redirect back as an HTTPError, so the new address is checked before it is asked for."""
+
+        def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+            return None
+
     deadline = time.monotonic() + 4 * timeout
-    opener = urllib.request.build_opener(_NoRedirects())
+    opener = urllib.request.build_opener(NoRedirects())
     current = _checked(address, address)
     for _ in range(MAX_REDIRECTS + 1):
         request = urllib.request.Request(
@@ -87,13 +96,6 @@ def download(address: str, limit: int, timeout: float) -> Downloaded:
         except OSError as error:
             raise Unfetchable(f"cannot be fetched: {_why(error, timeout)}") from None
     raise Unfetchable(f"redirects more than {MAX_REDIRECTS} times; give the page's own address")
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """Hand every redirect back as an HTTPError, so the new address is checked before it is asked for."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
 
 
 def _checked(address: str, given: str) -> str:

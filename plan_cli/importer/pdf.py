@@ -99,6 +99,12 @@ def tables_from_pdf(data: bytes, name: str) -> list[Table]:
             name,
             "holds no text, only images (a scanned document?); import the page or document it was made from",
         )
+    if not pieces:
+        raise SourceError(
+            name,
+            f"holds no table drawn with lines on its {len(pages)} page(s); a PDF's table is found by its "
+            "ruled cells. Import the page or Word document it was printed from",
+        )
     return _tables(pieces, len(pages))
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from plan_cli.basics.errors import SourceError
 from plan_cli.importer import import_plan
 from plan_cli.plan.model import Plan
 from plan_cli.questions.rounds import reported_rounds
@@ -146,3 +147,33 @@ def test_the_measure_counts_a_lost_sentence() -> None:
     ).plan
     kept, lost = sentences_kept(changed, published)
     assert lost == [first.text] and kept < 1
+
+
+def test_a_pdf_without_ruled_tables_says_what_it_looked_for(tmp_path: Path) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        missing("no Chromium on this machine (Debian: apt-get install chromium)")
+    page = tmp_path / "unruled.html"
+    page.write_text(
+        "<!DOCTYPE html><html lang='en'><title>Plan</title><h1>Stalking action plan</h1>"
+        "<table><tr><th>Rec. No.</th><th>Recommendation</th></tr><tr><td>7</td><td>Do it.</td></tr></table>",
+        encoding="utf-8",
+    )
+    target = tmp_path / "unruled.pdf"
+    subprocess.run(
+        [
+            str(chromium),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={target}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    with pytest.raises(SourceError, match="holds no table drawn with lines on its 1 page"):
+        import_plan(target.read_bytes(), target.name, "Wessex Constabulary")
