@@ -21,6 +21,7 @@ class Reply(NamedTuple):
     body: bytes = b""
     stream: int = 0
     hang: bool = False
+    drip: int = 0  # then this many bytes, one each tenth of a second
 
 
 @contextmanager
@@ -44,6 +45,11 @@ def serving(replies: dict[str, Reply]) -> Iterator[str]:
                 self.send_header(key, value)
             self.end_headers()
             self.wfile.write(reply.body)
+            for _ in range(reply.drip):
+                if released.wait(0.1):
+                    return
+                self.wfile.write(b"x")
+                self.wfile.flush()
             sent = 0
             while sent < reply.stream:
                 self.wfile.write(b"x" * 65536)

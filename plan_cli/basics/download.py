@@ -138,8 +138,12 @@ def _too_large(limit: int) -> str:
 
 def _late(timeout: float, whole: bool = False) -> str:
     if whole:
-        return f"took more than {4 * timeout:g} seconds to download; try again later, or raise --timeout"
-    return f"the server did not answer within {timeout:g} seconds; try again later, or raise --timeout"
+        return f"took more than {_seconds(4 * timeout)} to download; try again later, or raise --timeout"
+    return f"the server did not answer within {_seconds(timeout)}; try again later, or raise --timeout"
+
+
+def _seconds(count: float) -> str:
+    return f"{count:g} second" if count == 1 else f"{count:g} seconds"
 
 
 def _why(reason: object, timeout: float) -> str:

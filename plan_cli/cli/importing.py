@@ -89,7 +89,9 @@ def import_plan(
 
     Example: plan import action-plan.html --output data/plan.yaml
 
-    Example: plan import https://www.example.org/stalking-action-plan --output data/plan.yaml
+    Example: plan import action-plan.pdf --output data/plan.yaml
+
+    Example: plan import https://example.org/action-plan --output data/plan.yaml
     """
     if force_name is not None and not force_name.strip():
         raise UsageError(

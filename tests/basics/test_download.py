@@ -103,6 +103,15 @@ def test_a_server_that_never_answers_is_given_up_on_in_time() -> None:
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.slow
+def test_a_server_that_answers_a_byte_at_a_time_is_given_up_on_as_a_whole() -> None:
+    with serving({"/drip": Reply(drip=100)}) as site:
+        started = time.monotonic()
+        with pytest.raises(Unfetchable, match=r"took more than 2 seconds to download"):
+            download(f"{site}/drip", 1024, 0.5)
+    assert time.monotonic() - started < 5
+
+
 def test_a_refused_connection_says_so() -> None:
     with serving({}) as site:
         closed = site  # the port is free again once the server has stopped

@@ -66,7 +66,7 @@ FAILURES = {
     "not-found": (None, "the server answered 404 Not Found; check the address in a browser"),
     "never-answers": (
         Reply(hang=True),
-        "the server did not answer within 1 seconds; try again later, or raise --timeout",
+        "the server did not answer within 1 second; try again later, or raise --timeout",
     ),
 }
 
