@@ -75,13 +75,20 @@ def cell_from_letters(chars: list[dict[str, Any]], edges: tuple[float, float] | 
 
 
 def _lines(chars: list[dict[str, Any]]) -> list[_Line]:
-    """The letters as lines, top to bottom: letters whose tops are within a third of their size."""
+    """The letters as lines, top to bottom: a letter that starts above the line's lowest bottom is on it.
+
+    (A quarter of its size above, so a raised "th" joins its line and the next
+    line, set below this one's bottom, does not.)
+    """
     grouped: list[list[dict[str, Any]]] = []
+    bottom = float("-inf")
     for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        if grouped and char["top"] - grouped[-1][0]["top"] <= max(char["size"] / 3, 1.0):
+        if grouped and char["top"] < bottom - char["size"] / 4:
             grouped[-1].append(char)
+            bottom = max(bottom, char["bottom"])
         else:
             grouped.append([char])
+            bottom = char["bottom"]
     lines = []
     for group in grouped:
         line = _line(sorted(group, key=lambda c: c["x0"]))

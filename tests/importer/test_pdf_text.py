@@ -129,3 +129,21 @@ def test_an_empty_side_leaves_the_other() -> None:
     some = Cell(((Run("Text."),),))
     assert appended(some, Cell(())) == some
     assert appended(Cell(()), some) == some
+
+
+def test_a_raised_ordinal_stays_on_its_line() -> None:
+    before = letters("Go-live was the 17", 20.0)  # ends at x = 100
+    raised = [
+        {
+            "text": t,
+            "x0": 100.0 + i * 3,
+            "x1": 103.0 + i * 3,
+            "top": 18.5,
+            "bottom": 23.7,
+            "size": 5.2,
+            "fontname": "F",
+        }
+        for i, t in enumerate("th")
+    ]
+    after = letters(" February.", 20.0, left=106.0)
+    assert cell(before + raised + after).texts == ("Go-live was the 17th February.",)
