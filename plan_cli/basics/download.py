@@ -99,8 +99,14 @@ def download(address: str, limit: int, timeout: float) -> Downloaded:
 
 
 def _checked(address: str, given: str) -> str:
-    scheme = urlsplit(address).scheme.lower()
-    if scheme in _SCHEMES and urlsplit(address).hostname:
+    parts = urlsplit(address)
+    scheme = parts.scheme.lower()
+    if parts.username is not None or parts.password is not None:
+        raise Unfetchable(
+            "carries a user name or password; only public pages are fetched, and the address is "
+            "written into the plan"
+        )
+    if scheme in _SCHEMES and parts.hostname:
         return address
     if address == given:
         if scheme in _SCHEMES:

@@ -24,7 +24,10 @@ from __future__ import annotations
 import bisect
 import io
 import itertools
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from plan_cli.basics.errors import SourceError
@@ -68,6 +71,24 @@ def tables_from_pdf(data: bytes, name: str) -> list[Table]:
     """
     import pdfplumber
 
+    with _quiet("pdfminer", "pdfplumber"):
+        return _read(pdfplumber, data, name)
+
+
+@contextmanager
+def _quiet(*loggers: str) -> Iterator[None]:
+    """The readers' own warnings about a damaged file kept off the terminal: the error says what matters."""
+    levels = {name: logging.getLogger(name).level for name in loggers}
+    for name in loggers:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+def _read(pdfplumber: Any, data: bytes, name: str) -> list[Table]:
     try:
         document = pdfplumber.open(io.BytesIO(data))
     except Exception as error:  # pdfminer raises many kinds for a damaged file

@@ -69,6 +69,16 @@ def test_only_http_and_https_addresses_are_fetched(address: str) -> None:
         download(address, 1024, 5)
 
 
+def test_an_address_with_a_password_is_refused_as_is_a_redirect_to_one() -> None:
+    with pytest.raises(Unfetchable, match="carries a user name or password"):
+        download("https://clerk:secret@example.org/plan.html", 1024, 5)
+    with (
+        serving({"/away": Reply(302, (("Location", "http://clerk:secret@127.0.0.1/"),))}) as site,
+        pytest.raises(Unfetchable, match="carries a user name or password"),
+    ):
+        download(f"{site}/away", 1024, 5)
+
+
 def test_an_address_without_a_host_is_refused() -> None:
     with pytest.raises(Unfetchable, match="names no host"):
         download("http:///plan.html", 1024, 5)
