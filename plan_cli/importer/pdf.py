@@ -310,17 +310,20 @@ def _joined(group: list[_Piece]) -> list[tuple[Cell, ...]]:
     repeated = {_texts(piece.rows[0]) for piece in group[1:] if piece.rows}
     heading = {_texts(row) for row in group[0].rows[:3]} & repeated
     ids = _id_columns([row for piece in group for row in piece.rows if _texts(row) not in heading])
-    rows = list(group[0].rows)
+    rows = [row for row in group[0].rows if _filled(row)]
     for piece in group[1:]:
-        index = 0
-        while index < len(piece.rows) and _texts(piece.rows[index]) in heading:
-            index += 1
-        rest = piece.rows[index:]
+        rest = [row for row in piece.rows if _filled(row)]
+        while rest and _texts(rest[0]) in heading:
+            rest = rest[1:]
         if ids and rest and rows and _continues(rest[0], ids):
             rows[-1] = tuple(appended(a, b) for a, b in zip(rows[-1], rest[0], strict=True))
             rest = rest[1:]
         rows += rest
-    return [row for row in rows if any(not cell.is_empty for cell in row)]
+    return rows
+
+
+def _filled(row: tuple[Cell, ...]) -> bool:
+    return any(not cell.is_empty for cell in row)
 
 
 def _texts(row: tuple[Cell, ...]) -> tuple[str, ...]:
@@ -340,4 +343,4 @@ def _id_columns(rows: list[tuple[Cell, ...]]) -> list[int]:
 
 def _continues(row: tuple[Cell, ...], ids: list[int]) -> bool:
     """True for a row at a page's top with text but no number in any id column: the rest of the row above."""
-    return any(not cell.is_empty for cell in row) and not any(_ID.match(row[i].text) for i in ids)
+    return _filled(row) and not any(_ID.match(row[i].text) for i in ids)
