@@ -12,65 +12,31 @@ meant, the edit raises EditError and nothing is written.
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date
 from typing import NamedTuple
 
 from plan_cli.basics.pyyaml import yaml
 from plan_cli.editing.plan_file import EditError
+from plan_cli.editing.yaml_writer import UnwritableValue
+from plan_cli.editing.yaml_writer import field as _field
+from plan_cli.editing.yaml_writer import scalar as _scalar
 from plan_cli.plan.model import Plan, Status
-
-# --- writing values ------------------------------------------------------------
-
-_NEEDS_ESCAPE = re.compile(
-    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]"
-)
 
 
 def yaml_scalar(value: str) -> str:
-    """Return ``value`` as a one-line YAML scalar that reads back exactly: plain where safe, else quoted."""
-    dumped = yaml.safe_dump(
-        {"k": value}, width=2**31, allow_unicode=True, default_flow_style=False, sort_keys=False
-    )
-    lines = dumped.splitlines()
-    if len(lines) == 1 and lines[0].startswith("k: ") and not _NEEDS_ESCAPE.search(lines[0]):
-        scalar = lines[0][3:]
-    else:
-        scalar = _NEEDS_ESCAPE.sub(_escape, json.dumps(value, ensure_ascii=False))
-    if yaml.safe_load("k: " + scalar) != {"k": value}:  # pragma: no cover - a guard, not a branch
-        raise EditError(f"cannot write {value[:40]!r} so that YAML reads it back exactly")
-    return scalar
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    """Return ``value`` as a one-line YAML scalar that reads back exactly (EditError if none does)."""
+    try:
+        return _scalar(value)
+    except UnwritableValue as error:  # pragma: no cover - a guard, not a branch
+        raise EditError(str(error)) from None
 
 
 def yaml_field(key: str, value: str, indent: int, newline: str) -> str:
-    """Return ``key: value`` lines at ``indent`` that read back as ``value`` exactly.
-
-    Text of several lines is written as a literal block (``|-``) where that
-    reads back exactly, so paragraphs stay readable in the file; otherwise one line.
-    """
-    pad = " " * indent
-    if "\n" in value and _literal_ok(value):
-        body = newline.join((pad + "  " + line) if line else "" for line in value.split("\n"))
-        candidate = f"{pad}{key}: |-{newline}{body}{newline}"
-        if yaml.safe_load(candidate) == {key: value}:
-            return candidate
-    return f"{pad}{key}: {yaml_scalar(value)}{newline}"
-
-
-def _literal_ok(value: str) -> bool:
-    return (
-        not _NEEDS_ESCAPE.search(value)
-        and "\r" not in value
-        and not value.startswith((" ", "\n", "\t"))
-        and not value.endswith(("\n", " ", "\t"))
-        and all(line == line.rstrip(" \t") for line in value.split("\n"))
-    )
+    """Return ``key: value`` lines at ``indent`` that read back as ``value`` exactly (EditError if none do)."""
+    try:
+        return _field(key, value, indent, newline)
+    except UnwritableValue as error:  # pragma: no cover - a guard, not a branch
+        raise EditError(str(error)) from None
 
 
 # --- finding places ------------------------------------------------------------

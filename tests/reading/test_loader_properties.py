@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from benchmarks.plan_dumper import dump_plan
 from plan_cli.basics.errors import InvalidPlanError
 from plan_cli.cli.app import app
-from plan_cli.editing.dumper import dump_plan
 from plan_cli.plan.model import DependencyStatus, Status
 from plan_cli.reading.build import build_plan
 from plan_cli.reading.loader import parse_plan
