@@ -14,7 +14,7 @@ from plan_cli.basics.wording import describe_days
 from plan_cli.editing.replies import identity_line, plan_key
 from plan_cli.plan.model import EvidenceItem, Plan, Round, Update
 from plan_cli.questions import rounds
-from plan_cli.questions.standing import match_owner
+from plan_cli.questions.owners import resolve_owner
 
 
 def draft_items(
@@ -31,7 +31,7 @@ def draft_items(
     if not include_answered:
         asked = [item for item in asked if item.update_for(round_id) is None]
     if owner is not None:
-        bodies = match_owner(plan, owner)
+        bodies = set(resolve_owner(plan, owner).bodies)
         asked = [item for item in asked if bodies.intersection(item.owners)]
     return asked
 
@@ -76,7 +76,7 @@ def draft_context(
             }
         )
     progress = rounds.round_progress(plan, declared.id)
-    bodies = sorted(match_owner(plan, owner)) if owner is not None else None
+    bodies = sorted(resolve_owner(plan, owner).bodies) if owner is not None else None
     asked_ids = {item.id for item in rounds.asked_items(plan, declared.id)}
     not_asked = [
         records[item.id]
