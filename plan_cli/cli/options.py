@@ -102,7 +102,7 @@ TemplateOption = Annotated[
         "--template",
         metavar="FILE",
         show_default=False,
-        help="Render this Jinja template instead of the shipped one (same context; see docs/templates.md).",
+        help="Render this Jinja template instead of the shipped one (same context; see: plan help templates).",
     ),
 ]
 OutputOption = Annotated[

@@ -142,7 +142,7 @@ def _header(
         "#             text: What the force has done and what it will do next.",
         "#     (an item whose updates: is {} counts as not-started);",
         "#   - dependencies:, milestones: and measures: where your updates need them.",
-        "# The format is described in docs/format.md. After each edit, run: plan check",
+        "# The format: plan help format. After each edit, run: plan check",
         "",
         f"title: {_scalar(title)}",
     ]
@@ -170,7 +170,7 @@ def _bodies(bodies: tuple[Body, ...]) -> list[str]:
 def _dependencies() -> list[str]:
     return [
         "",
-        "# Things only others can deliver, that items wait on (depends_on:); see docs/format.md.",
+        "# Things only others can deliver, that items wait on (depends_on:); see: plan help format.",
         "dependencies: []",
         "",
         "recommendations:",

@@ -146,7 +146,7 @@ def test_every_problem_is_reported_at_once(minimal_text: str) -> None:
 def test_empty_file() -> None:
     assert errors_of("") == [
         "plan.yaml:1:1: is empty; a plan starts with title:, force:, bodies:, rounds: and "
-        "recommendations: (see docs/format.md)"
+        "recommendations: (see: plan help format)"
     ]
 
 
