@@ -3,27 +3,51 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plan_cli.basics.errors import RefusalError
+from plan_cli.basics.errors import RefusalError, UsageError
 from plan_cli.basics.wording import first_sentence, plural
 from plan_cli.cli.options import PlanOption, TodayOption, open_plan_for_edit, parse_today
 from plan_cli.cli.styled import Styled
 from plan_cli.cli.terminal import print_problems, stderr, stdout
 
+if TYPE_CHECKING:
+    from plan_cli.editing.replies import ReadDraft
+
 
 def apply(
     drafts: Annotated[
         list[Path],
-        typer.Argument(metavar="DRAFT.md...", help="Filled-in drafts from plan draft.", show_default=False),
+        typer.Argument(
+            metavar="DRAFT...",
+            help="Filled-in drafts from plan draft: Markdown (.md) or Word (.docx).",
+            show_default=False,
+        ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the change to the plan file as a diff; write nothing.")
     ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an update already in the plan with the draft's.")
+    ] = False,
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="Where joint owners answer one item differently, keep both texts."),
+    ] = False,
+    prefer: Annotated[
+        Path | None,
+        typer.Option(
+            "--prefer",
+            metavar="FILE",
+            help="Where joint owners answer one item differently, take this draft's answer.",
+            show_default=False,
+        ),
+    ] = None,
+    keep_signoffs: Annotated[
+        bool,
+        typer.Option("--keep-signoffs", help="Keep a reply's closing lines (thanks, name, rank, phone)."),
     ] = False,
     plan: PlanOption = None,
     today: TodayOption = None,
@@ -34,13 +58,22 @@ def apply(
     answered differently twice, a draft of another plan or round); if any is
     bad, nothing is written. Unfilled items are left alone, so a partial draft
     applies partially, and applying the same draft again changes nothing.
+    A sign-off at the end of a reply is left out (and said so); contact
+    details left in a reply are warned about. Where joint owners answer one
+    item differently, both answers are shown side by side: --merge keeps
+    both texts, --prefer FILE takes that file's.
 
     Example: plan apply chief-constables.md pccs.md --dry-run
+
+    Example: plan apply pccs.docx
+
+    Example: plan apply a.md b.md --prefer b.md
 
     Example: plan apply chief-constables.md pccs.md
     """
     from plan_cli.editing.plan_edits import set_updates
     from plan_cli.editing.plan_file import check_plan_text, save_plan
+    from plan_cli.editing.reply_checks import same_file
     from plan_cli.editing.reply_edits import read_drafts, reply_edits
     from plan_cli.questions.rounds import next_round, round_progress
 
@@ -49,14 +82,20 @@ def apply(
     declared = next_round(current, day)
     if declared is None:
         raise RefusalError("no update round is open to apply replies to; open one with plan round open")
-    parsed, problems = read_drafts(drafts)
-    edits, unchanged, found = reply_edits(current, declared, parsed, force)
+    if prefer is not None and not any(same_file(str(draft), str(prefer)) for draft in drafts):
+        raise UsageError(f"--prefer {prefer} is not one of the drafts given; name one of them")
+    parsed, problems = read_drafts(drafts, keep_signoffs)
+    edits, unchanged, found = reply_edits(
+        current, declared, parsed, force, merge, str(prefer) if prefer else None
+    )
     problems.extend(found)
     if problems:
         print_problems(problems)
-        count = sum(1 for p in problems if p.severity == "error")
+    count = sum(1 for p in problems if p.severity == "error")
+    if count:
         stderr().print(f"{plural(count, 'problem')} in the drafts; nothing was written to {read.path}.")
         raise typer.Exit(1)
+    say_left_out(parsed, {edit.item_id for edit in edits})
     out = stdout()
     if not edits:
         named = ", ".join(map(str, drafts))
@@ -96,3 +135,18 @@ def apply(
         + (f" ({unchanged} already there)" if unchanged else "")
         + f": {progress.answered} of {plural(progress.asked, 'item')} answered."
     )
+
+
+def say_left_out(drafts: list[ReadDraft], written: set[str]) -> None:
+    """Tell, on stderr, each sign-off left out of a reply being written: which item, which draft, what."""
+    err = stderr()
+    for draft in drafts:
+        for reply in draft.replies:
+            if reply.left_out and reply.item_id in written:
+                err.print(
+                    Styled(
+                        f"{reply.where()}: item {reply.item_id}: left out its sign-off "
+                        f"(--keep-signoffs keeps it): " + " / ".join(reply.left_out),
+                        style="yellow",
+                    )
+                )

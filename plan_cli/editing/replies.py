@@ -16,7 +16,15 @@ list dashes, quote marks, any case, CRLF), so ordinary editing does not break
 them. Lines a word processor or mail program rewrapped are joined again:
 lines of one paragraph become one line, and paragraphs are separated by one
 blank line however many were typed. Anything after the last item (a signature)
-is ignored. Pure functions of text and a Plan: no I/O.
+is ignored, and so is a sign-off at the end of a text (see
+:mod:`plan_cli.editing.signoffs`). The text is otherwise kept as typed:
+backslashes, ``&amp;`` and ``&lt;`` stay what they are.
+
+Markers are recognised only where the form put them: a line of text carried
+forward into a draft that looks like a marker is written with a zero-width
+space before it (:func:`escape_markers`), which no marker starts with, and a
+line so escaped inside a text block reads back without it. Pure functions of
+text and a Plan: no I/O.
 """
 
 from __future__ import annotations
@@ -27,13 +35,15 @@ from typing import NamedTuple
 from plan_cli.basics.controls import describe, effect, first_control
 from plan_cli.basics.errors import Problem
 from plan_cli.basics.wording import slug
-from plan_cli.plan.model import JUDGED_STATUSES, EvidenceItem, Plan, Status
+from plan_cli.editing.signoffs import contact_details, split_signoff
+from plan_cli.plan.model import Plan, Status
+from plan_cli.plan.status_words import CHOICES, read_status, status_named
 
 IDENTITY_LABEL = "Reply form for"
 _ID = r"(\d+(?:\.\d+)*)"
 _LEAD = r"^[\s>*_#|`-]*"
 # Searched in the whole text, so an editor that rewraps the line does not lose it.
-_IDENTITY = re.compile(
+IDENTITY_PATTERN = _IDENTITY = re.compile(
     r"reply\s+form\s+for\s+plan\s+([a-z0-9][a-z0-9-]*)\W*\s+round\s+([a-z0-9][a-z0-9-]*)", re.IGNORECASE
 )
 _STATUS = re.compile(_LEAD + r"status\s*\(\s*" + _ID + r"\s*\)[\s*_]*:[\s*_]*(.*?)\s*$", re.IGNORECASE)
@@ -43,7 +53,8 @@ _BEGIN = re.compile(
 )
 _END = re.compile(_LEAD + r"end\s+of\s+text\s*\(\s*" + _ID + r"\s*\)", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^([-*•]|\d+[.)])\s")
-STATUS_WORDS = ", ".join(status.value.replace("-", " ") for status in JUDGED_STATUSES)
+STATUS_WORDS = CHOICES
+MARKER_ESCAPE = "\u200b"
 
 
 def identity_line(plan_key: str, round_id: str) -> str:
@@ -52,17 +63,37 @@ def identity_line(plan_key: str, round_id: str) -> str:
 
 
 class Reply(NamedTuple):
-    """One item's filled-in reply, and where it is in its draft."""
+    """One item's filled-in reply, and where it is in its draft.
+
+    ``line`` locates it in a text draft, ``place`` in a Word one ("table 3,
+    item 25.3"); ``left_out`` holds the sign-off taken off its text.
+    """
 
     item_id: str
     status: Status
     text: str
     path: str
-    line: int
+    line: int | None
+    place: str = ""
+    left_out: tuple[str, ...] = ()
 
     def where(self) -> str:
-        """'a.md:42' for messages."""
+        """'a.md:42' (or 'a.docx, table 3') for messages."""
+        if self.place:
+            return f"{self.path}, {self.place.split(', item')[0]}"
         return f"{self.path}:{self.line}"
+
+    def located(self, message: str, severity: str = "error", code: str = "") -> Problem:
+        """A Problem about this reply, at its place in its draft."""
+        return Problem(
+            message,
+            field=f"item {self.item_id}",
+            path=self.path,
+            line=self.line,
+            place=self.place,
+            severity=severity,
+            code=code,
+        )
 
 
 class ReadDraft(NamedTuple):
@@ -78,16 +109,35 @@ class ReadDraft(NamedTuple):
 
 
 def parse_status(text: str) -> Status | None:
-    """Return the judged status ``text`` names ('In progress', 'in-progress', 'IN_PROGRESS'), or None.
+    """Return the judged status ``text`` names ('In progress', 'Ongoing', 'done'), or None.
 
-    An owner's reply states a status; 'unstated' is not one an owner can give.
+    Read with the one status vocabulary (:mod:`plan_cli.plan.status_words`);
+    'unstated' is not a status an owner can give.
     """
-    words = re.sub(r"[\s_-]+", "-", text.strip().strip(".*_").casefold())
-    try:
-        status = Status(words)
-    except ValueError:
-        return None
-    return status if status in JUDGED_STATUSES else None
+    return status_named(text)
+
+
+_MARKER_LIKE = re.compile(
+    r"^[\s>*_#|`\\-]*(?:status|text|end\s+of\s+text)\s*\\?\(|^[\s>*_#|`\\-]*reply\s+form\s+for\b",
+    re.IGNORECASE,
+)
+
+
+def escape_markers(text: str) -> str:
+    """Return ``text`` with each line that looks like a reply form's marker preceded by a zero-width space.
+
+    Text carried forward into a draft (an earlier update, an imported page)
+    can hold lines like ``Status (25.3): complete``; escaped, they show the
+    same but can never be read as the form's own markers.
+    """
+    return "\n".join(MARKER_ESCAPE + line if _MARKER_LIKE.match(line) else line for line in text.split("\n"))
+
+
+def _unescaped_marker(line: str) -> str:
+    """A typed line with the escape :func:`escape_markers` put before a marker-like line taken off."""
+    if line.startswith(MARKER_ESCAPE) and _MARKER_LIKE.match(line[1:]):
+        return line[1:]
+    return line
 
 
 _ESCAPED = re.compile(r"\\([\\`\]|#~*+=_.)-])|&(lt|gt|amp);")
@@ -98,9 +148,15 @@ def unescape_markdown(text: str) -> str:
     """Return text as Markdown shows it: the escapes a draft writes into plan text (``\\]``, ``&lt;``) undone.
 
     A draft prints text already in the plan neutralised (see filters.markdown_text);
-    reading it back undoes that, so a reply left as drafted reads back unchanged.
+    Typed replies are kept as typed; this only tells whether a reply is still
+    the text the draft filled in (see :func:`as_drafted`).
     """
     return _ESCAPED.sub(lambda m: m.group(1) or _ENTITIES[m.group(2)], text)
+
+
+def as_drafted(text: str) -> str:
+    """Return reply text as it was before a draft printed it: marker escapes and Markdown escapes undone."""
+    return unescape_markdown(text.replace(MARKER_ESCAPE, ""))
 
 
 def join_lines(lines: list[str]) -> str:
@@ -151,7 +207,7 @@ class _Form(NamedTuple):
     item_id: str
     status: str
     status_line: int
-    text: str
+    typed: tuple[str, ...]
     text_line: int
     control_line: int = 0  # the first line of the text with a control character, if any
 
@@ -162,12 +218,13 @@ class _Open(NamedTuple):
     first: str
 
 
-def parse_draft(text: str, path: str) -> ReadDraft:
+def parse_draft(text: str, path: str, keep_signoffs: bool = False) -> ReadDraft:
     """Return the replies a filled-in draft holds, with a located Problem for each malformed one.
 
     An item with neither status nor text is unfilled and left out; one with
     only one of them, an unknown status, a text block never closed, or
-    markers out of order is a problem.
+    markers out of order is a problem. A text's sign-off is left out of it
+    unless ``keep_signoffs`` (see :func:`judge_reply`).
     """
     lines = _unquoted(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     joined = "\n".join(lines)
@@ -205,8 +262,7 @@ def parse_draft(text: str, path: str) -> ReadDraft:
                         number,
                         block.item_id,
                     )
-                typed_lines = (block.first, *collected)
-                body = join_lines([unescape_markdown(typed) for typed in typed_lines])
+                typed_lines = tuple(_unescaped_marker(typed) for typed in (block.first, *collected))
                 control_line = next(
                     (
                         block.line + index
@@ -216,15 +272,17 @@ def parse_draft(text: str, path: str) -> ReadDraft:
                     0,
                 )
                 if forms and forms[-1].item_id == block.item_id and forms[-1].text_line == 0:
-                    forms[-1] = forms[-1]._replace(text=body, text_line=block.line, control_line=control_line)
+                    forms[-1] = forms[-1]._replace(
+                        typed=typed_lines, text_line=block.line, control_line=control_line
+                    )
                 else:
-                    forms.append(_Form(block.item_id, "", 0, body, block.line, control_line))
+                    forms.append(_Form(block.item_id, "", 0, typed_lines, block.line, control_line))
                 block = None
                 collected = []
                 continue
         status = _STATUS.match(line)
         if status:
-            forms.append(_Form(status.group(1), status.group(2), number, "", 0))
+            forms.append(_Form(status.group(1), status.group(2), number, (), 0))
             continue
         begin = _BEGIN.match(line)
         if begin:
@@ -243,127 +301,108 @@ def parse_draft(text: str, path: str) -> ReadDraft:
         )
     replies: list[Reply] = []
     unfilled: list[str] = []
-    for item_id, status_text, status_line, body, text_line, control_line in forms:
-        where = status_line or text_line
-        if not status_text and not body:
+    for item_id, status_text, status_line, typed, text_line, control_line in forms:
+        judged = judge_reply(
+            FormAnswer(item_id, status_text, list(typed), path, status_line or text_line, status_line),
+            keep_signoffs,
+            control_line or text_line,
+        )
+        if judged.unfilled:
             unfilled.append(item_id)
-            continue
-        if not status_text:
-            problem(f"a text but no status; write one of: {STATUS_WORDS}", where, item_id)
-            continue
-        parsed = parse_status(status_text)
-        if parsed is None:
-            problem(f"'{status_text}' is not a status; write one of: {STATUS_WORDS}", status_line, item_id)
-            continue
-        if not body:
-            problem(
-                f"a status but no text; write the update between 'Text ({item_id})' and "
-                f"'End of text ({item_id})'",
-                where,
-                item_id,
-            )
-            continue
-        control = first_control(body)
-        if control >= 0:
-            problem(
-                f"the text has {describe(body[control])}, {effect(body[control])}; delete it "
-                "(it often comes with text pasted from another program)",
-                control_line or text_line,
-                item_id,
-            )
-            continue
-        replies.append(Reply(item_id, parsed, body, path, where))
+        problems.extend(judged.problems)
+        if judged.reply is not None:
+            replies.append(judged.reply)
     return ReadDraft(path, plan_key, round_id, tuple(replies), tuple(unfilled), tuple(problems), identity_at)
+
+
+class FormAnswer(NamedTuple):
+    """What one item's reply form holds, as typed, and where: before it is judged a reply.
+
+    ``line`` and ``status_line`` locate it in a text draft; ``place`` in a Word
+    one. ``typed`` are the text's lines, each paragraph's lines in turn with
+    blank lines between paragraphs.
+    """
+
+    item_id: str
+    status: str
+    typed: list[str]
+    path: str
+    line: int | None
+    status_line: int | None = None
+    place: str = ""
+
+
+class Judged(NamedTuple):
+    """One form judged: its reply (or None), whether it was left unfilled, and its problems and warnings."""
+
+    reply: Reply | None
+    unfilled: bool
+    problems: list[Problem]
+
+
+def judge_reply(answer: FormAnswer, keep_signoffs: bool = False, text_line: int | None = None) -> Judged:
+    """Return the reply an item's form holds, checked as every draft's replies are, Markdown or Word.
+
+    Neither status nor text: unfilled. Otherwise both are needed; the status is
+    read with the one vocabulary (an ambiguous word names the statuses to choose
+    from, a near miss gets "did you mean"); the text is kept as typed, its
+    sign-off left out unless ``keep_signoffs``, and may hold no control
+    character. Contact details left in the text are warned about: they would
+    be published.
+    """
+    kept = answer.typed
+    left_out: list[str] = []
+    if not keep_signoffs:
+        kept, left_out = split_signoff(answer.typed)
+    body = join_lines(kept)
+    anchor = Reply(answer.item_id, Status.UNSTATED, body, answer.path, answer.line, answer.place)
+    if not answer.status and not join_lines(answer.typed):
+        return Judged(None, True, [])
+    if not answer.status:
+        return Judged(None, False, [anchor.located(f"a text but no status; write one of: {STATUS_WORDS}")])
+    reading = read_status(answer.status)
+    if reading.status is None:
+        at = anchor._replace(line=answer.status_line or answer.line)
+        return Judged(None, False, [at.located(reading.problem())])
+    if not body:
+        return Judged(
+            None,
+            False,
+            [
+                anchor.located(
+                    f"a status but no text; write the update in its place ('Text ({answer.item_id})' "
+                    f"to 'End of text ({answer.item_id})' in a text draft, the Update cell in Word)"
+                )
+            ],
+        )
+    control = first_control(body)
+    if control >= 0:
+        at = anchor._replace(line=text_line or answer.line)
+        return Judged(
+            None,
+            False,
+            [
+                at.located(
+                    f"the text has {describe(body[control])}, {effect(body[control])}; delete it "
+                    "(it often comes with text pasted from another program)"
+                )
+            ],
+        )
+    reply = anchor._replace(status=reading.status, left_out=tuple(left_out))
+    warnings = []
+    contacts = contact_details(body)
+    if contacts:
+        warnings.append(
+            reply.located(
+                f"the text holds contact details ({', '.join(contacts)}), which would be published; "
+                "take them out of the reply unless they are meant to be public",
+                severity="warning",
+                code="contact-details",
+            )
+        )
+    return Judged(reply, False, warnings)
 
 
 def plan_key(plan: Plan) -> str:
     """Return the short name a draft records for its plan: the force's name in lower case, hyphenated."""
     return slug(plan.force) or "plan"
-
-
-class CheckedReplies(NamedTuple):
-    """The replies that may be written, one per item, and every problem found across the drafts."""
-
-    replies: tuple[Reply, ...]
-    problems: tuple[Problem, ...]
-
-
-def check_replies(plan: Plan, round_id: str, drafts: list[ReadDraft]) -> CheckedReplies:
-    """Return the drafts' replies checked against the plan and each other.
-
-    A draft must name this plan and ``round_id``; each reply must be for an item
-    of the plan; an item answered twice with different status or text is a
-    problem at both places. The same reply given twice counts once.
-    """
-    problems: list[Problem] = []
-    chosen: dict[str, Reply] = {}
-    key = plan_key(plan)
-    for draft in drafts:
-        problems.extend(draft.problems)
-        if draft.plan_key is None or draft.round_id is None:
-            problems.append(
-                Problem(
-                    f"has no '{IDENTITY_LABEL} plan …, round …' line, so it cannot be told which plan and "
-                    "round it answers; make the draft with plan draft and fill that in",
-                    path=draft.path,
-                )
-            )
-            continue
-        if draft.plan_key != key:
-            problems.append(
-                Problem(
-                    f"was made for the plan '{draft.plan_key}', not this one ('{key}')",
-                    path=draft.path,
-                    line=draft.identity_line,
-                )
-            )
-            continue
-        if draft.round_id != round_id:
-            problems.append(
-                Problem(
-                    f"was made for the round {draft.round_id}, but the round being answered is {round_id}",
-                    path=draft.path,
-                    line=draft.identity_line,
-                )
-            )
-            continue
-        for reply in draft.replies:
-            item = plan.item(reply.item_id)
-            if item is None:
-                problems.append(_unknown_item(plan, reply))
-                continue
-            earlier = chosen.get(reply.item_id)
-            if earlier is None:
-                chosen[reply.item_id] = reply
-            elif (earlier.status, earlier.text) != (reply.status, reply.text):
-                problems.append(
-                    Problem(
-                        f"answered again with a different {'status' if earlier.text == reply.text else 'text'} "
-                        f"than at {earlier.where()}; keep one reply",
-                        field=f"item {reply.item_id}",
-                        path=reply.path,
-                        line=reply.line,
-                    )
-                )
-    return CheckedReplies(tuple(chosen.values()), tuple(problems))
-
-
-def _unknown_item(plan: Plan, reply: Reply) -> Problem:
-    import difflib
-
-    close = difflib.get_close_matches(reply.item_id, [i.id for i in plan.items], n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return Problem(
-        f"there is no item {reply.item_id} in the plan{hint}",
-        field=f"item {reply.item_id}",
-        path=reply.path,
-        line=reply.line,
-    )
-
-
-def reply_matches(item: EvidenceItem, round_id: str, reply: Reply) -> bool | None:
-    """True when the plan already holds exactly this reply, False when it holds a different one, None when none."""
-    existing = item.update_for(round_id)
-    if existing is None:
-        return None
-    return existing.status is reply.status and existing.text == reply.text and not existing.parts
