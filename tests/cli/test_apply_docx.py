@@ -75,7 +75,7 @@ def test_a_word_form_saved_again_by_libreoffice_still_applies(open_round: Path, 
     fill_form(form, tmp_path / "filled.docx", {"7.1": ANSWERS["7.1"]})
     resaved = resave_with_libreoffice(tmp_path / "filled.docx", tmp_path / "libreoffice")
     before = open_round.read_text()
-    code, out, err = run("apply", str(resaved), "--plan", str(open_round))
+    code, _out, err = run("apply", str(resaved), "--plan", str(open_round))
     assert code == 0, err
     added = added_lines(before, open_round.read_text())
     assert added == [
@@ -109,7 +109,9 @@ def test_an_unfilled_word_form_writes_nothing_and_dry_run_shows_the_diff(open_ro
         ("Compelte", "'Compelte' is not a status; did you mean 'complete'?"),
     ],
 )
-def test_a_bad_status_in_word_names_the_file_table_and_item(open_round: Path, status: str, message: str) -> None:
+def test_a_bad_status_in_word_names_the_file_table_and_item(
+    open_round: Path, status: str, message: str
+) -> None:
     form = word_form(open_round)
     filled = open_round.parent / "filled.docx"
     fill_form(form, filled, {"25.1": (status, [("p", "Some text.")])})

@@ -45,6 +45,8 @@ def test_text_that_only_mentions_people_or_thanks_is_kept(typed: str) -> None:
 
 
 def test_contact_details_are_found_each_once() -> None:
-    text = "Ring 0191 123 4567 or +44 7700 900123, ext 4567, or mail a.b@force.example.uk; a.b@force.example.uk"
+    text = (
+        "Ring 0191 123 4567 or +44 7700 900123, ext 4567, or mail a.b@force.example.uk; a.b@force.example.uk"
+    )
     assert contact_details(text) == ["a.b@force.example.uk", "0191 123 4567", "+44 7700 900123", "ext 4567"]
     assert contact_details("In 2025 we trained 1,234 staff over 12 sessions (75%).") == []
