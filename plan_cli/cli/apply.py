@@ -14,7 +14,7 @@ from plan_cli.cli.styled import Styled
 from plan_cli.cli.terminal import print_problems, stderr, stdout
 
 if TYPE_CHECKING:
-    from plan_cli.editing.replies import ReadDraft
+    from plan_cli.editing.reply_text import ReadDraft
 
 
 def apply(

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from plan_cli.basics.errors import Problem
-from plan_cli.editing.replies import IDENTITY_LABEL, ReadDraft, Reply, as_drafted, plan_key
+from plan_cli.editing.replies import IDENTITY_LABEL, plan_key
+from plan_cli.editing.reply_text import ReadDraft, Reply, as_drafted
 from plan_cli.plan.model import EvidenceItem, Plan
 
 _COLUMN = 36

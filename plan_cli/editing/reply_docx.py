@@ -27,7 +27,8 @@ from xml.etree import ElementTree
 
 from plan_cli.basics.errors import Problem
 from plan_cli.basics.files import Unreadable
-from plan_cli.editing.replies import IDENTITY_PATTERN, FormAnswer, ReadDraft, Reply, judge_reply
+from plan_cli.editing.replies import IDENTITY_PATTERN
+from plan_cli.editing.reply_text import FormAnswer, ReadDraft, Reply, judge_reply
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MOST_DECOMPRESSED = 64 * 1024 * 1024

@@ -8,8 +8,9 @@ from typing import NamedTuple
 from plan_cli.basics.errors import Problem
 from plan_cli.basics.files import FileKind, Unreadable, read_bytes, read_text
 from plan_cli.editing.plan_edits import UpdateEdit
-from plan_cli.editing.replies import ReadDraft, as_drafted, parse_draft
+from plan_cli.editing.replies import parse_draft
 from plan_cli.editing.reply_checks import check_replies, reply_matches
+from plan_cli.editing.reply_text import ReadDraft, as_drafted
 from plan_cli.plan.model import Plan, Round
 
 DRAFT = FileKind("draft", 32 * 1024 * 1024, "the draft's file itself")
