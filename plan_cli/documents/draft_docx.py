@@ -79,11 +79,11 @@ def draft_docx(context: dict[str, Any]) -> bytes:
     if not draft["entries"]:
         document.add_paragraph("None: every item of this draft has been answered.")
     for entry in draft["entries"]:
-        _item(document, entry)
+        _item(document, entry, context["dependencies_by_id"])
     return deterministic_bytes(document)
 
 
-def _item(document: Any, entry: dict[str, Any]) -> None:
+def _item(document: Any, entry: dict[str, Any], dependencies: dict[str, Any]) -> None:
     """One item: what it is, what was last reported, the prompts, then its reply table."""
     heading = f"{entry['id']} · {status_words(entry['status'])}" + (" · stale" if entry["stale"] else "")
     document.add_heading(heading, level=2)
@@ -113,6 +113,16 @@ def _item(document: Any, entry: dict[str, Any]) -> None:
     document.add_paragraph().add_run("Prompts").bold = True
     since = before["round_title"] if before else "plan was published"
     document.add_paragraph(f"What has changed since the {since}?", style="List Bullet")
+    for dep_id in entry["blocked_by"]:
+        dep = dependencies[dep_id]
+        if dep["open"]:
+            expected = f"; expected {dep['expected']}" + (
+                ", which has passed" if dep["expected_passed"] else ""
+            )
+            document.add_paragraph(
+                f"Chase {dep['party']}: {dep['title']}. Open since the {dep['raised_title']}{expected}.",
+                style="List Bullet",
+            )
     for milestone in entry["milestones"]:
         if not milestone["done"]:
             asked = "Did it happen?" if milestone["passed"] else "Still on track?"
