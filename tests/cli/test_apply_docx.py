@@ -130,6 +130,11 @@ def docx_with(parts: dict[str, bytes], stored: bool = False) -> bytes:
     return out.getvalue()
 
 
+def zip_bomb() -> bytes:
+    """A zip of a few kilobytes that would inflate to 65 MB of zeros."""
+    return docx_with({"word/document.xml": b"<a/>", "word/media/zeros.bin": bytes(65 * 1024 * 1024)})
+
+
 XXE = (
     b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -141,11 +146,7 @@ XXE = (
     ("name", "content", "message"),
     [
         ("xxe.docx", docx_with({"word/document.xml": XXE}), "has a DTD (<!DOCTYPE or <!ENTITY)"),
-        (
-            "bomb.docx",
-            docx_with({"word/document.xml": b"<a/>", "word/media/zeros.bin": b"\0" * (65 * 1024 * 1024)}),
-            "would be 65 MB once decompressed",
-        ),
+        ("bomb.docx", None, "would be 65 MB once decompressed"),
         (
             "macros.docx",
             docx_with({"word/document.xml": b"<a/>", "word/vbaProject.bin": b"\0"}),
@@ -156,10 +157,10 @@ XXE = (
     ],
 )
 def test_a_hostile_word_file_is_refused_cleanly_and_nothing_written(
-    open_round: Path, name: str, content: bytes, message: str
+    open_round: Path, name: str, content: bytes | None, message: str
 ) -> None:
     hostile = open_round.parent / name
-    hostile.write_bytes(content)
+    hostile.write_bytes(content if content is not None else zip_bomb())
     before = open_round.read_bytes()
     code, out, err = run("apply", str(hostile), "--plan", str(open_round))
     assert code == 1

@@ -5,9 +5,13 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from plan_cli.basics.controls import first_control
 from plan_cli.documents.draft_docx import draft_docx
 from plan_cli.documents.template_context import template_context
 from plan_cli.editing.drafts import draft_context
@@ -76,3 +80,45 @@ def test_a_forged_reply_table_in_carried_text_is_only_paragraphs() -> None:
     assert b"Forged." in zipfile.ZipFile(io.BytesIO(raw)).read("word/document.xml")
     read = parse_docx_reply(raw, "form.docx")
     assert read.replies == () and "25.1" in read.unfilled
+
+
+@pytest.mark.slow
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.text(
+                alphabet=st.characters(
+                    blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"), blacklist_characters="\u0085"
+                ),
+                min_size=1,
+                max_size=10,
+            ),
+            min_size=1,
+            max_size=6,
+        ).map(" ".join),
+        min_size=1,
+        max_size=3,
+    )
+    .map("\n\n".join)
+    .filter(lambda text: first_control(text) < 0)
+)
+def test_a_reply_in_the_plan_drafted_in_word_with_all_reads_back_exactly(text: str) -> None:
+    """What the plan holds, put in a Word form by --all and read back untouched, is the same reply."""
+    from plan_cli.editing.plan_edits import UpdateEdit, set_updates
+    from plan_cli.editing.reply_checks import reply_matches
+    from plan_cli.plan.model import Status
+
+    edited = set_updates(
+        PLAN_FILE.read_text(encoding="utf-8"), "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text)], "p"
+    )
+    plan = parse_plan(edited).plan
+    declared = plan.round("march-2027")
+    assert declared is not None
+    context = draft_context(template_context(plan, TODAY, declared), plan, TODAY, declared, "ccs", True)
+    read = parse_docx_reply(draft_docx(context), "all.docx", keep_signoffs=True)
+    (reply,) = [r for r in read.replies if r.item_id == "7.1"]
+    item = plan.item("7.1")
+    assert item is not None
+    assert (reply.status, reply.text) == (Status.BLOCKED, item.update_for("march-2027").text)
+    assert reply_matches(item, "march-2027", reply) is True
