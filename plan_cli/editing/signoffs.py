@@ -24,7 +24,8 @@ _RANK = re.compile(
     r"^(?:(?:T|A|Acting|Temporary|Temp|Det|Detective)[/.\s]+)?"
     r"(?:(?:Assistant|Deputy|Chief|Detective|Det)\.?\s+)*"
     r"(?:Constable|Sergeant|Sgt|Inspector|Insp|Superintendent|Supt|Commander|Commissioner|Officer|"
-    r"PC|PS|DC|DS|DI|DCI|CI|DSU|DCS|ACC|DCC|CC|PCSO|Mr|Mrs|Ms|Miss|Mx|Dr)\b\.?",
+    r"PC|PS|DC|DS|DI|DCI|CI|DSU|DCS|ACC|DCC|CC|PCSO|Mr|Mrs|Ms|Miss|Mx|Dr)\b\.?"
+    r"(?-i:\s*$|,|\s+(?:\d+\s+)?[A-Z])",  # then a name or a number, or nothing: "DS team" is not a rank
     re.IGNORECASE,
 )
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")

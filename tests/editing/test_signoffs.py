@@ -38,6 +38,8 @@ def test_a_trailing_sign_off_is_split_off(typed: str, kept: str, left_out: list[
         "Done.\n- first\n- second",
         "The board met in May.\nThe next one is in June.",
         "Regards to the working group: the protocol is agreed and signed off by all partners.",
+        "The protocol is agreed.\nDS team to review it in May",
+        "The protocol is agreed.\n\nPC training starts in June",
     ],
 )
 def test_text_that_only_mentions_people_or_thanks_is_kept(typed: str) -> None:
