@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from plan_cli.basics.errors import RefusalError, UsageError
+from plan_cli.basics.errors import RefusalError
 from plan_cli.basics.wording import first_sentence, plural
 from plan_cli.cli.options import PlanOption, TodayOption, open_plan_for_edit, parse_today
 from plan_cli.cli.styled import Styled
 from plan_cli.cli.terminal import print_problems, stderr, stdout
-
-if TYPE_CHECKING:
-    from plan_cli.editing.reply_text import ReadDraft
 
 
 def apply(
@@ -73,7 +70,6 @@ def apply(
     """
     from plan_cli.editing.plan_edits import set_updates
     from plan_cli.editing.plan_file import check_plan_text, save_plan
-    from plan_cli.editing.reply_checks import same_file
     from plan_cli.editing.reply_edits import read_drafts, reply_edits
     from plan_cli.questions.rounds import next_round, round_progress
 
@@ -82,10 +78,8 @@ def apply(
     declared = next_round(current, day)
     if declared is None:
         raise RefusalError("no update round is open to apply replies to; open one with plan round open")
-    if prefer is not None and not any(same_file(str(draft), str(prefer)) for draft in drafts):
-        raise UsageError(f"--prefer {prefer} is not one of the drafts given; name one of them")
     parsed, problems = read_drafts(drafts, keep_signoffs)
-    edits, unchanged, found = reply_edits(
+    edits, unchanged, found, left_out = reply_edits(
         current, declared, parsed, force, merge, str(prefer) if prefer else None
     )
     problems.extend(found)
@@ -95,7 +89,8 @@ def apply(
     if count:
         stderr().print(f"{plural(count, 'problem')} in the drafts; nothing was written to {read.path}.")
         raise typer.Exit(1)
-    say_left_out(parsed, {edit.item_id for edit in edits})
+    for note in left_out:
+        stderr().print(Styled(note, style="yellow"))
     out = stdout()
     if not edits:
         named = ", ".join(map(str, drafts))
@@ -135,18 +130,3 @@ def apply(
         + (f" ({unchanged} already there)" if unchanged else "")
         + f": {progress.answered} of {plural(progress.asked, 'item')} answered."
     )
-
-
-def say_left_out(drafts: list[ReadDraft], written: set[str]) -> None:
-    """Tell, on stderr, each sign-off left out of a reply being written: which item, which draft, what."""
-    err = stderr()
-    for draft in drafts:
-        for reply in draft.replies:
-            if reply.left_out and reply.item_id in written:
-                err.print(
-                    Styled(
-                        f"{reply.where()}: item {reply.item_id}: left out its sign-off "
-                        f"(--keep-signoffs keeps it): " + " / ".join(reply.left_out),
-                        style="yellow",
-                    )
-                )

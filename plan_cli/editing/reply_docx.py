@@ -165,9 +165,7 @@ def _document_body(raw: bytes) -> ElementTree.Element:
                 f"{MOST_DECOMPRESSED // 1024 // 1024} MB (is this a zip bomb?); refused"
             )
         names = {entry.filename.casefold() for entry in entries}
-        if any(
-            name.endswith("vbaproject.bin") or (name.endswith(".bin") and "vba" in name) for name in names
-        ):
+        if any("vbaproject" in name or "vbadata" in name for name in names):
             raise Unreadable(f"holds macros (a VBA project), which plan never opens; {_SAVE_AS_DOCX}")
         if _DOCUMENT not in archive.namelist():
             raise Unreadable(

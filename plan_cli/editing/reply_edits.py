@@ -9,7 +9,7 @@ from plan_cli.basics.errors import Problem
 from plan_cli.basics.files import FileKind, Unreadable, read_bytes, read_text
 from plan_cli.editing.plan_edits import UpdateEdit
 from plan_cli.editing.replies import parse_draft
-from plan_cli.editing.reply_checks import check_replies, reply_matches
+from plan_cli.editing.reply_checks import check_replies, reply_matches, same_file
 from plan_cli.editing.reply_text import ReadDraft, as_drafted
 from plan_cli.plan.model import Plan, Round
 
@@ -21,11 +21,16 @@ WORD_DRAFT = FileKind("Word reply", 16 * 1024 * 1024, "the .docx file itself")
 
 
 class ReplyEdits(NamedTuple):
-    """What applying drafts to a round would do: the edits, how many replies are there already, the problems."""
+    """What applying drafts to a round would do: the edits, how many replies are there already, the problems.
+
+    ``left_out`` says, for each reply to be written, the sign-off left out of
+    it and where: one line each, for the output.
+    """
 
     edits: list[UpdateEdit]
     unchanged: int
     problems: list[Problem]
+    left_out: list[str]
 
 
 def read_drafts(paths: list[Path], keep_signoffs: bool = False) -> tuple[list[ReadDraft], list[Problem]]:
@@ -78,8 +83,14 @@ def reply_edits(
     ``merge`` and ``prefer`` settle joint owners' different answers (see
     :func:`plan_cli.editing.reply_checks.check_replies`).
     """
+    problems: list[Problem] = []
+    if prefer is not None and not any(same_file(draft.path, prefer) for draft in drafts):
+        named = ", ".join(draft.path for draft in drafts)
+        problems.append(
+            Problem(f"--prefer {prefer} is not one of the drafts given ({named}); name one of them")
+        )
     checked = check_replies(plan, round_.id, drafts, merge, prefer)
-    problems = list(checked.problems)
+    problems.extend(checked.problems)
     edits: list[UpdateEdit] = []
     unchanged = 0
     for reply in checked.replies:
@@ -101,4 +112,12 @@ def reply_edits(
             )
         else:
             edits.append(UpdateEdit(reply.item_id, reply.status, text, replace=same is False))
-    return ReplyEdits(edits, unchanged, problems)
+    written = {edit.item_id for edit in edits}
+    left_out = [
+        f"{reply.where()}: item {reply.item_id}: left out its sign-off (--keep-signoffs keeps it): "
+        + " / ".join(reply.left_out)
+        for draft in drafts
+        for reply in draft.replies
+        if reply.left_out and reply.item_id in written
+    ]
+    return ReplyEdits(edits, unchanged, problems, left_out)

@@ -149,4 +149,4 @@ def test_merge_refuses_different_statuses_and_prefer_must_name_a_draft(open_roun
     code, _, err = run("apply", str(a), str(b), "--merge", "--plan", str(open_round))
     assert code == 1 and "the statuses differ (complete and blocked)" in err
     code, _, err = run("apply", str(a), "--prefer", "other.md", "--plan", str(open_round))
-    assert code == 2 and "--prefer other.md is not one of the drafts given" in err
+    assert code == 1 and "--prefer other.md is not one of the drafts given" in err
