@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import MINIMAL_FILE
+from ..conftest import MINIMAL_FILE, PLAN_FILE
 from ..docx_forms import fill_form, resave_with_libreoffice
 from .runner import run
 
@@ -70,16 +70,31 @@ def test_a_word_form_filled_and_applied_writes_both_items_only_adding_lines(open
 
 
 @pytest.mark.slow
-def test_a_word_form_saved_again_by_libreoffice_still_applies(open_round: Path, tmp_path: Path) -> None:
-    form = word_form(open_round, "--owner", "Chief Constables")
-    fill_form(form, tmp_path / "filled.docx", {"7.1": ANSWERS["7.1"]})
+def test_a_word_form_saved_again_by_libreoffice_still_applies(tmp_path: Path) -> None:
+    """The round as an owner works it: the PCCs' Word form, two items filled, saved again by a word processor."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(PLAN_FILE.read_bytes())
+    form = word_form(plan, "--owner", "pccs")
+    fill_form(
+        form,
+        tmp_path / "filled.docx",
+        {
+            "25.1": ANSWERS["7.1"],
+            "25.3": (
+                "Completed",
+                [("p", "The review is finished."), ("p", "Thanks,"), ("p", "DS Jo Bloggs")],
+            ),
+        },
+    )
     resaved = resave_with_libreoffice(tmp_path / "filled.docx", tmp_path / "libreoffice")
-    before = open_round.read_text()
-    code, _out, err = run("apply", str(resaved), "--plan", str(open_round))
+    before = plan.read_text()
+    code, out, err = run("apply", str(resaved), "--plan", str(plan))
     assert code == 0, err
-    added = added_lines(before, open_round.read_text())
+    assert "Wrote 2 replies" in out
+    assert "item 25.3: left out its sign-off (--keep-signoffs keeps it): Thanks, / DS Jo Bloggs" in err
+    added = added_lines(before, plan.read_text())
     assert added == [
-        "          spring-2027:",
+        "          march-2027:",
         "            status: in-progress",
         "            text: |-",
         "              We trained 75% of staff.",
@@ -87,6 +102,9 @@ def test_a_word_form_saved_again_by_libreoffice_still_applies(open_round: Path, 
         "              Next steps:",
         "              - a refresher in May",
         "              - an audit in June",
+        "          march-2027:",
+        "            status: complete",
+        "            text: The review is finished.",
     ]
 
 
