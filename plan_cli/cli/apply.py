@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -21,13 +21,34 @@ if TYPE_CHECKING:
 def apply(
     drafts: Annotated[
         list[Path],
-        typer.Argument(metavar="DRAFT.md...", help="Filled-in drafts from plan draft.", show_default=False),
+        typer.Argument(
+            metavar="DRAFT...",
+            help="Filled-in drafts from plan draft: Markdown (.md) or Word (.docx).",
+            show_default=False,
+        ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the change to the plan file as a diff; write nothing.")
     ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an update already in the plan with the draft's.")
+    ] = False,
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="Where joint owners answer one item differently, keep both texts."),
+    ] = False,
+    prefer: Annotated[
+        Path | None,
+        typer.Option(
+            "--prefer",
+            metavar="FILE",
+            help="Where joint owners answer one item differently, take this draft's answer.",
+            show_default=False,
+        ),
+    ] = None,
+    keep_signoffs: Annotated[
+        bool,
+        typer.Option("--keep-signoffs", help="Keep a reply's closing lines (thanks, name, rank, phone)."),
     ] = False,
     plan: PlanOption = None,
     today: TodayOption = None,
@@ -38,33 +59,63 @@ def apply(
     answered differently twice, a draft of another plan or round); if any is
     bad, nothing is written. Unfilled items are left alone, so a partial draft
     applies partially, and applying the same draft again changes nothing.
+    A sign-off at the end of a reply is left out (and said so); contact
+    details left in a reply are warned about. Where joint owners answer one
+    item differently, both answers are shown side by side: --merge keeps
+    both texts, --prefer FILE takes that file's.
 
     Example: plan apply chief-constables.md pccs.md --dry-run
+
+    Example: plan apply pccs.docx
+
+    Example: plan apply a.md b.md --prefer b.md
 
     Example: plan apply chief-constables.md pccs.md
     """
     day = parse_today(today)
+    asked = _Asked(dry_run, force, merge, str(prefer) if prefer else None, keep_signoffs)
     with edit_plan_file(plan, "plan apply", lock=not dry_run) as edit:
-        _apply(edit, drafts, dry_run, force, day)
+        _apply(edit, drafts, asked, day)
 
 
-def _apply(plan_edit: PlanEdit, drafts: list[Path], dry_run: bool, force: bool, day: date) -> None:
+class _Asked(NamedTuple):
+    dry_run: bool
+    force: bool
+    merge: bool
+    prefer: str | None
+    keep_signoffs: bool
+
+
+def _apply(plan_edit: PlanEdit, drafts: list[Path], asked: _Asked, day: date) -> None:
     from plan_cli.editing.plan_edits import set_updates, verify_updates
     from plan_cli.editing.reply_edits import read_drafts, reply_edits
-    from plan_cli.questions.rounds import next_round, round_progress
+    from plan_cli.questions.rounds import latest_round, next_round, round_progress
 
     read, current = plan_edit.read, plan_edit.plan
     declared = next_round(current, day)
     if declared is None:
-        raise RefusalError("no update round is open to apply replies to; open one with plan round open")
-    parsed, problems = read_drafts(drafts)
-    edits, unchanged, found = reply_edits(current, declared, parsed, force)
+        latest = latest_round(current, day)
+        if latest is not None and latest.published is not None:
+            raise RefusalError(
+                f"no update round is open: the {latest.title} was published on "
+                f"{latest.published.isoformat()}, so these replies are late for it. Either open the next "
+                "round (plan round open TITLE) and apply them there, or, to correct the published round, "
+                "edit its updates in the plan file by hand and run plan check"
+            )
+        raise RefusalError("no update round is open to apply replies to; open one with plan round open TITLE")
+    parsed, problems = read_drafts(drafts, asked.keep_signoffs)
+    edits, unchanged, found, left_out = reply_edits(
+        current, declared, parsed, asked.force, asked.merge, asked.prefer
+    )
     problems.extend(found)
     if problems:
         print_problems(problems)
-        count = sum(1 for p in problems if p.severity == "error")
+    count = sum(1 for p in problems if p.severity == "error")
+    if count:
         stderr().print(f"{plural(count, 'problem')} in the drafts; nothing was written to {read.path}.")
         raise typer.Exit(1)
+    for note in left_out:
+        stderr().print(Styled(note, style="yellow"))
     out = stdout()
     if not edits:
         named = ", ".join(map(str, drafts))
@@ -76,7 +127,7 @@ def _apply(plan_edit: PlanEdit, drafts: list[Path], dry_run: bool, force: bool, 
         )
         return
     new_text = set_updates(read.text, declared.id, edits, read.newline)
-    if dry_run:
+    if asked.dry_run:
         import difflib
         import sys
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from plan_cli.basics.wording import describe_days
-from plan_cli.editing.replies import identity_line, plan_key
+from plan_cli.editing.replies import escape_markers, identity_line, plan_key
 from plan_cli.plan.model import EvidenceItem, Plan, Round, Update
 from plan_cli.questions import rounds
 from plan_cli.questions.owners import resolve_owner
@@ -37,13 +37,14 @@ def draft_items(
 
 
 def _update_record(plan: Plan, update: Update) -> dict[str, Any]:
+    """An update as a draft shows it: its text with marker-like lines escaped, so it can never be a reply."""
     return {
         "round": update.round,
         "round_title": rounds.round_title(plan, update.round),
         "status": update.status.value,
-        "paragraphs": list(update.paragraphs),
-        "parts": [{"label": part.label, "text": part.text} for part in update.parts],
-        "text": update.full_text,
+        "paragraphs": [escape_markers(paragraph) for paragraph in update.paragraphs],
+        "parts": [{"label": part.label, "text": escape_markers(part.text)} for part in update.parts],
+        "text": escape_markers(update.full_text),
     }
 
 

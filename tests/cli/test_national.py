@@ -173,7 +173,8 @@ def test_the_same_file_joins_dependencies(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--status", "stuck"], 2, "--status 'stuck' is not a status; choose one of: not-started"),
+        (["--status", "purple"], 2, "--status 'purple' is not a status; write one of: not started"),
+        (["--status", "amber"], 2, "--status 'amber' could mean 'in progress' or 'blocked'"),
         (["--rec", "99"], 2, "no plan has a recommendation 99"),
         (["--force-name", "Gotham"], 2, "no force matches Gotham"),
         (["--format", "docx"], 2, "--format 'docx' is not a format here; choose one of: md, html, csv, json"),

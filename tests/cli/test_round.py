@@ -215,7 +215,7 @@ def test_bad_replies_write_nothing_and_say_where(plan_file: Path, tmp_path: Path
     a, b = tmp_path / "a.md", tmp_path / "b.md"
     ok("draft", "--owner", "pccs", "--output", str(a), *plan)
     ok("draft", "--owner", "Chief Constables", "--output", str(b), *plan)
-    fill(a, {"16.1": ("finished", "Done."), "25.1": ("blocked", "Waiting on Probation.")})
+    fill(a, {"16.1": ("waiting", "Done."), "25.1": ("blocked", "Waiting on Probation.")})
     text = (
         b.read_text(encoding="utf-8")
         .replace("Status (7.2):", "Status (7.9):")
@@ -229,7 +229,7 @@ def test_bad_replies_write_nothing_and_say_where(plan_file: Path, tmp_path: Path
     assert result.code == 1 and plan_file.read_bytes() == before
     lines = result.err.splitlines()
     assert any(
-        re.match(rf"{re.escape(str(a))}:\d+: item 16\.1: 'finished' is not a status", line) for line in lines
+        re.match(rf"{re.escape(str(a))}:\d+: item 16\.1: 'waiting' is not a status", line) for line in lines
     )
     assert any(
         re.match(rf"{re.escape(str(b))}:\d+: item 7\.9: there is no item 7\.9 in the plan", line)
