@@ -20,6 +20,7 @@ WARNING_CODES: dict[str, str] = {
     "unused-dependency": "a dependency no item names (item: the dependency's id)",
     "no-latest-update": "an outstanding item has no text in the latest round",
     "title-names-another-round": "the title names a round other than the latest published one (item: title)",
+    "round-looks-published": "a past-due round with replies, in a plan that records no published: dates (item: rounds)",
     "unstated-status": "an imported update whose source stated no status still says status: unstated",
     "accepted-not-found": "an accepted warning that no longer occurs",
 }

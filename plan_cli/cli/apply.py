@@ -89,7 +89,7 @@ class _Asked(NamedTuple):
 def _apply(plan_edit: PlanEdit, drafts: list[Path], asked: _Asked, day: date) -> None:
     from plan_cli.editing.plan_edits import set_updates, verify_updates
     from plan_cli.editing.reply_edits import read_drafts, reply_edits
-    from plan_cli.questions.rounds import latest_round, next_round, round_progress
+    from plan_cli.questions.rounds import latest_round, looks_published, next_round, round_progress
 
     read, current = plan_edit.read, plan_edit.plan
     declared = next_round(current, day)
@@ -101,6 +101,12 @@ def _apply(plan_edit: PlanEdit, drafts: list[Path], asked: _Asked, day: date) ->
                 f"{latest.published.isoformat()}, so these replies are late for it. Either open the next "
                 "round (plan round open TITLE) and apply them there, or, to correct the published round, "
                 "edit its updates in the plan file by hand and run plan check"
+            )
+        if latest is not None and latest in looks_published(current, day):
+            raise RefusalError(
+                f"no update round is open: the {latest.title} is past its due date with replies in it, so it "
+                "is read as published (the plan records no published: dates). If it is still being "
+                f"answered, move its due date first: plan round due {latest.id} YYYY-MM-DD"
             )
         raise RefusalError("no update round is open to apply replies to; open one with plan round open TITLE")
     parsed, problems = read_drafts(drafts, asked.keep_signoffs)

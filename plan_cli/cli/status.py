@@ -23,7 +23,14 @@ from plan_cli.cli.terminal import (
 from plan_cli.plan.model import Plan, Status
 from plan_cli.questions import dependencies, item_flags, measures, standing
 from plan_cli.questions.deadlines import deadline_passed
-from plan_cli.questions.rounds import RoundState, latest_round, next_round, open_round_hint, round_progress
+from plan_cli.questions.rounds import (
+    RoundState,
+    latest_round,
+    looks_published,
+    next_round,
+    open_round_hint,
+    round_progress,
+)
 
 
 def status(
@@ -73,6 +80,20 @@ def print_rounds(plan: Plan, today: date, out: Screen) -> None:
             + (f" (due {short_date(latest.due)})" if latest and latest.due else "")
         )
     )
+    for unrecorded in looks_published(plan, today):
+        answered = round_progress(plan, unrecorded.id)
+        out.print(
+            Styled(
+                f"               looks published ({answered.answered} of {answered.asked} items answered, "
+                "past due);",
+                style="yellow",
+            )
+        )
+        out.print(
+            Styled(
+                f"               record it: plan round publish {unrecorded.id} --date DATE", style="yellow"
+            )
+        )
     if following is None:
         out.print(Styled(f"Open round:    none; open the next with: {open_round_hint(plan)}"))
         out.print()

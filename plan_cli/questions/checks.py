@@ -27,7 +27,13 @@ from typing import Any, NamedTuple
 from plan_cli.basics.errors import FieldParts, Finding, InvalidPlanError, Problem
 from plan_cli.plan.model import EvidenceItem, Plan, Status, Update
 from plan_cli.questions.references import find_citations
-from plan_cli.questions.rounds import lacks_latest_update, latest_round, title_round
+from plan_cli.questions.rounds import (
+    lacks_latest_update,
+    latest_round,
+    looks_published,
+    round_progress,
+    title_round,
+)
 from plan_cli.reading.loader import LoadedPlan, load_plan
 
 WARNING = "warning"
@@ -274,14 +280,21 @@ def unused_dependencies(plan: Plan) -> list[Finding]:
     ]
 
 
+def _first_raised_after(item: EvidenceItem, order: list[str], round_id: str) -> bool:
+    """True when every update of ``item`` is in a round after ``round_id``: it was raised later."""
+    rounds = [order.index(update.round) for update in item.updates if update.round in order]
+    return bool(rounds) and min(rounds) > order.index(round_id)
+
+
 def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Finding]:
     """Warn at each outstanding item with no update text in the plan's latest round."""
     latest = latest_round(plan, today)
     if latest is None:
         return []
+    order = [declared.id for declared in plan.rounds]
     found = []
     for item, parts in _items_with_paths(plan):
-        if not item.is_outstanding:
+        if not item.is_outstanding or _first_raised_after(item, order, latest.id):
             continue
         update = item.update_for(latest.id)
         if lacks_latest_update(item, latest):
@@ -341,6 +354,23 @@ def title_names_another_round(plan: Plan, today: date) -> list[Finding]:
     """
     named = title_round(plan)
     latest = latest_round(plan, today)
+    unrecorded = looks_published(plan, today)
+    if unrecorded:
+        declared = unrecorded[0]
+        progress = round_progress(plan, declared.id)
+        due = declared.due.isoformat() if declared.due else "its due date"
+        return [
+            Finding(
+                ("rounds",),
+                f"the {declared.title} is past its due date ({due}) with {progress.answered} of "
+                f"{progress.asked} items answered, so it is read as published, but no round has a "
+                f"published: date; if it went out, record the day: plan round publish {declared.id} "
+                "--date YYYY-MM-DD (or add published: YYYY-MM-DD under it)",
+                severity=WARNING,
+                code="round-looks-published",
+                item="rounds",
+            )
+        ]
     if named is None or latest is None or named.id == latest.id:
         return []
     return [

@@ -105,23 +105,55 @@ def reported_rounds(plan: Plan, today: date) -> list[Round]:
     """Return the rounds that count as done, in declared order: the plan's published columns.
 
     Done: published; or due before ``today`` with every item answered; or
-    followed by a later round that has updates. Every command that asks "has
-    this round been reported?" (deadlines, the report's timeline, rounds since a
-    dependency was raised, the columns of the published plan) uses this.
+    followed by a later round that has updates. In a plan that records no
+    ``published:`` date at all (kept by hand), a round due before ``today``
+    with updates in it counts as done too: it looks published (see
+    :func:`looks_published`). Every command that asks "has this round been
+    reported?" (deadlines, the report's timeline, rounds since a dependency
+    was raised, the columns of the published plan) uses this.
     """
     with_updates = rounds_with_updates(plan)
+    hand_kept = records_no_publication(plan)
     done: list[Round] = []
     later_has_updates = False
     for declared in reversed(plan.rounds):
+        past_due = declared.due is not None and declared.due < today
         if (
             later_has_updates
             or declared.published is not None
-            or (declared.due is not None and declared.due < today and not unanswered_items(plan, declared.id))
+            or (past_due and not unanswered_items(plan, declared.id))
+            or (past_due and hand_kept and declared.id in with_updates)
         ):
             done.append(declared)
         later_has_updates = later_has_updates or declared.id in with_updates
     done.reverse()
     return done
+
+
+def records_no_publication(plan: Plan) -> bool:
+    """True when no round of the plan carries a ``published:`` date: a plan kept by hand."""
+    return all(declared.published is None for declared in plan.rounds)
+
+
+def looks_published(plan: Plan, today: date) -> list[Round]:
+    """Return the rounds that count as done only because they look published, in declared order.
+
+    In a plan kept by hand (no ``published:`` dates), a round past its due date
+    with updates in it, but some items unanswered and no later round with
+    updates, is taken as published; ``plan check`` and ``plan status`` say so
+    and give the command that records it.
+    """
+    if not records_no_publication(plan):
+        return []
+    reported = reported_rounds(plan, today)
+    if not reported:
+        return []
+    last = reported[-1]
+    later = plan.rounds[plan.rounds.index(last) + 1 :]
+    with_updates = rounds_with_updates(plan)
+    if any(r.id in with_updates for r in later) or not unanswered_items(plan, last.id):
+        return []
+    return [last]
 
 
 def latest_round(plan: Plan, today: date) -> Round | None:

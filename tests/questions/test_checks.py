@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from plan_cli.plan.model import Plan, Round
 from plan_cli.questions.checks import (
     blocked_items_without_dependency,
     dangling_references,
     done_items_on_open_dependencies,
     outstanding_items_without_latest_text,
+    title_names_another_round,
     unstated_statuses,
     unused_dependencies,
     warnings,
 )
+from plan_cli.questions.rounds import latest_round, looks_published
 from plan_cli.reading.loader import parse_plan
 
 from ..conftest import TODAY
@@ -193,3 +196,60 @@ def test_an_acceptance_without_cites_accepts_every_such_warning_of_its_item() ->
     other = Acceptance("dangling-citation", "12.3", "Checked.")
     active, accepted = accept(p._replace(accepted=(other,)), found)
     assert accepted == [] and [f.code for f in active] == ["dangling-citation"] * 3 + ["accepted-not-found"]
+
+
+# ---- a plan kept by hand: no published: dates -------------------------------------------------
+
+HAND_KEPT_ROUNDS = (
+    Round("initial", "Initial Action Plan Response", date(2024, 11, 22)),
+    Round("september-2025", "September 2025 Update", date(2025, 9, 30)),
+    Round("june-2026", "June 2026 Update", date(2026, 6, 30)),
+)
+
+
+def hand_kept_plan() -> Plan:
+    """Twelve items; the June 2026 round, past due, answered for eleven; 9.1 first raised in June 2026."""
+    answered = [
+        item(f"7.{n}", update("initial"), update("september-2025"), update("june-2026")) for n in range(1, 11)
+    ]
+    return plan(
+        *answered,
+        item("8.1", update("initial"), update("september-2025")),
+        item("9.1", update("june-2026")),
+        rounds=HAND_KEPT_ROUNDS,
+    )
+
+
+def test_a_past_round_with_replies_looks_published_in_a_plan_kept_by_hand() -> None:
+    kept = hand_kept_plan()
+    today = date(2026, 11, 28)
+    assert latest_round(kept, today) == HAND_KEPT_ROUNDS[2]
+    assert looks_published(kept, today) == [HAND_KEPT_ROUNDS[2]]
+    (finding,) = title_names_another_round(kept, today)
+    assert finding.code == "round-looks-published"
+    assert "11 of 12 items answered" in finding.message
+    assert "plan round publish june-2026 --date YYYY-MM-DD" in finding.message
+    assert "write (" not in finding.message
+
+
+def test_an_item_raised_after_the_latest_round_is_not_asked_for_it() -> None:
+    kept = hand_kept_plan()
+    asked = {f.item for f in outstanding_items_without_latest_text(kept, date(2025, 12, 1))}
+    assert "8.1" not in asked  # answered in September 2025
+    assert "9.1" not in asked  # first raised in June 2026, after the September 2025 Update
+
+
+def test_a_plan_that_records_publication_keeps_the_strict_rule() -> None:
+    published = tuple(r._replace(published=r.due) if r.id != "june-2026" else r for r in HAND_KEPT_ROUNDS)
+    kept = hand_kept_plan()
+    strict = Plan(
+        title=kept.title,
+        force=kept.force,
+        bodies=kept.bodies,
+        rounds=published,
+        recommendations=kept.recommendations,
+        dependencies=kept.dependencies,
+    )
+    today = date(2026, 11, 28)
+    assert looks_published(strict, today) == []
+    assert latest_round(strict, today) == published[1]

@@ -37,11 +37,14 @@ def test_next_round_is_first_declared_round_after_the_latest(minimal_text: str) 
 
 
 def partly_answered() -> Plan:
-    return factories.plan(
+    """March 2026 answered for 7.1 only, in a plan that records publication (the initial round's date)."""
+    p = factories.plan(
         item("7.1", update("march-2025"), update("march-2026")),
         item("7.2", update("march-2025")),
         item("7.3", update("march-2025", status="complete")),
     )
+    first, *rest = p.rounds
+    return p._replace(rounds=(first._replace(published=first.due), *rest))
 
 
 def test_a_round_asks_about_what_was_outstanding_when_it_opened() -> None:
@@ -75,7 +78,9 @@ def test_a_round_the_plan_moved_on_from_is_done() -> None:
     p = factories.plan(item("7.1", update("initial")), item("7.2", update("initial"), update("march-2026")))
     # march-2025 never heard from 7.1 or 7.2, but march-2026 has updates: the record moved on
     assert "march-2025" in rounds.reported_round_ids(p, TODAY)
-    assert rounds.rounds_since(p, "initial", TODAY) == 1
+    # and in a plan kept by hand, march-2026, past due with an update, looks published
+    assert rounds.rounds_since(p, "initial", TODAY) == 2
+    assert rounds.looks_published(p, TODAY) == [p.rounds[2]]
 
 
 def test_progress_per_owner_counts_joint_items_for_each_owner() -> None:
