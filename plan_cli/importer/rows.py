@@ -43,6 +43,7 @@ class _Builder:
         self.plan = plan
         self.rounds: dict[str, ImportedRound] = {}
         self.columns: dict[int, Column] = {}
+        self.item_ids: set[str] = set()
 
     # ---- headings ----------------------------------------------------------------
 
@@ -269,12 +270,13 @@ class _Builder:
                 "its recommendation's. Correct the row in the source, or move the item to its recommendation",
                 row.line,
             )
-        if any(i.id == item_id for r in self.plan.recommendations for i in r.items):
+        if item_id in self.item_ids:
             raise SourceError(self.name, f"item {item_id} appears twice; each item needs one row", row.line)
         if evidence is None:
             evidence_notes.append("no evidence text")
         item = ImportedItem(item_id, evidence, owner, notes=notes, evidence_notes=evidence_notes)
         rec.items.append(item)
+        self.item_ids.add(item_id)
         for index in rounds:
             take_responses(
                 item,

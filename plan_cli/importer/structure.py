@@ -21,8 +21,7 @@ from plan_cli.importer.records import ImportedPlan
 from plan_cli.importer.rows import build_plan
 from plan_cli.importer.table import Cell, Row, Table, quoted
 
-_FIELD_LINE = re.compile(r"^\s*([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$")
-_FIELDS = {"force": "force", "executive lead": "executive_lead", "operational lead": "operational_lead"}
+_FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z /&,()-]{2,60}?)\s*:\s*(\S.*)$")
 
 
 def structure(tables: list[Table], name: str, plain: bool, table_number: int | None = None) -> ImportedPlan:
@@ -86,26 +85,63 @@ def _no_plan_table(tables: list[Table]) -> str:
 
 def _front_matter(plan: ImportedPlan, table: Table, header_index: int) -> None:
     """Take the title, what the plan responds to, and the force and leads from above the heading row."""
+    if table.named:
+        plan.fields["force"] = table.named
     for cell in table.preamble:
         texts = cell.texts
         if not texts:
             continue
-        field = _FIELD_LINE.match(texts[0])
-        if field and field[1].lower() in _FIELDS:
-            plan.fields.setdefault(_FIELDS[field[1].lower()], field[2].strip())
-        elif texts[0].lower().startswith("in response to") and plan.responds_to is None:
+        if _fields(plan, texts):
+            continue
+        if texts[0].lower().startswith("in response to") and plan.responds_to is None:
             plan.responds_to = texts[0]
         elif plan.title is None:
             _title(plan, cell)
     for row in table.rows[:header_index]:
         filled = [c.text for c in row.cells if not c.is_empty]
         if len(filled) >= 2:
-            key = filled[0].rstrip(":").strip().lower()
-            if key in _FIELDS:
-                plan.fields[_FIELDS[key]] = filled[1]
+            key = _field_key(filled[0].rstrip(":").strip())
+            if key is not None:
+                plan.fields[key] = filled[1]
                 continue
         if len(filled) == 1 and plan.title is None:
             plan.title = filled[0]
+
+
+def _fields(plan: ImportedPlan, texts: tuple[str, ...]) -> bool:
+    """Take 'Force:' and every lead a block's lines name; True when its first line is such a field."""
+    taken = False
+    for number, line in enumerate(texts):
+        field = _FIELD_LINE.match(line)
+        if field is None:
+            continue
+        key = _field_key(field[1])
+        if key is None:
+            continue
+        taken = taken or number == 0
+        value = field[2].strip()
+        if key == "force":
+            plan.fields["force"] = value
+        elif key in plan.fields and value not in plan.fields[key].split("\n"):
+            plan.fields[key] += "\n" + value
+            plan.notes.append(f'the page names more than one {key.replace("_", " ")}: "{field[1].strip()}"')
+        else:
+            plan.fields.setdefault(key, value)
+    return taken
+
+
+def _field_key(label: str) -> str | None:
+    """The plan field a front-matter label names: the force, or an executive or operational lead."""
+    low = " ".join(re.sub(r"[^a-z]+", " ", label.lower()).split())
+    if low in ("force", "police force", "force name"):
+        return "force"
+    if not re.search(r"\bleads?\b", low):
+        return None
+    if re.search(r"\b(executive|strategic|senior|chief officer)\b", low):
+        return "executive_lead"
+    if re.search(r"\b(operational|tactical)\b", low):
+        return "operational_lead"
+    return None
 
 
 def _title(plan: ImportedPlan, cell: Cell) -> None:
