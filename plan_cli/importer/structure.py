@@ -17,6 +17,7 @@ import re
 
 from plan_cli.basics.errors import SourceError
 from plan_cli.importer.headings import classify, heading_text
+from plan_cli.importer.layouts import joined_tables, label_value_table
 from plan_cli.importer.records import ImportedPlan
 from plan_cli.importer.rows import build_plan
 from plan_cli.importer.table import Cell, Row, Table, quoted
@@ -26,6 +27,7 @@ _FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z /&,()-]{2,60}?)\s*:\s*(\S.*)$")
 
 def structure(tables: list[Table], name: str, plain: bool, table_number: int | None = None) -> ImportedPlan:
     """Return the plan the source's table holds; raise SourceError when no table (or two) can be used."""
+    tables = label_value_table(tables)
     candidates = []
     for table in tables:
         header = _header_row(table)
@@ -41,6 +43,8 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
                 name, f"--table {table_number} is not a plan table; the plan tables are: {numbers}"
             )
         candidates = chosen
+    if len(candidates) > 1 and (joined := joined_tables(candidates)) is not None:
+        candidates = [joined]
     if len(candidates) > 1:
         listed = "; ".join(
             f"{table.where} ({len(table.rows) - index - 1} rows, headed {_headings(table.rows[index])})"
@@ -61,7 +65,7 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
 def _header_row(table: Table) -> int | None:
     for index, row in enumerate(table.rows[:50]):
         kinds = {c.kind for c in (classify(heading_text(cell)) for cell in row.cells) if c is not None}
-        if ("recommendation" in kinds or "number" in kinds) and ("evidence" in kinds or "item" in kinds):
+        if ("recommendation" in kinds or "number" in kinds) and kinds & {"evidence", "item", "round"}:
             return index
     return None
 

@@ -127,10 +127,10 @@ BAD_INPUTS = {
         b"<table><tr><th>Evidence requirements</th><th>Owner</th></tr><tr><td>7.1 x</td><td>CCs</td></tr></table>",
         "has no table with both a recommendation column",
     ),
-    "no-evidence-column": (
+    "no-response-column": (
         "page.html",
-        b"<table><tr><th>Rec. No.</th><th>Recommendation</th><th>March 2026 Update</th></tr>"
-        b"<tr><td>7</td><td>Do it.</td><td>Done.</td></tr></table>",
+        b"<table><tr><th>Rec. No.</th><th>Recommendation</th><th>Owner</th></tr>"
+        b"<tr><td>7</td><td>Do it.</td><td>CCs</td></tr></table>",
         "has no table with both a recommendation column",
     ),
     "ragged-rows": (

@@ -34,7 +34,11 @@ from plan_cli.importer.table import plain_cell, plain_segments, segments
         ("Status", "status"),
         ("Deadline", "deadline"),
         ("Date", "other"),
-        ("Supporting documents", "other"),
+        ("Supporting documents", "action"),
+        ("Force Update:", "round"),
+        ("Action", "action"),
+        ("Recomendation", "recommendation"),
+        ("Sub recommendation/", "evidence"),
     ],
 )
 def test_headings_name_their_columns(heading: str, kind: str) -> None:

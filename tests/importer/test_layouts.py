@@ -31,7 +31,13 @@ def imported(tmp_path: Path, source: Path, *extra: str) -> tuple[Plan, str]:
 
 def plan_words(plan: Plan) -> str:
     """Every text the plan holds, on one line with single spaces."""
-    found = [plan.title, plan.responds_to or "", plan.executive_lead or "", plan.operational_lead or ""]
+    found = [
+        plan.title,
+        plan.force,
+        plan.responds_to or "",
+        plan.executive_lead or "",
+        plan.operational_lead or "",
+    ]
     for rec in plan.recommendations:
         found.append(rec.text)
         for item in rec.items:
@@ -115,3 +121,50 @@ def test_an_item_whose_row_names_another_owner_gets_its_own(tmp_path: Path) -> N
     assert not first.owner_overridden
     assert second.owner_overridden
     assert second.owner == "Chief Constables" and second.owners == ("Chief Constables",)
+
+
+def test_a_table_without_evidence_gives_each_recommendation_one_item_for_its_response(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-no-evidence.html")
+    assert [(r.id, r.title) for r in plan.rounds] == [
+        ("initial", "Initial Constabulary Response 21st November 2024")
+    ]
+    assert [[i.id for i in r.items] for r in plan.recommendations] == [["7.1"], ["10.1"]]
+    item = plan.item("7.1")
+    assert item is not None and item.evidence is None
+    assert text.count("one response per recommendation and no evidence items; one item for it") == 2
+
+
+def test_an_undated_update_heading_with_item_numbers_in_the_response_and_an_action_column(
+    tmp_path: Path,
+) -> None:
+    plan, _text = imported(tmp_path, IMPORT / "layout-dateless-update.html")
+    assert [(r.id, r.title) for r in plan.rounds] == [("update", "Force Update")]
+    assert plan.executive_lead == "Commander Pat Oduya"
+    assert [i.id for i in plan.items] == ["7.1", "7.2", "23.1"]
+    item = plan.item("7.2")
+    update = item.update_for("update") if item is not None else None
+    assert update is not None and update.text == (
+        "Interim searches are run weekly by the analysts.\n\n"
+        "ACTION: Stop the interim searches once the audit is clean."
+    )
+
+
+def test_one_table_per_recommendation_takes_its_text_from_above(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-table-per-recommendation.html")
+    rec = plan.recommendation(10)
+    assert (
+        rec is not None
+        and rec.text == "By 27 March 2025, review and update learning and training on stalking."
+    )
+    assert [i.id for i in plan.items] == ["7.1", "7.2", "10.1"]
+    assert 'status: complete  # stated in the source: "Complete"' in text
+    assert 'status: in-progress  # stated in the source: "Ongoing"' in text
+
+
+def test_a_label_value_table_per_item_dates_its_update_and_states_its_status(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-label-value.html")
+    assert [(r.id, r.title) for r in plan.rounds] == [("november-2024", "Force update Nov-24")]
+    assert [i.id for i in plan.items] == ["7.1", "7.2"]
+    assert 'status: complete  # stated in the source: "Action complete"' in text
+    second = plan.item("7.2")
+    assert second is not None and second.owner == "Head of Crime Bureau" and second.owner_overridden
