@@ -75,7 +75,9 @@ def classify(heading: str) -> Column | None:
         return Column("round", heading, found)
     if re.fullmatch(r"(?:force|constabulary|police|our)?\s*(?:update|progress update)s?", low):
         return Column("round", heading, ImportedRound("update", heading, (9999, 0)))
-    if re.fullmatch(r"(?:force|constabulary|police|our)?\s*responses?", low):
+    if re.fullmatch(
+        r"(?:force|constabulary|police|our)?\s*(?:responses?|(?:current )?(?:process|position))", low
+    ):
         return Column("round", heading, ImportedRound("initial", heading, (0, 0)))
     if re.fullmatch(r"(?:next )?actions?(?: taken| planned)?|supporting (?:documents?|evidence)", low):
         return Column("action", heading)

@@ -73,12 +73,9 @@ def tables_from_html(text: str) -> list[Table]:
                 tuple(rows), before, f"table {number}", tuple(page.before.get(table.mem_id, ())), page.named
             )
         )
+    if page.after:
+        found.append(Table((), preamble, "the text after the tables", tuple(page.after), page.named))
     return found
-
-
-def page_paragraphs(text: str) -> list[Cell]:
-    """The page's headings, paragraphs and list items outside tables and site chrome, in order."""
-    return _Page(LexborHTMLParser(text)).blocks
 
 
 def is_chrome(text: str) -> bool:
@@ -119,6 +116,7 @@ class _Page:
                         continue
             children = list(node.iter(include_text=False))
             stack.extend((child, chrome, tables) for child in reversed(children))
+        self.after = since
         self._title_tag(tree)
 
     def _title_tag(self, tree: LexborHTMLParser) -> None:

@@ -39,6 +39,12 @@ def recommendation_above(before: tuple[Cell, ...]) -> tuple[str, Cell]:
     return "", Cell(((Run(texts[-1]),),)) if texts else EMPTY
 
 
+def recommendation_label(text: str) -> str:
+    """The number a heading gives a recommendation ("Recommendation 7", "Crime recording (recommendation 7)")."""
+    match = _RECOMMENDATION_LABEL.match(text) or _THEMED.search(text)
+    return match[1] if match else ""
+
+
 def joined_tables(tables: list[tuple[Table, int]]) -> tuple[Table, int] | None:
     """One table for tables that share a heading row and have no recommendation column (the plan split per
     recommendation); None otherwise.

@@ -18,6 +18,7 @@ import re
 from plan_cli.basics.errors import SourceError
 from plan_cli.importer.headings import classify, heading_text
 from plan_cli.importer.layouts import joined_tables, label_value_table
+from plan_cli.importer.lists import LABELLED_LINES, labelled_lines_table
 from plan_cli.importer.records import ImportedPlan
 from plan_cli.importer.rows import build_plan
 from plan_cli.importer.table import Cell, Row, Table, quoted
@@ -34,7 +35,11 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
         if header is not None:
             candidates.append((table, header))
     if not candidates:
-        raise SourceError(name, _no_plan_table(tables))
+        lines = labelled_lines_table([cell for t in tables for cell in t.before])
+        if lines is None:
+            raise SourceError(name, _no_plan_table(tables))
+        page = tables[0]  # the page's front matter comes with every table it gives
+        candidates = [(lines[0]._replace(preamble=page.preamble, named=page.named), lines[1])]
     if table_number is not None:
         chosen = [c for c in candidates if c[0].where == f"table {table_number}"]
         if not chosen:
@@ -59,6 +64,10 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
     table, header_index = candidates[0]
     plan = ImportedPlan(table=table.where)
     _front_matter(plan, table, header_index)
+    if table.where == LABELLED_LINES:
+        plan.notes.append(
+            "each recommendation's section gives one response for all its items; it is kept on its first item"
+        )
     return build_plan(plan, table, header_index, name, plain)
 
 
@@ -75,15 +84,21 @@ def _headings(row: Row) -> str:
 
 
 def _no_plan_table(tables: list[Table]) -> str:
-    if not tables or not any(t.rows for t in tables):
-        return (
-            "holds no table; expected the plan's table with a recommendation column and an "
-            "evidence requirements column"
-        )
-    seen = "; ".join(f"{t.where}: {_headings(t.rows[0])[:120] or '(empty)'}" for t in tables[:5] if t.rows)
+    """What the source holds and what was looked for, when no layout of a plan is in it."""
+    shown = [t for t in tables if t.rows]
+    paragraphs = sum(len(t.before) for t in tables)
+    seen = "; ".join(
+        f"{t.where} ({len(t.rows)} rows, first row: {_headings(t.rows[0])[:80] or '(empty)'})"
+        for t in shown[:5]
+    )
+    found = f"{len(shown)} tables ({seen})" if shown else "no table"
     return (
-        "has no table with both a recommendation column (e.g. 'Rec. No.' or 'Recommendation') and an "
-        f"evidence column (e.g. 'Evidence requirements' or 'Sub recommendation'). First rows seen: {seen}"
+        f"holds no plan that can be read: it has {found} and {paragraphs} paragraphs or list items outside "
+        "tables. Looked for: a table whose heading row names a recommendation ('Rec No.', 'Recommendation') "
+        "with evidence ('Evidence requirements', 'Sub recommendation') or responses ('Initial response', "
+        "'March 2026 update', 'Force update'), with or without <th>; tables of 'Recommendation: | 7.1' "
+        "label/value rows; or lines labelled with item numbers ('7.1 - Evidence requirements ...: ...'). "
+        "Nothing is invented: give the plan's own table, or use --table N if one of these is it"
     )
 
 

@@ -168,3 +168,29 @@ def test_a_label_value_table_per_item_dates_its_update_and_states_its_status(tmp
     assert 'status: complete  # stated in the source: "Action complete"' in text
     second = plan.item("7.2")
     assert second is not None and second.owner == "Head of Crime Bureau" and second.owner_overridden
+
+
+def test_sections_per_theme_with_labelled_item_lines(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-labelled-lines.html")
+    assert plan.title == "Our stalking action plan"
+    assert plan.operational_lead == "Detective Superintendent Jo Brand"
+    assert [(r.id, r.title) for r in plan.rounds] == [("initial", "Our current process")]
+    assert [i.id for i in plan.items] == ["7.1", "7.2", "10.1"]
+    first = plan.item("7.1")
+    assert first is not None and first.evidence == (
+        "Processes make sure the system capability is used by officers and staff."
+    )
+    assert "gives one response for all its items; it is kept on its first item" in text
+
+
+def test_a_page_without_a_plan_says_what_it_saw_and_what_it_looked_for(tmp_path: Path) -> None:
+    source = tmp_path / "page.html"
+    source.write_text(
+        "<html><body><p>Our plan is coming soon.</p><table><tr><td>Opening hours</td><td>9-5</td></tr>"
+        "</table></body></html>"
+    )
+    code, out, err = run("import", str(source), "--force-name", "Northshire Police")
+    assert code == 1 and out == ""
+    assert "it has 1 tables (table 1 (1 rows, first row: Opening hours | 9-5))" in err
+    assert "Looked for: a table whose heading row names a recommendation" in err
+    assert "lines labelled with item numbers" in err
