@@ -79,7 +79,9 @@ def classify(heading: str) -> Column | None:
         r"(?:force|constabulary|police|our)?\s*(?:responses?|(?:current )?(?:process|position))", low
     ):
         return Column("round", heading, ImportedRound("initial", heading, (0, 0)))
-    if re.fullmatch(r"(?:next )?actions?(?: taken| planned)?|supporting (?:documents?|evidence)", low):
+    if re.fullmatch(r"supporting (?:documents?|evidence)|documents", low):
+        return Column("supporting", heading)
+    if re.fullmatch(r"(?:next )?actions?(?: taken| planned)?", low):
         return Column("action", heading)
     if ("evidence" in low or "sub" in low) and re.search(r"\b(id|no|number|ref)\b", low):
         return Column("item", heading)

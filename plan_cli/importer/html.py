@@ -227,6 +227,7 @@ def _cell(node: LexborNode, shown: str) -> Cell:
     """The node's text as paragraphs of runs, walked with an explicit stack (no recursion)."""
     paragraphs: list[tuple[Run, ...]] = []
     current: list[Run] = []
+    links: list[tuple[str, str]] = []
 
     def flush() -> None:
         if current:
@@ -255,6 +256,10 @@ def _cell(node: LexborNode, shown: str) -> Cell:
             continue
         if tag in _SKIP or tag == "-comment":
             continue
+        if tag == "a" and child.attributes.get("href"):
+            links.append(
+                (" ".join(child.text(deep=True).split()), (child.attributes.get("href") or "").strip())
+            )
         children = list(child.iter(include_text=True))
         inner_bold = bold or tag in _BOLD or tag in _HEADING_TAGS
         block = tag in _BLOCKS and not first
@@ -275,7 +280,8 @@ def _cell(node: LexborNode, shown: str) -> Cell:
         if block and tag != "li":
             stack.append((None, bold, "\x00"))
     flush()
-    return Cell(tuple(p for p in paragraphs if "".join(r.text for r in p).strip()), quoted(shown))
+    kept = tuple(p for p in paragraphs if "".join(r.text for r in p).strip())
+    return Cell(kept, quoted(shown), tuple(links))
 
 
 def _merged(runs: list[Run]) -> tuple[Run, ...]:

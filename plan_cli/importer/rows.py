@@ -23,7 +23,7 @@ from plan_cli.importer.headings import (
     round_of,
 )
 from plan_cli.importer.records import ImportedItem, ImportedPlan, ImportedRecommendation, ImportedRound
-from plan_cli.importer.stated import take_deadline, take_status
+from plan_cli.importer.stated import take_deadline, take_status, take_supporting
 from plan_cli.importer.table import Cell, Row, Table, quoted
 from plan_cli.importer.updates import declare_round, response_segments, take_responses
 
@@ -308,6 +308,9 @@ class _Builder:
                 self.plain,
             )
         self._statuses(item, cells)
+        for index in self._indexes("supporting"):
+            if index < len(cells) and not cells[index].is_empty:
+                take_supporting(item, cells[index], self.rounds)
 
     def _statuses(self, item: ImportedItem, cells: list[Cell]) -> None:
         per_round = {

@@ -25,6 +25,7 @@ class Cell(NamedTuple):
 
     paragraphs: tuple[tuple[Run, ...], ...]
     shown: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # (link text, address) of each link in the cell
 
     @property
     def texts(self) -> tuple[str, ...]:

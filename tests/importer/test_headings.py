@@ -34,7 +34,7 @@ from plan_cli.importer.table import plain_cell, plain_segments, segments
         ("Status", "status"),
         ("Deadline", "deadline"),
         ("Date", "other"),
-        ("Supporting documents", "action"),
+        ("Supporting documents", "supporting"),
         ("Force Update:", "round"),
         ("Action", "action"),
         ("Recomendation", "recommendation"),

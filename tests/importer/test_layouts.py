@@ -45,6 +45,7 @@ def plan_words(plan: Plan) -> str:
             for update in item.updates:
                 found.append(update.text or "")
                 found += [f"{part.label} {part.text}" for part in update.parts]
+                found += [document.text for document in update.supporting]
     found += [rec.owner for rec in plan.recommendations]
     return " ".join(" ".join(found).split())
 
@@ -194,3 +195,14 @@ def test_a_page_without_a_plan_says_what_it_saw_and_what_it_looked_for(tmp_path:
     assert "it has 1 tables (table 1 (1 rows, first row: Opening hours | 9-5))" in err
     assert "Looked for: a table whose heading row names a recommendation" in err
     assert "lines labelled with item numbers" in err
+
+
+def test_supporting_documents_are_kept_on_their_update_with_their_links(tmp_path: Path) -> None:
+    plan, _text = imported(tmp_path, IMPORT / "layout-label-value.html")
+    item = plan.item("7.1")
+    update = item.update_for("november-2024") if item is not None else None
+    assert update is not None
+    assert [(d.text, d.url) for d in update.supporting] == [
+        ("Crime recording guide for staff", "https://example.org/guide.pdf")
+    ]
+    assert "Crime recording guide" not in update.full_text
