@@ -61,3 +61,17 @@ def test_the_paragraphs_above_each_table_are_kept_with_it() -> None:
     first, second = tables_from_html(page)
     assert [c.text for c in first.before] == ["First."]
     assert [c.text for c in second.before] == ["Second", "Second text."]
+
+
+def test_several_leads_in_one_paragraph_are_all_kept() -> None:
+    from plan_cli.importer import import_plan
+
+    page = (
+        "<h1>Stalking plan</h1><p><b>Executive Lead:</b> ACC One<br><b>Strategic lead:</b> ACC Two<br>"
+        "<b>Tactical Lead:</b> DCI Three</p><table><tr><td>Rec No.</td><td>Recommendation</td>"
+        "<td>Initial response</td></tr><tr><td>7</td><td>Do it.</td><td>Done.</td></tr></table>"
+    )
+    text = import_plan(page.encode(), "page.html", "Northshire Police").text
+    assert 'executive_lead: "ACC One\\nACC Two"' in text
+    assert "operational_lead: DCI Three" in text
+    assert '# source: the page names more than one executive lead: "Strategic lead"' in text
