@@ -44,7 +44,13 @@ def response_segments(cell: Cell, plain: bool) -> list[tuple[str | None, str]]:
 
 def glued(cell: Cell, label: str) -> bool:
     """True when the round label ``label`` sits inside a paragraph, after other words, not at its start."""
-    return any(text.find(label) > 0 for text in cell.texts)
+    for paragraph in cell.paragraphs:
+        before = ""
+        for run in paragraph:
+            if run.bold and run.text.strip().rstrip(":-\u2013\u2014 ") == label and before.strip():
+                return True
+            before += run.text
+    return False
 
 
 def take_responses(
