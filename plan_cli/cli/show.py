@@ -87,6 +87,9 @@ def print_item(plan: Plan, item: EvidenceItem, out: Screen, today: date) -> None
         title.append(status_text(update.status))
         out.print(title)
         out.print(Styled("\n\n".join(update.paragraphs)))
+        for document in update.supporting:
+            where = f" <{document.url}>" if document.url else ""
+            out.print(Styled(f"Supporting document: {document.text}{where}", style="dim"))
 
 
 def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Screen) -> None:

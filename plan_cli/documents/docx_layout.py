@@ -132,6 +132,9 @@ def cell_update(cell: _Cell, update: dict[str, Any]) -> None:
             add_lines(paragraph, part["text"])
     else:
         cell_text(cell, "\n\n".join(update["paragraphs"]))
+    for document in update.get("supporting") or ():
+        where = f" ({document['url']})" if document["url"] else ""
+        add_labelled(cell.add_paragraph(), "Supporting document: ", f"{document['text']}{where}")
 
 
 def add_labelled(paragraph: Paragraph, label: str, value: str) -> None:

@@ -140,6 +140,7 @@ def _update_record(plan: Plan, update: Update) -> dict[str, Any]:
         "text": update.full_text,
         "paragraphs": list(update.paragraphs),
         "parts": [{"label": part.label, "text": part.text} for part in update.parts],
+        "supporting": [{"text": d.text, "url": d.link} for d in update.supporting],
         "plain": update.text,
     }
 

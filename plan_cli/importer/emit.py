@@ -137,4 +137,10 @@ def _update(update: ImportedUpdate) -> list[str]:
             lines += [f"              - label: {scalar(label)}", f"                text: {scalar(text)}"]
     else:
         lines.append(f"            text: {scalar(update.text or '')}")
+    if update.supporting:
+        lines.append("            supporting:")
+        for text, url in update.supporting:
+            lines.append(f"              - text: {scalar(text)}")
+            if url:
+                lines.append(f"                url: {scalar(url)}")
     return lines

@@ -57,7 +57,7 @@ def round_of(text: str) -> ImportedRound | None:
 
 def classify(heading: str) -> Column | None:
     """The column a heading names; None for an empty heading."""
-    low = heading.lower()
+    low = " ".join(re.sub(r"[^a-z0-9#.]+", " ", heading.lower()).split()).strip(" .")
     if not low:
         return None
     if low.endswith(" status") and (found := round_of(heading[: -len(" status")])):
@@ -73,6 +73,16 @@ def classify(heading: str) -> Column | None:
     found = round_of(heading)
     if found is not None:
         return Column("round", heading, found)
+    if re.fullmatch(r"(?:force|constabulary|police|our)?\s*(?:update|progress update)s?", low):
+        return Column("round", heading, ImportedRound("update", heading, (9999, 0)))
+    if re.fullmatch(
+        r"(?:force|constabulary|police|our)?\s*(?:responses?|(?:current )?(?:process|position))", low
+    ):
+        return Column("round", heading, ImportedRound("initial", heading, (0, 0)))
+    if re.fullmatch(r"supporting (?:documents?|evidence)|documents", low):
+        return Column("supporting", heading)
+    if re.fullmatch(r"(?:next )?actions?(?: taken| planned)?", low):
+        return Column("action", heading)
     if ("evidence" in low or "sub" in low) and re.search(r"\b(id|no|number|ref)\b", low):
         return Column("item", heading)
     if "evidence" in low or re.search(r"\bsub[- ]?rec", low):
@@ -82,3 +92,34 @@ def classify(heading: str) -> Column | None:
     if re.search(r"rec\w*m\w*d", low):
         return Column("recommendation", heading)
     return Column("other", heading)
+
+
+_ITEM_ALONE = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s*[-\u2013:.]?\s*$")
+_NUMBER_LABEL = re.compile(
+    r"^\s*(?:rec(?:om+end\w*)?\.?\s*(?:no\.?|number)?\s*)?(\d{1,3})\s*[-\u2013:.)]?\s*$", re.I
+)
+
+
+def leading_item_id(cell: Cell, notes: list[str]) -> tuple[str, Cell]:
+    """The item number a response cell opens with as a paragraph of its own ("7.1"), and the cell without it.
+
+    Where a table has no item or evidence column, the item's number sits at the top of its response.
+    """
+    texts = cell.texts
+    match = _ITEM_ALONE.match(texts[0]) if texts else None
+    if match is None:
+        return "", cell
+    notes.append(f'the item number "{texts[0]}" opens the response cell')
+    kept = [p for p in cell.paragraphs if "".join(r.text for r in p).strip()]
+    return match[1], Cell(tuple(kept[1:]), cell.shown)
+
+
+def numbered_text(cell: Cell) -> tuple[Cell, str]:
+    """A recommendation cell without the paragraph that only numbers it ("7", "Recommendation 7:"),
+    and that number ("" where it has none)."""
+    texts = cell.texts
+    match = _NUMBER_LABEL.match(texts[0]) if len(texts) > 1 else None
+    if match is None:
+        return cell, ""
+    kept = [p for p in cell.paragraphs if "".join(r.text for r in p).strip()]
+    return Cell(tuple(kept[1:]), cell.shown), match[1]

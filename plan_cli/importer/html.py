@@ -3,14 +3,21 @@
 Parsed with selectolax (the Lexbor engine: a real HTML5 parser, fast, one
 small wheel without dependencies), never with regular expressions. Entities
 are decoded by the parser; tags are dropped; block elements and ``<br>``
-separate paragraphs; ``<b>`` and ``<strong>`` mark bold runs. A line break in
-the HTML source is layout, so it reads as one space, as a browser shows it;
-every other space is kept as published.
+separate paragraphs; ``<b>`` and ``<strong>`` mark bold runs; the items of a
+``<ul>`` stay "- " lines of one paragraph. A line break in the HTML source is
+layout, so it reads as one space, as a browser shows it; every other space is
+kept as published. The tree is walked with an explicit stack, never by
+recursion, so a page nested thousands deep is read in bounded time.
+
+Site chrome (navigation, banners, cookie notices, skip links, "leave this
+site" buttons) is never taken as the plan's words: it is recognised by its
+elements, their names and roles, and by the words such notices use.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -18,12 +25,28 @@ from plan_cli.importer.table import Cell, Row, Run, Table, quoted
 
 _BLOCKS = frozenset(
     {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article"}
-    | {"table", "tr", "td", "th", "caption", "dt", "dd"}
+    | {"table", "tr", "td", "th", "caption", "dt", "dd", "main", "header", "footer", "nav", "aside"}
 )
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong"})
-_SKIP = frozenset({"script", "style", "template", "head", "noscript"})
+_FRONT_BLOCKS = frozenset({"p", "dt", "li", "blockquote"}) | _HEADING_TAGS
+_SKIP = frozenset({"script", "style", "template", "head", "noscript", "svg", "button", "form", "select"})
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
-_HEADINGS = ("h1", "h2", "h3")
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "dialog"})
+_CHROME_NAMES = re.compile(
+    r"cookie|consent|banner|skip|exit|escape|beta|breadcrumb|\bnav|menu|masthead|site-?header|footer|"
+    r"navigation|search|alert|share|social",
+    re.IGNORECASE,
+)
+_CHROME_WORDS = re.compile(
+    r"quickly exit|leave this site|escape key|this (?:site|website|service) is (?:a |in )?beta|"
+    r"\bcookies?\b|skip to (?:main )?content|accept all|reject all|give feedback",
+    re.IGNORECASE,
+)
+_FORCE_NAME = re.compile(
+    r"\b([A-Z][\w'&.-]*(?: (?:and|of|&|[A-Z][\w'&.-]*))* (?:Police|Constabulary)(?: Service)?)\b"
+)
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
 
 
 def cell_from_html(fragment: str) -> Cell:
@@ -34,68 +57,131 @@ def cell_from_html(fragment: str) -> Cell:
 
 
 def tables_from_html(text: str) -> list[Table]:
-    """Every table of the page, outermost rows only, with the page's headings before the first table."""
+    """Every table of the page, outermost rows only, each with the page's front matter and the paragraphs
+    between it and the table before it."""
     tree = LexborHTMLParser(text)
-    preamble = tuple(_preamble(tree))
+    page = _Page(tree)
+    preamble = tuple(page.preamble)
     found = []
+    lines = _LineFinder(text)
     for number, table in enumerate(tree.css("table"), start=1):
-        rows = _rows(table, text)
+        rows = _rows(table, lines)
         caption = table.css_first("caption")
         before = (*preamble, _cell(caption, caption.html or "")) if caption is not None else preamble
-        found.append(Table(tuple(rows), before, f"table {number}"))
+        found.append(
+            Table(
+                tuple(rows), before, f"table {number}", tuple(page.before.get(table.mem_id, ())), page.named
+            )
+        )
+    if page.after:
+        found.append(Table((), preamble, "the text after the tables", tuple(page.after), page.named))
     return found
 
 
-def _preamble(tree: LexborHTMLParser) -> list[Cell]:
-    """The page's headings (h1 first), then its paragraphs, 'term: description' pairs and 'Label: value'
-    list items, outside tables."""
-    headings: list[tuple[int, Cell]] = []
-    others: list[Cell] = []
-    for node in tree.css("h1, h2, h3, p, dt, li"):
-        if _inside_table(node) or len(headings) + len(others) > 200:
-            continue
-        if node.tag in _HEADINGS:
-            headings.append((_HEADINGS.index(node.tag), _cell(node, node.html or "")))
-        elif node.tag == "dt":
-            term = _cell(node, "").text
-            described = node.next
-            while described is not None and described.tag == "-text":
-                described = described.next
-            if described is not None and described.tag == "dd":
-                value = _cell(described, described.html or "").text
-                others.append(Cell(((Run(f"{term}: {value}"),),), f"{term}: {value}"))
-        elif node.tag == "li":
-            item = _cell(node, node.html or "")
-            if ":" in item.text[:30]:  # a 'Force: ...' line in a list, not a menu entry
-                others.append(item)
-        else:
-            others.append(_cell(node, node.html or ""))
-    headings.sort(key=lambda pair: pair[0])
-    cells = [cell for _, cell in headings] + others
-    if not headings and tree.head is not None:
-        title = tree.head.css_first("title")
-        if title is not None:
-            cells.insert(0, _cell(title, title.html or ""))
-    return cells
+def is_chrome(text: str) -> bool:
+    """True when ``text`` reads as site chrome (an exit button, a cookie or beta notice, a skip link)."""
+    return bool(_CHROME_WORDS.search(text))
 
 
-def _inside_table(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == "table":
-            return True
-        parent = parent.parent
-    return False
+class _Page:
+    """One pass over the page: its title, front matter, blocks, and what precedes each table."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.title: Cell | None = None
+        self.named: str | None = None
+        self.blocks: list[Cell] = []
+        self.before: dict[int, list[Cell]] = {}
+        since: list[Cell] = []
+        root = tree.root
+        stack: list[tuple[LexborNode, bool, int]] = [(root, False, 0)] if root is not None else []
+        while stack:
+            node, chrome, tables = stack.pop()
+            tag = node.tag
+            if tag in _SKIP or tag in ("-text", "-comment", None):
+                continue
+            chrome = chrome or _looks_like_chrome(node)
+            if tag == "table":
+                if tables == 0:
+                    self.before[node.mem_id] = since
+                    since = []
+                tables += 1
+            elif tables == 0 and not chrome and tag in _FRONT_BLOCKS:
+                cell = _described(node) if tag == "dt" else _cell(node, node.html or "")
+                if cell.texts and not is_chrome(cell.text):
+                    if tag == "h1" and self.title is None:
+                        self.title = cell
+                    self.blocks.append(cell)
+                    since.append(cell)
+                    if tag != "li" or ":" in cell.text[:40]:
+                        continue
+            children = list(node.iter(include_text=False))
+            stack.extend((child, chrome, tables) for child in reversed(children))
+        self.after = since
+        self._title_tag(tree)
+
+    def _title_tag(self, tree: LexborHTMLParser) -> None:
+        head = tree.head
+        title = head.css_first("title") if head is not None else None
+        written = " ".join((title.text() if title is not None else "").split())
+        parts = [p for p in _TITLE_SEPARATOR.split(written) if p.strip()]
+        for part in [*parts, *(self.title.texts[:1] if self.title else ())]:
+            match = _FORCE_NAME.search(part)
+            if match and self.named is None:
+                self.named = match[1]
+        if self.title is None and parts:
+            own = [p for p in parts if not _FORCE_NAME.fullmatch(p.strip())] or parts
+            self.title = Cell(((Run(own[0].strip()),),), quoted(written))
+
+    @property
+    def preamble(self) -> list[Cell]:
+        """The title first, then every other block (fields such as 'Force:' and the leads among them)."""
+        rest = [cell for cell in self.blocks if cell is not self.title]
+        return [self.title, *rest] if self.title is not None else rest
 
 
-def _rows(table: LexborNode, text: str) -> list[Row]:
+def _described(term: LexborNode) -> Cell:
+    """A 'term: description' pair of a definition list as one line."""
+    written = _cell(term, "").text
+    described = term.next
+    while described is not None and described.tag in ("-text", "-comment"):
+        described = described.next
+    if described is None or described.tag != "dd":
+        return _cell(term, term.html or "")
+    value = _cell(described, described.html or "").text
+    return Cell(((Run(f"{written}: {value}"),),), f"{written}: {value}")
+
+
+def _looks_like_chrome(node: LexborNode) -> bool:
+    if node.tag in _CHROME_TAGS:
+        return True
+    attributes = node.attributes
+    named = " ".join(attributes.get(key) or "" for key in ("class", "id", "role", "aria-label"))
+    return bool(named and _CHROME_NAMES.search(named)) or "hidden" in attributes
+
+
+class _LineFinder:
+    """The source line of each row, found by its markup, searching on from the row before (linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+        self.line = 1
+
+    def line_of(self, node: LexborNode) -> int | None:
+        start = (node.html or "")[:80]
+        found = self.text.find(start, self.position) if start else -1
+        if found < 0:
+            return None
+        self.line += self.text.count("\n", self.position, found)
+        self.position = found
+        return self.line
+
+
+def _rows(table: LexborNode, lines: _LineFinder) -> list[Row]:
     """The table's own rows (not those of a table inside a cell), spans laid out as empty cells."""
     rows: list[Row] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
-    for tr in table.css("tr"):
-        owner = _owning_table(tr)
-        if owner is None or owner.mem_id != table.mem_id:
-            continue
+    for tr in _own(table, "tr"):
         cells: list[Cell] = []
         column = 0
         for td in tr.iter():
@@ -117,15 +203,19 @@ def _rows(table: LexborNode, text: str) -> list[Row]:
             pending[column] -= 1
             cells.append(Cell(()))
             column += 1
-        rows.append(Row(tuple(cells), _line_of(tr, text)))
+        rows.append(Row(tuple(cells), lines.line_of(tr)))
     return rows
 
 
-def _owning_table(node: LexborNode) -> LexborNode | None:
-    parent = node.parent
-    while parent is not None and parent.tag != "table":
-        parent = parent.parent
-    return parent
+def _own(table: LexborNode, tag: str) -> Iterator[LexborNode]:
+    """The ``tag`` elements of ``table`` outside any table nested in it, in order, walked without recursion."""
+    stack = list(reversed(list(table.iter())))
+    while stack:
+        node = stack.pop()
+        if node.tag == tag:
+            yield node
+        elif node.tag != "table":
+            stack.extend(reversed(list(node.iter())))
 
 
 def _span(node: LexborNode, name: str) -> int:
@@ -133,44 +223,65 @@ def _span(node: LexborNode, name: str) -> int:
     return max(1, min(int(value), 1000)) if value.isdigit() else 1
 
 
-def _line_of(node: LexborNode, text: str) -> int | None:
-    """The source line of a row, found by its first cell's markup where that is unique enough."""
-    html = node.html or ""
-    start = html[:80]
-    position = text.find(start) if start else -1
-    return text.count("\n", 0, position) + 1 if position >= 0 else None
-
-
 def _cell(node: LexborNode, shown: str) -> Cell:
+    """The node's text as paragraphs of runs, walked with an explicit stack (no recursion)."""
     paragraphs: list[tuple[Run, ...]] = []
     current: list[Run] = []
+    links: list[tuple[str, str]] = []
 
     def flush() -> None:
         if current:
             paragraphs.append(_merged(current))
             current.clear()
 
-    def walk(parent: LexborNode, bold: bool) -> None:
-        for child in parent.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                piece = _LINE_BREAK.sub(" ", child.text_content or "")
-                if piece:
-                    current.append(Run(piece, bold))
-            elif tag == "br":
-                flush()
-            elif tag in _SKIP:
-                continue
-            elif tag in _BLOCKS:
-                flush()
-                walk(child, bold or tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
+    # Entries: a node to read with the bold it inherits, or a marker: "flush", or a run to add.
+    stack: list[tuple[LexborNode | None, bool, str]] = [(node, False, "")]
+    first = True
+    while stack:
+        child, bold, marker = stack.pop()
+        if child is None:
+            if marker == "\x00":
                 flush()
             else:
-                walk(child, bold or tag in _BOLD)
-
-    walk(node, False)
+                current.append(Run(marker))
+            continue
+        tag = child.tag
+        if tag == "-text":
+            piece = _LINE_BREAK.sub(" ", child.text_content or "")
+            if piece:
+                current.append(Run(piece, bold))
+            continue
+        if tag == "br":
+            flush()
+            continue
+        if tag in _SKIP or tag == "-comment":
+            continue
+        if tag == "a" and child.attributes.get("href"):
+            links.append(
+                (" ".join(child.text(deep=True).split()), (child.attributes.get("href") or "").strip())
+            )
+        children = list(child.iter(include_text=True))
+        inner_bold = bold or tag in _BOLD or tag in _HEADING_TAGS
+        block = tag in _BLOCKS and not first
+        first = False
+        if tag in ("ul", "ol"):
+            stack.append((None, bold, "\x00"))
+            entries = [c for c in children if c.tag == "li"]
+            for number, item in reversed(list(enumerate(entries, start=1))):
+                stack.append((item, bold, ""))
+                stack.append((None, bold, f"{number}. " if tag == "ol" else "- "))
+                if number > 1:
+                    stack.append((None, bold, "\n"))
+            stack.append((None, bold, "\x00"))
+            continue
+        if block and tag != "li":
+            stack.append((None, bold, "\x00"))
+        stack.extend((grand, inner_bold, "") for grand in reversed(children))
+        if block and tag != "li":
+            stack.append((None, bold, "\x00"))
     flush()
-    return Cell(tuple(p for p in paragraphs if "".join(r.text for r in p).strip()), quoted(shown))
+    kept = tuple(p for p in paragraphs if "".join(r.text for r in p).strip())
+    return Cell(kept, quoted(shown), tuple(links))
 
 
 def _merged(runs: list[Run]) -> tuple[Run, ...]:

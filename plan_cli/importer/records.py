@@ -23,6 +23,7 @@ class ImportedUpdate:
     text: str | None = None
     parts: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    supporting: list[tuple[str, str | None]] = field(default_factory=list)  # (text, http(s) address)
 
 
 @dataclass

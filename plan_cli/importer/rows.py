@@ -14,9 +14,16 @@ from collections import Counter
 
 from plan_cli.basics.controls import describe, first_control, visible
 from plan_cli.basics.errors import SourceError
-from plan_cli.importer.headings import Column, classify, heading_text, round_of
+from plan_cli.importer.headings import (
+    Column,
+    classify,
+    heading_text,
+    leading_item_id,
+    numbered_text,
+    round_of,
+)
 from plan_cli.importer.records import ImportedItem, ImportedPlan, ImportedRecommendation, ImportedRound
-from plan_cli.importer.stated import take_deadline, take_status
+from plan_cli.importer.stated import take_deadline, take_status, take_supporting
 from plan_cli.importer.table import Cell, Row, Table, quoted
 from plan_cli.importer.updates import declare_round, response_segments, take_responses
 
@@ -83,7 +90,9 @@ class _Builder:
                         ids[index] += 1
             best = max(range(len(ids)), key=lambda i: ids[i])
             if ids[best] * 2 >= len([r for r in rows if any(not c.is_empty for c in r.cells)]) and ids[best]:
-                if best in self.columns and best + 1 not in self.columns:
+                if best in self.columns and self.columns[best].kind == "number":
+                    pass  # the recommendation number column holds the item numbers ("7.1")
+                elif best in self.columns and best + 1 not in self.columns:
                     self.columns[best + 1] = self.columns[best]  # one heading over both (colspan)
                 elif best in self.columns:
                     moved = {i + 1 if i >= best else i: c for i, c in self.columns.items()}
@@ -94,10 +103,12 @@ class _Builder:
                         f'the headings from "{shifted}" on sit one column left of their cells'
                     )
                 self.columns[best] = Column("item", "")
-        kinds = [c.kind for c in self.columns.values()]
-        for needed, example in (("evidence", "Evidence requirements"),):
-            if needed not in kinds and "item" not in kinds:
-                raise SourceError(self.name, f"{self.table.where} has no {example} column")
+        for index, column in sorted(self.columns.items()):
+            before = [i for i in self._indexes("round") if i < index]
+            if column.kind == "action" and before:
+                self.columns[index] = Column("round", column.heading, self.columns[before[-1]].round)
+            elif column.kind == "action":
+                self.columns[index] = Column("other", column.heading)
         for _index, column in sorted(self.columns.items()):
             if column.kind == "other":
                 self.plan.ignored_columns.append(column.heading)
@@ -237,6 +248,12 @@ class _Builder:
                     evidence_notes.append(f'the evidence text starts with the label "{label[1]}:"')
                     evidence = evidence[label.end() :].strip() or None
         number_text = self._text(cell("number"))
+        if not item_col and not _ITEM_ID.fullmatch(item_id or "") and _ITEM_ID.fullmatch(number_text):
+            item_id = number_text  # the item's number in the recommendation number column
+        if not item_col and not evidence_col and not item_id and rounds:
+            item_id, cells[rounds[0]] = leading_item_id(cells[rounds[0]], notes)
+        rec_cell, stated_number = numbered_text(cell("recommendation"))
+        number_text = number_text or stated_number
         number_match = _NUMBER.search(number_text)
         id_match = _ITEM_ID.fullmatch(item_id or "")
         previous = self.plan.recommendations[-1] if self.plan.recommendations else None
@@ -248,7 +265,7 @@ class _Builder:
             number = previous.number
         else:
             raise SourceError(self.name, "the first row names no recommendation number", row.line)
-        rec_text = self._text(cell("recommendation"))
+        rec_text = self._text(rec_cell)
         owner = self._text(owner_cell)
         rec = self.by_number.get(number)
         if rec is None:
@@ -262,7 +279,12 @@ class _Builder:
             self.by_number[number] = rec
         elif rec_text and rec_text != rec.text:
             notes.append(f'this row gives recommendation {number} as "{rec_text}"')
-        if not id_match:
+        if not id_match and not item_col and not evidence_col:
+            item_id = f"{number}.{len(rec.items) + 1}"
+            notes.append(
+                "the source has one response per recommendation and no evidence items; one item for it"
+            )
+        elif not id_match:
             item_id = f"{number}.{len(rec.items) + 1}"
             notes.append("no item number in the source; numbered in order")
         elif int(id_match[1]) != number:
@@ -274,7 +296,7 @@ class _Builder:
             )
         if item_id in self.item_ids:
             raise SourceError(self.name, f"item {item_id} appears twice; each item needs one row", row.line)
-        if evidence is None:
+        if evidence is None and (item_col or evidence_col):
             evidence_notes.append("no evidence text")
         item = ImportedItem(item_id, evidence, owner, notes=notes, evidence_notes=evidence_notes)
         rec.items.append(item)
@@ -288,6 +310,9 @@ class _Builder:
                 self.plain,
             )
         self._statuses(item, cells)
+        for index in self._indexes("supporting"):
+            if index < len(cells) and not cells[index].is_empty:
+                take_supporting(item, cells[index], self.rounds)
 
     def _statuses(self, item: ImportedItem, cells: list[Cell]) -> None:
         per_round = {

@@ -11,8 +11,14 @@ import re
 from datetime import date
 
 from plan_cli.importer.headings import MONTHS
-from plan_cli.importer.records import STATUSES, ImportedRecommendation, ImportedUpdate
-from plan_cli.importer.table import quoted
+from plan_cli.importer.records import (
+    STATUSES,
+    ImportedItem,
+    ImportedRecommendation,
+    ImportedRound,
+    ImportedUpdate,
+)
+from plan_cli.importer.table import Cell, quoted
 from plan_cli.plan.status_words import status_named
 
 _DEADLINE = re.compile(
@@ -75,3 +81,22 @@ def take_deadline(rec: ImportedRecommendation) -> None:
         rec.deadline_note = (
             f'the text lacks its leading "By" ("{quoted(rec.text, 40)}"); read as "By {match[0].strip()}"'
         )
+
+
+def take_supporting(item: ImportedItem, cell: Cell, rounds: dict[str, ImportedRound]) -> None:
+    """Keep a supporting documents cell on the item's latest update: each link's words and http(s) address,
+    or each paragraph where nothing is linked; a note where the item has no update to hold them."""
+    if not item.updates:
+        item.notes.append(f'supporting documents with no update: "{quoted(cell.text, 80)}"; not imported')
+        return
+    latest = item.updates[max(item.updates, key=lambda r: rounds[r].order)]
+    for text, address in cell.links:
+        scheme = address.split(":", 1)[0].lower()
+        link = address if scheme in ("http", "https") and "://" in address and " " not in address else None
+        if link is None:
+            latest.notes.append(
+                f'the supporting document "{quoted(text, 40)}" links to "{quoted(address, 40)}"; not kept'
+            )
+        latest.supporting.append((text or address, link))
+    linked = {text for text, _ in cell.links}
+    latest.supporting += [(text, None) for text in cell.texts if text not in linked]

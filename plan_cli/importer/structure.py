@@ -17,23 +17,29 @@ import re
 
 from plan_cli.basics.errors import SourceError
 from plan_cli.importer.headings import classify, heading_text
+from plan_cli.importer.layouts import joined_tables, label_value_table
+from plan_cli.importer.lists import LABELLED_LINES, labelled_lines_table
 from plan_cli.importer.records import ImportedPlan
 from plan_cli.importer.rows import build_plan
 from plan_cli.importer.table import Cell, Row, Table, quoted
 
-_FIELD_LINE = re.compile(r"^\s*([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$")
-_FIELDS = {"force": "force", "executive lead": "executive_lead", "operational lead": "operational_lead"}
+_FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z /&,()-]{2,60}?)\s*:\s*(\S.*)$")
 
 
 def structure(tables: list[Table], name: str, plain: bool, table_number: int | None = None) -> ImportedPlan:
     """Return the plan the source's table holds; raise SourceError when no table (or two) can be used."""
+    tables = label_value_table(tables)
     candidates = []
     for table in tables:
         header = _header_row(table)
         if header is not None:
             candidates.append((table, header))
     if not candidates:
-        raise SourceError(name, _no_plan_table(tables))
+        lines = labelled_lines_table([cell for t in tables for cell in t.before])
+        if lines is None:
+            raise SourceError(name, _no_plan_table(tables))
+        page = tables[0]  # the page's front matter comes with every table it gives
+        candidates = [(lines[0]._replace(preamble=page.preamble, named=page.named), lines[1])]
     if table_number is not None:
         chosen = [c for c in candidates if c[0].where == f"table {table_number}"]
         if not chosen:
@@ -42,6 +48,8 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
                 name, f"--table {table_number} is not a plan table; the plan tables are: {numbers}"
             )
         candidates = chosen
+    if len(candidates) > 1 and (joined := joined_tables(candidates)) is not None:
+        candidates = [joined]
     if len(candidates) > 1:
         listed = "; ".join(
             f"{table.where} ({len(table.rows) - index - 1} rows, headed {_headings(table.rows[index])})"
@@ -56,13 +64,17 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
     table, header_index = candidates[0]
     plan = ImportedPlan(table=table.where)
     _front_matter(plan, table, header_index)
+    if table.where == LABELLED_LINES:
+        plan.notes.append(
+            "each recommendation's section gives one response for all its items; it is kept on its first item"
+        )
     return build_plan(plan, table, header_index, name, plain)
 
 
 def _header_row(table: Table) -> int | None:
     for index, row in enumerate(table.rows[:50]):
         kinds = {c.kind for c in (classify(heading_text(cell)) for cell in row.cells) if c is not None}
-        if ("recommendation" in kinds or "number" in kinds) and ("evidence" in kinds or "item" in kinds):
+        if ("recommendation" in kinds or "number" in kinds) and kinds & {"evidence", "item", "round"}:
             return index
     return None
 
@@ -72,40 +84,83 @@ def _headings(row: Row) -> str:
 
 
 def _no_plan_table(tables: list[Table]) -> str:
-    if not tables or not any(t.rows for t in tables):
-        return (
-            "holds no table; expected the plan's table with a recommendation column and an "
-            "evidence requirements column"
-        )
-    seen = "; ".join(f"{t.where}: {_headings(t.rows[0])[:120] or '(empty)'}" for t in tables[:5] if t.rows)
+    """What the source holds and what was looked for, when no layout of a plan is in it."""
+    shown = [t for t in tables if t.rows]
+    paragraphs = sum(len(t.before) for t in tables)
+    seen = "; ".join(
+        f"{t.where} ({len(t.rows)} rows, first row: {_headings(t.rows[0])[:80] or '(empty)'})"
+        for t in shown[:5]
+    )
+    found = f"{len(shown)} tables ({seen})" if shown else "no table"
     return (
-        "has no table with both a recommendation column (e.g. 'Rec. No.' or 'Recommendation') and an "
-        f"evidence column (e.g. 'Evidence requirements' or 'Sub recommendation'). First rows seen: {seen}"
+        f"holds no plan that can be read: it has {found} and {paragraphs} paragraphs or list items outside "
+        "tables. Looked for: a table whose heading row names a recommendation ('Rec No.', 'Recommendation') "
+        "with evidence ('Evidence requirements', 'Sub recommendation') or responses ('Initial response', "
+        "'March 2026 update', 'Force update'), with or without <th>; tables of 'Recommendation: | 7.1' "
+        "label/value rows; or lines labelled with item numbers ('7.1 - Evidence requirements ...: ...'). "
+        "Nothing is invented: give the plan's own table, or use --table N if one of these is it"
     )
 
 
 def _front_matter(plan: ImportedPlan, table: Table, header_index: int) -> None:
     """Take the title, what the plan responds to, and the force and leads from above the heading row."""
+    if table.named:
+        plan.fields["force"] = table.named
     for cell in table.preamble:
         texts = cell.texts
         if not texts:
             continue
-        field = _FIELD_LINE.match(texts[0])
-        if field and field[1].lower() in _FIELDS:
-            plan.fields.setdefault(_FIELDS[field[1].lower()], field[2].strip())
-        elif texts[0].lower().startswith("in response to") and plan.responds_to is None:
+        if _fields(plan, texts):
+            continue
+        if texts[0].lower().startswith("in response to") and plan.responds_to is None:
             plan.responds_to = texts[0]
         elif plan.title is None:
             _title(plan, cell)
     for row in table.rows[:header_index]:
         filled = [c.text for c in row.cells if not c.is_empty]
         if len(filled) >= 2:
-            key = filled[0].rstrip(":").strip().lower()
-            if key in _FIELDS:
-                plan.fields[_FIELDS[key]] = filled[1]
+            key = _field_key(filled[0].rstrip(":").strip())
+            if key is not None:
+                plan.fields[key] = filled[1]
                 continue
         if len(filled) == 1 and plan.title is None:
             plan.title = filled[0]
+
+
+def _fields(plan: ImportedPlan, texts: tuple[str, ...]) -> bool:
+    """Take 'Force:' and every lead a block's lines name; True when its first line is such a field."""
+    taken = False
+    for number, line in enumerate(texts):
+        field = _FIELD_LINE.match(line)
+        if field is None:
+            continue
+        key = _field_key(field[1])
+        if key is None:
+            continue
+        taken = taken or number == 0
+        value = field[2].strip()
+        if key == "force":
+            plan.fields["force"] = value
+        elif key in plan.fields and value not in plan.fields[key].split("\n"):
+            plan.fields[key] += "\n" + value
+            plan.notes.append(f'the page names more than one {key.replace("_", " ")}: "{field[1].strip()}"')
+        else:
+            plan.fields.setdefault(key, value)
+    return taken
+
+
+def _field_key(label: str) -> str | None:
+    """The plan field a front-matter label names: the force, or an executive or operational lead."""
+    low = " ".join(re.sub(r"[^a-z]+", " ", label.lower()).split())
+    if low in ("force", "police force", "force name"):
+        return "force"
+    if not re.search(r"\bleads?\b", low):
+        return None
+    if re.search(r"\b(executive|strategic|senior|chief officer)\b", low):
+        return "executive_lead"
+    if re.search(r"\b(operational|tactical)\b", low):
+        return "operational_lead"
+    return None
 
 
 def _title(plan: ImportedPlan, cell: Cell) -> None:

@@ -25,6 +25,7 @@ class Cell(NamedTuple):
 
     paragraphs: tuple[tuple[Run, ...], ...]
     shown: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # (link text, address) of each link in the cell
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -56,12 +57,16 @@ class Table(NamedTuple):
     rows: tuple[Row, ...]
     preamble: tuple[Cell, ...] = ()
     where: str = "the table"
+    before: tuple[Cell, ...] = ()  # the paragraphs between the previous table and this one
+    named: str | None = None  # the force the page's title names, where it names one
 
 
 EMPTY = Cell(())
 
 # A label ends at a dash (or colon) after the bold words; "Progress -The" (no space) happens.
 _SEPARATOR = re.compile(r"^\s*[-\u2013\u2014:]\s*")
+# A bold label may hold its own colon or dash: "<strong>March 2025 update:</strong> The change".
+_CLOSED_LABEL = re.compile(r"^\s*(\S[^:\n]{0,60}?)\s*(?::|\s[-\u2013\u2014])\s*$")
 # A plain label is one to four capitalised words ("Context", "Progress & Action") before " - ".
 _PLAIN_LABEL = re.compile(r"^([A-Z][a-z]*(?: (?:&|and|[A-Z][a-z]*)){0,3}) - ")
 
@@ -94,6 +99,12 @@ def segments(cell: Cell) -> list[tuple[str | None, str]]:
                 _flush(out, label, text)
                 label, text = run.text.strip(), [after[separator.end() :]]
                 index += 2
+                continue
+            closed = _CLOSED_LABEL.match(run.text)
+            if run.bold and closed and (index + 1 == len(runs) or not runs[index + 1].bold):
+                _flush(out, label, text)
+                label, text = closed[1], []
+                index += 1
                 continue
             text.append(run.text)
             index += 1

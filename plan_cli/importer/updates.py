@@ -8,9 +8,13 @@ labelled parts when every paragraph is labelled, otherwise as text.
 
 from __future__ import annotations
 
+import re
+
 from plan_cli.importer.headings import Column, round_of
 from plan_cli.importer.records import ImportedItem, ImportedRound, ImportedUpdate
 from plan_cli.importer.table import Cell, plain_segments, quoted, segments
+
+_PLAIN_ROUND = re.compile(r"^([A-Za-z][\w ]{2,40}?\d{2,4}[\w ]{0,20}?)\s*(?::|\s[-\u2013\u2014])\s+")
 
 
 def declare_round(rounds: dict[str, ImportedRound], found: ImportedRound) -> ImportedRound:
@@ -22,8 +26,31 @@ def declare_round(rounds: dict[str, ImportedRound], found: ImportedRound) -> Imp
 
 
 def response_segments(cell: Cell, plain: bool) -> list[tuple[str | None, str]]:
-    """Return the cell's paragraphs as (label, text) pairs; with ``plain``, labels are read from the text alone."""
-    return plain_segments(cell) if plain else segments(cell)
+    """Return the cell's paragraphs as (label, text) pairs; with ``plain``, labels are read from the text alone.
+
+    A paragraph opening with a round's name and a dash or colon ("March 2025 update - The ...") is
+    labelled with it even where the label is not bold.
+    """
+    found = plain_segments(cell) if plain else segments(cell)
+    out: list[tuple[str | None, str]] = []
+    for label, text in found:
+        opening = _PLAIN_ROUND.match(text) if label is None else None
+        if opening and round_of(opening[1]) is not None:
+            out.append((opening[1], text[opening.end() :].strip()))
+        else:
+            out.append((label, text))
+    return out
+
+
+def glued(cell: Cell, label: str) -> bool:
+    """True when the round label ``label`` sits inside a paragraph, after other words, not at its start."""
+    for paragraph in cell.paragraphs:
+        before = ""
+        for run in paragraph:
+            if run.bold and run.text.strip().rstrip(":-\u2013\u2014 ") == label and before.strip():
+                return True
+            before += run.text
+    return False
 
 
 def take_responses(
@@ -39,6 +66,7 @@ def take_responses(
     found: list[tuple[ImportedRound, str | None, list[tuple[str | None, str]]]] = []
     current: tuple[ImportedRound, str | None] = (home, None)
     pieces: list[tuple[str | None, str]] = []
+    known_notes: dict[str, list[str]] = {}
     for label, text in response_segments(cell, plain):
         named = round_of(label) if label else None
         if named is not None:
@@ -49,6 +77,10 @@ def take_responses(
                 known = declare_round(rounds, named)
                 known.notes.append(f'no column of its own: named by the label "{label}" inside a cell')
             current, pieces = (known, label), []
+            if glued(cell, label or ""):
+                known_notes.setdefault(known.id, []).append(
+                    f'the label "{label}" is glued to the text before it in the source; a round of its own here'
+                )
             if text:
                 pieces.append((None, text))
             continue
@@ -89,7 +121,7 @@ def take_responses(
                 f"the {rounds[round_id].title} is in two cells; joined here",
             ]
         update = _update(round_id, texts)
-        update.notes.extend(notes)
+        update.notes.extend([*notes, *known_notes.get(round_id, [])])
         if update.text is not None or update.parts:
             item.updates[round_id] = update
         else:

@@ -131,13 +131,35 @@ class Part(NamedTuple):
     text: str
 
 
+class Document(NamedTuple):
+    """A supporting document an update names: its words as published and its address, if linked."""
+
+    text: str
+    url: str | None = None
+
+    @property
+    def link(self) -> str | None:
+        """The address to link to: ``url`` where it is an http or https address, else None (never linked)."""
+        url = (self.url or "").strip()
+        scheme = url.split(":", 1)[0].lower()
+        return (
+            url
+            if scheme in ("http", "https") and "://" in url and not any(c.isspace() for c in url)
+            else None
+        )
+
+
 class Update(NamedTuple):
-    """What an item's owners reported in one round, and the status judged from it."""
+    """What an item's owners reported in one round, and the status judged from it.
+
+    ``supporting`` lists the documents published with the update; they are not its text.
+    """
 
     round: str
     status: Status
     text: str | None = None
     parts: tuple[Part, ...] = ()
+    supporting: tuple[Document, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

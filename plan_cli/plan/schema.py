@@ -204,6 +204,17 @@ PART = Obj(
         "text": Field(Text(), "The paragraph after the label, word for word.", required=True),
     },
 )
+DOCUMENT = Obj(
+    name="Document",
+    description="A supporting document published with an update: its words and, where linked, its address.",
+    fields={
+        "text": Field(Text(), "The document's name or link text, word for word.", required=True),
+        "url": Field(
+            Text(pattern=r"^https?://\S+$", pattern_hint="an http:// or https:// address"),
+            "The document's address, where the source links it (http or https only).",
+        ),
+    },
+)
 UPDATE = Obj(
     name="Update",
     description=(
@@ -222,6 +233,10 @@ UPDATE = Obj(
         "parts": Field(
             ListOf(item=PART, noun="a list of parts"),
             "The cell's labelled paragraphs (Context - …, Progress - …, Action - …), where the source labels them.",
+        ),
+        "supporting": Field(
+            ListOf(item=DOCUMENT, noun="a list of documents"),
+            "The supporting documents published with this update (shown and exported; never counted as its text).",
         ),
     },
     exactly_one_of=("text", "parts"),

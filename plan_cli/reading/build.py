@@ -14,6 +14,7 @@ from plan_cli.plan.model import (
     Body,
     Dependency,
     DependencyStatus,
+    Document,
     EvidenceItem,
     Measure,
     Milestone,
@@ -107,6 +108,7 @@ def _build_update(round_id: str, data: dict[str, Any]) -> Update:
         status=Status(data["status"]),
         text=data.get("text"),
         parts=tuple(Part(p["label"], p["text"]) for p in data.get("parts") or ()),
+        supporting=tuple(Document(d["text"], d.get("url")) for d in data.get("supporting") or ()),
     )
 
 

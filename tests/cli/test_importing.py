@@ -120,18 +120,18 @@ BAD_INPUTS = {
     "html-without-table": (
         "page.html",
         b"<html><body><h1>Action plan</h1><p>Coming soon.</p></body></html>",
-        "holds no table",
+        "holds no plan that can be read: it has no table and 2 paragraphs",
     ),
     "no-recommendation-column": (
         "page.html",
         b"<table><tr><th>Evidence requirements</th><th>Owner</th></tr><tr><td>7.1 x</td><td>CCs</td></tr></table>",
-        "has no table with both a recommendation column",
+        "holds no plan that can be read",
     ),
-    "no-evidence-column": (
+    "no-response-column": (
         "page.html",
-        b"<table><tr><th>Rec. No.</th><th>Recommendation</th><th>March 2026 Update</th></tr>"
-        b"<tr><td>7</td><td>Do it.</td><td>Done.</td></tr></table>",
-        "has no table with both a recommendation column",
+        b"<table><tr><th>Rec. No.</th><th>Recommendation</th><th>Owner</th></tr>"
+        b"<tr><td>7</td><td>Do it.</td><td>CCs</td></tr></table>",
+        "holds no plan that can be read",
     ),
     "ragged-rows": (
         "plan.txt",

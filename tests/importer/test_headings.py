@@ -34,7 +34,15 @@ from plan_cli.importer.table import plain_cell, plain_segments, segments
         ("Status", "status"),
         ("Deadline", "deadline"),
         ("Date", "other"),
-        ("Supporting documents", "other"),
+        ("Supporting documents", "supporting"),
+        ("Force Update:", "round"),
+        ("Response", "round"),
+        ("Recommendations", "recommendation"),
+        ("No.", "number"),
+        ("Our current process", "round"),
+        ("Action", "action"),
+        ("Recomendation", "recommendation"),
+        ("Sub recommendation/", "evidence"),
     ],
 )
 def test_headings_name_their_columns(heading: str, kind: str) -> None:
@@ -90,3 +98,10 @@ def test_plain_labels_only_when_every_paragraph_has_one() -> None:
         (None, "Context - a."),
         (None, "A release date is awaited - this will be reviewed."),
     ]
+
+
+def test_an_undated_response_is_the_initial_round_and_an_undated_update_a_round_of_its_own() -> None:
+    response, update = classify("Response"), classify("Force Update")
+    assert response is not None and response.round is not None and response.round.id == "initial"
+    assert update is not None and update.round is not None and update.round.id == "update"
+    assert update.round.title == "Force Update"
