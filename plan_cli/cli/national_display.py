@@ -70,6 +70,9 @@ def print_force(entry: ForceFigures, roll: RollUp) -> None:
     """Print one force's block: rounds, then counts."""
     out = stdout()
     out.print(Styled(f"  {entry.force}", style="bold"))
+    if roll.selection.narrows_items and not sum(entry.status_counts.values()):
+        out.print("    nothing matches the filters")
+        return
     if entry.latest_round is None:
         line = Styled("    no round reported yet")
     else:

@@ -33,7 +33,7 @@ from plan_cli.national.force_figures import (
 from plan_cli.national.shared_dependencies import WaitingOn, group_dependencies
 from plan_cli.plan.model import EvidenceItem, Plan, Recommendation, Round
 from plan_cli.questions import item_flags, rounds, standing
-from plan_cli.questions.deadlines import Kind, State, deadlines
+from plan_cli.questions.deadlines import Deadline, Kind, State, deadlines
 from plan_cli.questions.dependencies import dependency_reports
 from plan_cli.reading.loader import load_plan
 
@@ -91,17 +91,10 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         if not selection.narrows_items or entry.dependency.id in named
     ]
     open_ids = {entry.dependency.id for entry in reports}
-    picked_numbers = {rec.number for rec in picked.recommendations}
     passed = tuple(
         entry
         for entry in every_deadline
-        if entry.state is State.PASSED
-        and (
-            entry.kind is Kind.ROUND
-            or (entry.kind is Kind.RECOMMENDATION and int(entry.ref) in picked_numbers)
-            or (entry.kind is Kind.MILESTONE and entry.ref in picked_items)
-            or (entry.kind is Kind.DEPENDENCY and entry.ref in open_ids)
-        )
+        if entry.state is State.PASSED and _deadline_picked(entry, selection, bodies, picked_items)
     )
     return ForceFigures(
         force=plan.force,
@@ -134,6 +127,28 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         has_owner=bodies is None or bool(bodies),
         numbers=tuple(rec.number for rec in plan.recommendations),
     )
+
+
+def _deadline_picked(
+    entry: Deadline, selection: Selection, bodies: set[str] | None, picked_items: set[str]
+) -> bool:
+    """True when a deadline concerns what ``selection`` picks, as ``plan deadlines --owner`` decides.
+
+    A round's due date concerns everyone (but a force with no such owner has
+    nothing matching at all); any other entry must be an owner's
+    (:func:`deadlines.for_owner`) and, under --rec or --status, concern a picked item.
+    """
+    if bodies is not None and not bodies:
+        return False
+    if entry.kind is Kind.ROUND:
+        return True
+    if bodies is not None and not bodies.intersection(entry.owners):
+        return False
+    if selection.recommendation is None and selection.status is None:
+        return True
+    if entry.kind is Kind.RECOMMENDATION and selection.status is None:
+        return int(entry.ref) == selection.recommendation
+    return bool(picked_items.intersection(entry.items))
 
 
 def _owner_bodies(plan: Plan, owner: str | None) -> set[str] | None:

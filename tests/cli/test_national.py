@@ -234,3 +234,34 @@ def test_a_user_template_gets_the_same_context(tmp_path: Path) -> None:
     result = run("national", FORCES, "--template", template)
     assert result.code == 0, result.err
     assert result.out == "Fenland Police: 1\nHarbour City Police Service: 1\nWearside Constabulary: 1\n"
+
+
+@pytest.mark.parametrize("owner", ["PCC", "Chief Constable"])
+def test_owner_filters_deadlines_as_plan_deadlines_does(owner: str) -> None:
+    national = json.loads(run("national", FORCES, "--owner", owner, "--json").out)
+    compared = 0
+    for force in national["forces"]:
+        alone = run("deadlines", "--plan", force["path"], "--owner", owner, "--json")
+        if alone.code != 0:
+            assert force["passed_deadlines"] == [], force["force"]
+            continue
+        expected = [(e["kind"], e["ref"], e["date"]) for e in json.loads(alone.out) if e["state"] == "passed"]
+        shown = [(e["kind"], e["ref"], e["date"]) for e in force["passed_deadlines"]]
+        assert shown == expected, force["force"]
+        compared += 1
+    assert compared >= 1
+
+
+def test_rec_filters_deadlines_to_that_recommendation() -> None:
+    national = json.loads(run("national", FORCES, "--rec", "25", "--json").out)
+    for force in national["forces"]:
+        for entry in force["passed_deadlines"]:
+            assert entry["kind"] == "round" or any(item.startswith("25.") for item in entry["items"]), entry
+
+
+def test_force_with_nothing_matching_says_so_once() -> None:
+    result = run("national", FORCES, "--owner", "PCC")
+    assert result.code == 0, result.err
+    block = result.out.split("  Harbour City Police Service\n", 1)[1].split("\n  ", 1)[0]
+    assert block.strip() == "nothing matches the filters"
+    assert result.out.count("nothing matches the filters") == 1
