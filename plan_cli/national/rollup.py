@@ -90,7 +90,6 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         for entry in dependency_reports(picked, today)
         if not selection.narrows_items or entry.dependency.id in named
     ]
-    open_ids = {entry.dependency.id for entry in reports}
     passed = tuple(
         entry
         for entry in every_deadline
