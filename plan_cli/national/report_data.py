@@ -7,7 +7,7 @@ from typing import Any
 
 from plan_cli.basics.wording import days_until
 from plan_cli.documents.export import CSV_BOM
-from plan_cli.national.answers import NoAnswer, recommendations_across
+from plan_cli.national.answers import NoAnswer, force_gaps, gaps_words, recommendations_across
 from plan_cli.national.force_figures import ForceFigures, RollUp, Selection, rollup_statuses
 from plan_cli.national.shared_dependencies import DependencyGroup
 from plan_cli.plan.model import Round, Status
@@ -17,11 +17,14 @@ from plan_cli.questions.deadlines import deadline_record
 def _round_data(declared: Round | None) -> dict[str, Any] | None:
     if declared is None:
         return None
-    return {"id": declared.id, "title": declared.title, "due": declared.due}
+    return {"id": declared.id, "title": declared.title, "due": declared.due, "published": declared.published}
 
 
 def force_record(
-    entry: ForceFigures, today: date, statuses: tuple[Status, ...] = tuple(Status)
+    entry: ForceFigures,
+    today: date,
+    statuses: tuple[Status, ...] = tuple(Status),
+    selection: Selection | None = None,
 ) -> dict[str, Any]:
     """Return one force's figures as plain data (dates as dates; JSON writes them as YYYY-MM-DD)."""
     overdue = _round_data(entry.overdue_round)
@@ -38,6 +41,9 @@ def force_record(
         "open_dependencies": list(entry.open_dependencies),
         "passed_deadlines": [deadline_record(deadline) for deadline in entry.passed_deadlines],
         "stale_items": list(entry.stale_items),
+        "nothing_matches": bool(
+            selection and selection.narrows_items and not sum(entry.status_counts.values())
+        ),
     }
 
 
@@ -69,12 +75,26 @@ def national_record(roll: RollUp) -> dict[str, Any]:
             {"path": bad.path, "problems": [str(p) for p in bad.problems], "total_problems": bad.total}
             for bad in roll.invalid
         ],
-        "forces": [force_record(entry, roll.today, rollup_statuses(roll)) for entry in roll.forces],
+        "forces": [
+            force_record(entry, roll.today, rollup_statuses(roll), selection) for entry in roll.forces
+        ],
+        "missing_answers": [
+            {
+                "force": gaps.force,
+                "not_in_plan": list(gaps.not_in_plan),
+                "no_update": list(gaps.no_update),
+                "no_round": gaps.no_round,
+                "words": gaps_words(gaps),
+            }
+            for gaps in force_gaps(roll)
+            if gaps.any
+        ],
         "recommendations": [
             {
                 "number": rec.number,
                 "text": rec.text,
                 "text_force": rec.text_force,
+                "wordings": [{"text": own.text, "forces": list(own.forces)} for own in rec.wordings],
                 "forces": rec.forces,
                 "status_counts": {status.value: count for status, count in rec.counts.items()},
                 "no_answer": [_no_answer_record(entry) for entry in rec.no_answer],

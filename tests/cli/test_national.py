@@ -60,7 +60,9 @@ def test_terminal_output_shows_each_part() -> None:
     assert lines[0] == "National roll-up: 3 of 3 plans, as at 15 Jun 2026"
     assert "    next round: Year-end Update, due 31 Dec 2025, 166 days overdue" in lines
     assert "    25.1  3 forces: 1 not-started, 1 in-progress, 1 complete" in lines
-    assert "          no answer: Fenland Police (no update since its First Response)" in lines
+    assert "  Fenland Police: not in its plan: 14, 7.2; no update in its latest round: 25.1" in lines
+    assert "    latest round: Half-year Update, published 4 Jul 2025, due 30 Jun 2025" in lines
+    assert not any("no answer" in line for line in lines)
     assert "  minerva-niche: 2 forces, 2 items held up, longest wait 592 days" in lines
     assert all(len(line) <= 80 and line == line.rstrip() for line in lines)
 
@@ -265,3 +267,25 @@ def test_force_with_nothing_matching_says_so_once() -> None:
     block = result.out.split("  Harbour City Police Service\n", 1)[1].split("\n  ", 1)[0]
     assert block.strip() == "nothing matches the filters"
     assert result.out.count("nothing matches the filters") == 1
+
+
+@pytest.mark.parametrize(
+    "filters", [(), ("--owner", "PCC"), ("--rec", "14"), ("--status", "blocked"), ("--force-name", "fen")]
+)
+@pytest.mark.parametrize("fmt", [None, "md", "html", "csv", "json"])
+def test_no_output_says_none(filters: tuple[str, ...], fmt: str | None) -> None:
+    result = run("national", FORCES, *filters, *(("--format", fmt) if fmt else ()))
+    assert result.code == 0, result.err
+    text = result.out.replace("null", "") if fmt == "json" else result.out
+    assert not re.search(r"\bNone\b", text)
+
+
+def test_follow_on_lines_are_indented_on_a_narrow_screen() -> None:
+    lines = run("national", FORCES, COLUMNS="40").out.splitlines()
+    assert all(len(line) <= 40 for line in lines)
+    missing = lines[lines.index("Missing answers") + 1 :]
+    missing = missing[: missing.index("")]
+    assert missing[0].startswith("  Fenland Police: ")
+    assert len(missing) > 2
+    assert all(line.startswith("  ") for line in missing)
+    assert not any(line == line.lstrip() for line in lines if line and line[0].islower())

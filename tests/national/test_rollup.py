@@ -75,13 +75,16 @@ def test_per_force_rounds_and_overdue() -> None:
         "id": "march-2026",
         "title": "March 2026 Update",
         "due": "2026-04-06",
+        "published": None,
     }
     assert forces[WEARSIDE]["overdue_round"] is None
     assert forces[FENLAND]["latest_round"]["title"] == "Half-year Update"
+    assert forces[FENLAND]["latest_round"]["published"] == "2025-07-04"
     assert forces[FENLAND]["overdue_round"] == {
         "id": "q4-2025",
         "title": "Year-end Update",
         "due": "2025-12-31",
+        "published": None,
         "days_overdue": 166,
     }
     assert forces[HARBOUR]["overdue_round"]["title"] == "Spring 2026 Review"
