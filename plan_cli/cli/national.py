@@ -153,7 +153,7 @@ def parse_status(value: str | None) -> Status | None:
 
 
 def report_left_out(roll: RollUp) -> None:
-    """Print each file left out of the figures, with its first problems, to stderr."""
+    """Print each file left out of the figures, with its first problems or why, to stderr."""
     err = stderr()
     for bad in roll.invalid:
         more = f", the first {len(bad.problems)}" if bad.total > len(bad.problems) else ""
@@ -161,3 +161,5 @@ def report_left_out(roll: RollUp) -> None:
             Styled(f"{bad.path}: left out of the figures ({plural(bad.total, 'problem')}{more}):", "bold")
         )
         print_problems(bad.problems)
+    for older in roll.set_aside:
+        err.print(Styled(f"{older.path}: left out of the figures: ", "bold") + f"{older.why}.")

@@ -77,6 +77,8 @@ class ForceFigures(NamedTuple):
     owner_names: tuple[str, ...]
     has_owner: bool
     numbers: tuple[int, ...]
+    published: date | None = None
+    file_date: float = 0.0
 
 
 class InvalidFile(NamedTuple):
@@ -87,11 +89,21 @@ class InvalidFile(NamedTuple):
     total: int
 
 
+class SetAside(NamedTuple):
+    """A valid plan left out because a newer plan of the same force is counted: which, and why."""
+
+    path: str
+    force: str
+    counted: str
+    why: str
+
+
 class RollUp(NamedTuple):
     """The roll-up of every valid plan given, and the files left out.
 
     ``given`` counts the files, ``valid`` those in the roll-up (not left out);
-    ``forces`` are the valid ones --force-name chose (all, without it).
+    ``forces`` are the valid ones --force-name chose (all, without it);
+    ``set_aside`` the older plans of a force two files name.
     """
 
     today: date
@@ -101,10 +113,11 @@ class RollUp(NamedTuple):
     forces: tuple[ForceFigures, ...]
     invalid: tuple[InvalidFile, ...]
     groups: tuple[DependencyGroup, ...]
+    set_aside: tuple[SetAside, ...] = ()
 
     @property
     def complete(self) -> bool:
-        """True when every file given is in the figures."""
+        """True when every valid file given is in the figures (a plan set aside for a newer one is)."""
         return not self.invalid
 
 

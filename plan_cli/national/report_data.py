@@ -75,6 +75,10 @@ def national_record(roll: RollUp) -> dict[str, Any]:
             {"path": bad.path, "problems": [str(p) for p in bad.problems], "total_problems": bad.total}
             for bad in roll.invalid
         ],
+        "set_aside": [
+            {"path": older.path, "force": older.force, "counted": older.counted, "why": older.why}
+            for older in roll.set_aside
+        ],
         "forces": [
             force_record(entry, roll.today, rollup_statuses(roll), selection) for entry in roll.forces
         ],

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from plan_cli.basics.errors import InvalidPlanError, Problem, UsageError
+from plan_cli.basics.wording import long_date
 from plan_cli.national.force_figures import (
     FIRST_PROBLEMS,
     ForceFigures,
@@ -29,6 +30,7 @@ from plan_cli.national.force_figures import (
     RecommendationAnswer,
     RollUp,
     Selection,
+    SetAside,
 )
 from plan_cli.national.shared_dependencies import WaitingOn, group_dependencies
 from plan_cli.plan.model import EvidenceItem, Plan, Recommendation, Round
@@ -125,6 +127,7 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         owner_names=tuple(standing.owner_names(plan)),
         has_owner=bodies is None or bool(bodies),
         numbers=tuple(rec.number for rec in plan.recommendations),
+        published=max((declared.published for declared in plan.rounds if declared.published), default=None),
     )
 
 
@@ -195,7 +198,7 @@ def load_figures(path: Path, today: date, selection: Selection) -> ForceFigures 
         plan = load_plan(path).plan
     except InvalidPlanError as error:
         return InvalidFile(label, tuple(error.problems[:FIRST_PROBLEMS]), len(error.problems))
-    return summarise(plan, label, today, selection)
+    return summarise(plan, label, today, selection)._replace(file_date=path.stat().st_mtime)
 
 
 def roll_up(
@@ -210,8 +213,9 @@ def roll_up(
     Plans are loaded in ``workers`` processes (by default :func:`loading_workers`
     decides); the figures are the same either way, in the order of ``paths``.
 
-    Two files for the same force are both left out, each reported naming the
-    other: which one is right is for the analyst to say. ``same`` maps a
+    Where two files name one force, the newer plan counts (the later latest
+    published round, then the later file date) and the other is set aside,
+    saying why. ``same`` maps a
     dependency id to the id it is the same thing as (see
     :func:`read_same_dependencies`). A selection that matches no force,
     recommendation or owner in any valid plan is a usage error.
@@ -270,17 +274,15 @@ def combine(
     by_force: dict[str, list[ForceFigures]] = {}
     for entry in figures:
         by_force.setdefault(force_key(entry.force), []).append(entry)
-    duplicated = {key for key, entries in by_force.items() if len(entries) > 1}
-    for key in duplicated:
-        entries = by_force[key]
-        for entry in entries:
-            others = ", ".join(other.path for other in entries if other is not entry)
-            message = (
-                f"is a second plan for {entry.force} (also in {others}); "
-                "keep one file per force, so its figures are counted once"
+    set_aside = []
+    for entries in by_force.values():
+        if len(entries) > 1:
+            kept, *older = sorted(entries, key=_newness, reverse=True)
+            set_aside.extend(
+                SetAside(entry.path, entry.force, kept.path, _why_older(entry, kept)) for entry in older
             )
-            invalid.append(InvalidFile(entry.path, (Problem(message, field="force", path=entry.path),), 1))
-    figures = [entry for entry in figures if force_key(entry.force) not in duplicated]
+    aside = {entry.path for entry in set_aside}
+    figures = [entry for entry in figures if entry.path not in aside]
     given_order = {result.path: index for index, result in enumerate(results)}
     invalid.sort(key=lambda bad: given_order[bad.path])
     valid = len(figures)
@@ -294,6 +296,25 @@ def combine(
         forces=tuple(figures),
         invalid=tuple(invalid),
         groups=tuple(group_dependencies([wait for entry in figures for wait in entry.waiting_on], same)),
+        set_aside=tuple(sorted(set_aside, key=lambda entry: given_order[entry.path])),
+    )
+
+
+def _newness(entry: ForceFigures) -> tuple[date, float]:
+    return (entry.published or date.min, entry.file_date)
+
+
+def _why_older(entry: ForceFigures, kept: ForceFigures) -> str:
+    """Why ``entry`` is left out for ``kept``, a newer plan of the same force, in words."""
+    if entry.published != kept.published:
+        theirs = f"published {long_date(entry.published)}" if entry.published else "none published"
+        return (
+            f"an older plan for {entry.force} than {kept.path}: its latest round {theirs}, "
+            f"that plan's {long_date(kept.published)}; only the newer plan is counted"
+        )
+    return (
+        f"an older plan for {entry.force} than {kept.path}: the same latest publication, "
+        "an older file; only the newer plan is counted"
     )
 
 

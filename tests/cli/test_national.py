@@ -112,14 +112,35 @@ def test_files_can_be_named_one_by_one() -> None:
     assert [entry["force"] for entry in data["forces"]] == ["Wearside Constabulary", "Fenland Police"]
 
 
-def test_two_files_for_one_force_name_each_other(tmp_path: Path) -> None:
-    shutil.copy(FORCES / "fenland.yaml", tmp_path / "a.yaml")
-    shutil.copy(FORCES / "fenland.yaml", tmp_path / "b.yaml")
+def test_two_plans_of_one_force_count_the_newer_and_name_the_other(tmp_path: Path) -> None:
+    text = (FORCES / "fenland.yaml").read_text(encoding="utf-8")
+    assert "published: 2025-07-04" in text
+    (tmp_path / "a.yaml").write_text(text.replace("published: 2025-07-04", "published: 2025-08-01"), "utf-8")
+    (tmp_path / "b.yaml").write_text(text, "utf-8")
     result = run("national", tmp_path)
-    assert result.code == 1
-    assert f"is a second plan for Fenland Police (also in {tmp_path / 'b.yaml'})" in result.err
-    assert f"is a second plan for Fenland Police (also in {tmp_path / 'a.yaml'})" in result.err
-    assert result.out.startswith("National roll-up: 0 of 2 plans")
+    assert result.code == 0, result.err
+    assert result.out.startswith("National roll-up: 1 of 2 plans")
+    assert (
+        f"{tmp_path / 'b.yaml'}: left out of the figures: an older plan for Fenland Police than "
+        f"{tmp_path / 'a.yaml'}: its latest round published 4 July 2025, that plan's 1 August 2025; "
+        "only the newer plan is counted."
+    ) in " ".join(result.err.split())
+    data = json.loads(run("national", tmp_path, "--json").out)
+    assert [entry["path"] for entry in data["forces"]] == [str(tmp_path / "a.yaml")]
+    assert [entry["path"] for entry in data["set_aside"]] == [str(tmp_path / "b.yaml")]
+    markdown = run("national", tmp_path, "--format", "md").out
+    assert f"- **{tmp_path / 'b.yaml'}**: an older plan for Fenland Police" in markdown
+
+
+def test_two_plans_published_alike_count_the_newer_file(tmp_path: Path) -> None:
+    import os
+
+    for name, when in (("a.yaml", 2_000_000_000), ("b.yaml", 1_000_000_000)):
+        shutil.copy(FORCES / "fenland.yaml", tmp_path / name)
+        os.utime(tmp_path / name, (when, when))
+    data = json.loads(run("national", tmp_path, "--json").out)
+    assert [entry["path"] for entry in data["forces"]] == [str(tmp_path / "a.yaml")]
+    assert "the same latest publication, an older file" in data["set_aside"][0]["why"]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv"])
