@@ -274,7 +274,7 @@ def combine(
     by_force: dict[str, list[ForceFigures]] = {}
     for entry in figures:
         by_force.setdefault(force_key(entry.force), []).append(entry)
-    set_aside = []
+    set_aside: list[SetAside] = []
     for entries in by_force.values():
         if len(entries) > 1:
             kept, *older = sorted(entries, key=_newness, reverse=True)
