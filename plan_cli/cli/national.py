@@ -71,6 +71,16 @@ def national(
             help="Only forces whose name contains NAME (any case); repeat for several.",
         ),
     ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            metavar="complete|overdue|dependencies",
+            show_default=False,
+            help="Order the map's forces: by share of items complete (lowest first), "
+            "days the next round is overdue, or open dependencies (most first).",
+        ),
+    ] = None,
     same: Annotated[
         Path | None,
         typer.Option(
@@ -95,7 +105,9 @@ def national(
 ) -> None:
     """Roll many forces' plans up into one national picture.
 
-    Per force: its latest round and whether the next is overdue, items by
+    A map of forces by recommendations, each cell the force's worst status
+    (a letter per state), and the national share of items in each status
+    half-year by half-year. Per force: its latest round and whether the next is overdue, items by
     status, open dependencies, passed deadlines, stale items. Per
     recommendation and item: how many forces are at each status, and which
     forces have no answer (the item is not in their plan, or it is outstanding
@@ -107,6 +119,8 @@ def national(
     Example: plan national plans/ --today 2026-06-15
 
     Example: plan national plans/ --rec 7 --format md --output national.md
+
+    Example: plan national plans/ --sort complete --format html --output map.html
     """
     from plan_cli.national import rollup as core
     from plan_cli.national.force_figures import Selection
@@ -119,6 +133,7 @@ def national(
         status=parse_status(status),
         owner=owner,
         forces=tuple(force_names or ()),
+        sort=parse_sort(sort),
     )
     if as_json and (fmt is not None or template is not None):
         raise UsageError("--json prints JSON; drop it to use --format or --template")
@@ -140,6 +155,19 @@ def national(
             "and run again."
         )
         raise typer.Exit(1)
+
+
+def parse_sort(value: str | None) -> str | None:
+    """The order --sort names (any case), or None; a usage error listing the orders."""
+    from plan_cli.national.national_map import SORTS
+
+    if value is None:
+        return None
+    wanted = value.strip().lower()
+    if wanted not in SORTS:
+        choices = "; ".join(f"{name} ({words})" for name, words in SORTS.items())
+        raise UsageError(f"--sort '{value}' is not an order; choose one of: {choices}")
+    return wanted
 
 
 def parse_status(value: str | None) -> Status | None:

@@ -29,6 +29,8 @@ def print_roll_up(roll: RollUp) -> None:
     out.print(Styled("Forces", style="bold"))
     for entry in roll.forces:
         print_force(entry, roll)
+    print_map(roll)
+    print_periods(roll)
     recommendations = recommendations_across(roll)
     out.print()
     out.print(Styled("Recommendations: forces by status", style="bold"))
@@ -148,3 +150,73 @@ def print_missing_answers(roll: RollUp) -> None:
         out.print("  Every force has answered every item counted.")
     for force, words in said:
         print_hanging(f"  {force}: {words}", "      ", style="yellow")
+
+
+def print_map(roll: RollUp) -> None:
+    """Print the national map: a row per force, one character per recommendation, and a legend.
+
+    Recommendation numbers head the columns, written downwards; each cell is
+    its state's letter, coloured on a colour terminal.
+    """
+    from plan_cli.national.national_map import SORTS, STATES, national_map
+
+    out = stdout()
+    found = national_map(roll, roll.selection.sort)
+    out.print()
+    out.print(Styled("Map: worst status by recommendation", style="bold"))
+    if found.sort:
+        out.print(f"  Sorted by {SORTS[found.sort]}.")
+    if not found.numbers:
+        out.print("  No item matches.")
+        return
+    names = [row.force for row in found.rows]
+    label = min(max(len(name) for name in names), max(out.width - len(found.numbers) - 4, 12))
+    digits = max(len(str(number)) for number in found.numbers)
+    for place in range(digits):
+        heading = "".join(str(number).rjust(digits)[place] for number in found.numbers)
+        out.print(Styled(f"  {'':<{label}} {heading}".rstrip() if heading.strip() else ""))
+    for row in found.rows:
+        name = row.force if len(row.force) <= label else row.force[: label - 1] + "…"
+        line = Styled(f"  {name:<{label}} ", no_wrap=True)
+        for cell in row.cells:
+            state = STATES[cell]
+            line.append(state.letter, style=CELL_STYLES.get(cell, ""))
+        out.print(line)
+    legend = ", ".join(f"{state.letter} {state.words}" for state in found.states)
+    print_hanging(f"  {legend}", "  ", style="dim")
+
+
+CELL_STYLES = {
+    "blocked": "bold white on red",
+    "not-started": "black on white",
+    "unstated": "black on bright_black",
+    "in-progress": "black on yellow",
+    "superseded": "white on bright_black",
+    "complete": "bold white on green",
+    "no-answer": "bold",
+    "not-in-plan": "dim",
+    "nothing-matches": "dim",
+}
+"""Terminal colours of the map's states (the letter says the same without colour)."""
+
+
+def print_periods(roll: RollUp) -> None:
+    """Print the national share of items in each status, half-year by half-year, as a text table."""
+    from plan_cli.national.force_figures import rollup_statuses
+    from plan_cli.national.national_map import STATES, status_by_period
+
+    periods = status_by_period(roll)
+    if not periods:
+        return
+    out = stdout()
+    statuses = [s for s in rollup_statuses(roll) if any(period.counts.get(s) for period in periods)]
+    out.print()
+    print_hanging(Styled("Items by status, half-year by half-year (share of items)", style="bold"), "  ")
+    letters = " ".join(f"{STATES[s.value].letter:>4}" for s in statuses)
+    out.print(Styled(f"  Period    Forces {letters}", no_wrap=True))
+    for period in periods:
+        shares = " ".join(
+            f"{round(100 * period.counts.get(s, 0) / period.total) if period.total else 0:>3}%"
+            for s in statuses
+        )
+        out.print(Styled(f"  {period.label:<9} {period.forces:>6} {shares}", no_wrap=True))

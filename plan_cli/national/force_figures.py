@@ -19,12 +19,16 @@ FIRST_PROBLEMS = 3
 
 
 class Selection(NamedTuple):
-    """What the analyst asked to see: a recommendation, a status, an owner, some forces (None: all)."""
+    """What the analyst asked to see: a recommendation, a status, an owner, some forces (None: all).
+
+    ``sort`` orders the forces of the national map (see ``national_map.SORTS``).
+    """
 
     recommendation: int | None = None
     status: Status | None = None
     owner: str | None = None
     forces: tuple[str, ...] = ()
+    sort: str | None = None
 
     @property
     def narrows_items(self) -> bool:
@@ -79,6 +83,7 @@ class ForceFigures(NamedTuple):
     numbers: tuple[int, ...]
     published: date | None = None
     file_date: float = 0.0
+    by_round: tuple[tuple[date, dict[Status, int]], ...] = ()
 
 
 class InvalidFile(NamedTuple):

@@ -9,6 +9,13 @@ from plan_cli.basics.wording import days_until
 from plan_cli.documents.export import CSV_BOM
 from plan_cli.national.answers import NoAnswer, force_gaps, gaps_words, recommendations_across
 from plan_cli.national.force_figures import ForceFigures, RollUp, Selection, rollup_statuses
+from plan_cli.national.national_map import (
+    STATES,
+    map_record,
+    national_map,
+    periods_record,
+    status_by_period,
+)
 from plan_cli.national.shared_dependencies import DependencyGroup
 from plan_cli.plan.model import Round, Status
 from plan_cli.questions.deadlines import deadline_record
@@ -70,6 +77,7 @@ def national_record(roll: RollUp) -> dict[str, Any]:
             "status": selection.status.value if selection.status else None,
             "owner": selection.owner,
             "forces": list(selection.forces),
+            "sort": selection.sort,
         },
         "left_out": [
             {"path": bad.path, "problems": [str(p) for p in bad.problems], "total_problems": bad.total}
@@ -115,6 +123,8 @@ def national_record(roll: RollUp) -> dict[str, Any]:
             for rec in recommendations_across(roll)
         ],
         "dependencies": [_group_record(group) for group in roll.groups],
+        "map": map_record(national_map(roll, selection.sort)),
+        "status_by_period": periods_record(status_by_period(roll)),
     }
 
 
@@ -165,12 +175,21 @@ def national_context(roll: RollUp) -> dict[str, Any]:
     """Return what the national templates see: :func:`national_record`, and more.
 
     Also ``statuses`` (the status values in vocabulary order, the order of
-    every ``status_counts``), ``selection_words``, and ``csv_bom`` (a
-    byte-order mark, so that Excel reads the CSV as UTF-8).
+    every ``status_counts``), ``selection_words``, ``csv_bom`` (a
+    byte-order mark, so that Excel reads the CSV as UTF-8), ``states`` (each
+    map state's letter, words and colours by key), and the pictures as inline
+    SVG (``map_svg``, ``status_by_period_svg``; markup, already escaped).
     """
+    from markupsafe import Markup
+
+    from plan_cli.national.map_svg import map_svg, periods_svg
+
     return {
         **national_record(roll),
+        "map_svg": Markup(map_svg(national_map(roll, roll.selection.sort))),
+        "status_by_period_svg": Markup(periods_svg(status_by_period(roll), rollup_statuses(roll))),
         "statuses": [status.value for status in rollup_statuses(roll)],
+        "states": {key: state._asdict() for key, state in STATES.items()},
         "selection_words": selection_words(roll.selection),
         "csv_bom": CSV_BOM,
     }

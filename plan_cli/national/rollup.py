@@ -128,6 +128,11 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         has_owner=bodies is None or bool(bodies),
         numbers=tuple(rec.number for rec in plan.recommendations),
         published=max((declared.published for declared in plan.rounds if declared.published), default=None),
+        by_round=tuple(
+            (declared.due, counts)
+            for declared, _, counts in standing.status_counts_by_round(picked, today)
+            if declared.due is not None
+        ),
     )
 
 

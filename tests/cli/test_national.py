@@ -174,7 +174,13 @@ def test_filters_reach_the_roll_up() -> None:
     data = json.loads(
         run("national", FORCES, "--json", "--rec", "25", "--status", "IN-PROGRESS", "--owner", "pfcc").out
     )
-    assert data["selection"] == {"recommendation": 25, "status": "in-progress", "owner": "pfcc", "forces": []}
+    assert data["selection"] == {
+        "recommendation": 25,
+        "status": "in-progress",
+        "owner": "pfcc",
+        "forces": [],
+        "sort": None,
+    }
     assert [item["id"] for rec in data["recommendations"] for item in rec["items"]] == ["25.2"]
     named = json.loads(
         run("national", FORCES, "--json", "--force-name", "fen", "--force-name", "HARBOUR").out
@@ -303,10 +309,45 @@ def test_no_output_says_none(filters: tuple[str, ...], fmt: str | None) -> None:
 
 def test_follow_on_lines_are_indented_on_a_narrow_screen() -> None:
     lines = run("national", FORCES, COLUMNS="40").out.splitlines()
-    assert all(len(line) <= 40 for line in lines)
+    table = lines.index("  Period    Forces    N    P    B    C    S")  # a table of figures is not wrapped
+    assert all(len(line) <= 40 for index, line in enumerate(lines) if not table <= index <= table + 4)
     missing = lines[lines.index("Missing answers") + 1 :]
     missing = missing[: missing.index("")]
     assert missing[0].startswith("  Fenland Police: ")
     assert len(missing) > 2
     assert all(line.startswith("  ") for line in missing)
     assert not any(line == line.lstrip() for line in lines if line and line[0].islower())
+
+
+def test_terminal_map_is_one_character_per_cell_and_plain_when_piped() -> None:
+    lines = run("national", FORCES, "--sort", "complete").out.splitlines()
+    start = lines.index("Map: worst status by recommendation")
+    assert lines[start + 1] == "  Sorted by share of items complete, lowest first."
+    assert lines[start + 2].endswith("12") and lines[start + 3].endswith("745")
+    assert lines[start + 4] == "  Fenland Police              B-N"
+    assert lines[start + 5] == "  Wearside Constabulary       BPP"
+    assert lines[start + 6] == "  Harbour City Police Service BSP"
+    assert "B blocked, N not started" in lines[start + 7]
+
+
+def test_terminal_map_is_coloured_on_a_terminal() -> None:
+    coloured = run("national", FORCES, NO_COLOR=None, FORCE_COLOR="1", TERM="xterm-256color").out
+    row = next(line for line in coloured.splitlines() if line.startswith("  Fenland Police ") and "B" in line)
+    assert ANSI.search(row)
+    assert ANSI.sub("", row).rstrip() == "  Fenland Police              B-N"
+
+
+def test_an_unknown_sort_is_a_usage_error_naming_the_orders() -> None:
+    result = run("national", FORCES, "--sort", "worst")
+    assert result.code == 2
+    assert "--sort 'worst' is not an order; choose one of: complete" in " ".join(result.err.split())
+
+
+def test_html_draws_the_map_as_inline_svg_with_a_title_and_each_force() -> None:
+    page = run("national", FORCES, "--format", "html").out
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert '<title id="national-map-title">' in svg
+    for force in ("Fenland Police", "Harbour City Police Service", "Wearside Constabulary"):
+        assert force in svg
+    assert "<script" not in page
+    assert page.count("<svg") == 2
