@@ -205,7 +205,11 @@ def test_the_same_file_joins_dependencies(tmp_path: Path) -> None:
         (["--status", "stuck"], 2, "--status 'stuck' is not a status; choose one of: not-started"),
         (["--rec", "99"], 2, "no plan has a recommendation 99"),
         (["--force-name", "Gotham"], 2, "no force matches Gotham"),
-        (["--format", "docx"], 2, "--format 'docx' is not a format here; choose one of: md, html, csv, json"),
+        (
+            ["--format", "pdf"],
+            2,
+            "--format 'pdf' is not a format here; choose one of: md, html, csv, docx, json",
+        ),
         (["--json", "--format", "md"], 2, "--json prints JSON; drop it"),
         (["--format", "json", "--template", "x.j2"], 2, "built without a template"),
         (["--today", "soon"], 2, "--today 'soon' is not a date"),
@@ -351,3 +355,14 @@ def test_html_draws_the_map_as_inline_svg_with_a_title_and_each_force() -> None:
         assert force in svg
     assert "<script" not in page
     assert page.count("<svg") == 2
+
+
+def test_docx_is_written_to_a_file_and_refuses_a_template(tmp_path: Path) -> None:
+    out = tmp_path / "national.docx"
+    assert run("national", FORCES, "--format", "docx", "--output", out).code == 0
+    assert out.read_bytes()[:2] == b"PK"
+    template = tmp_path / "t.j2"
+    template.write_text("x", encoding="utf-8")
+    refused = run("national", FORCES, "--format", "docx", "--template", template)
+    assert refused.code == 2
+    assert "--format docx is built without a template" in refused.err
