@@ -15,7 +15,7 @@ from plan_cli.plan.model import Status
 CELL = 30
 GAP = 2
 FONT = 13
-CHAR = 7.6
+CHAR = 7.2
 """Estimated width of one character at FONT px (Arial), on the generous side."""
 BORDER = "#505a5f"
 INK = "#0b0c0c"
