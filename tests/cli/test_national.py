@@ -370,7 +370,9 @@ def test_docx_is_written_to_a_file_and_refuses_a_template(tmp_path: Path) -> Non
 
 def test_the_examples_in_docs_national_are_real_output() -> None:
     text = (GOLDEN.parent.parent / "docs" / "national.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```console\n\$ plan (national tests/fixtures/forces[^\n]*)\n(.*?)\n…\n```", text, re.S)
+    blocks = re.findall(
+        r"```console\n\$ plan (national tests/fixtures/forces[^\n]*)\n(.*?)\n…\n```", text, re.S
+    )
     assert len(blocks) == 2
     for command, shown in blocks:
         result = run(*command.replace("tests/fixtures/forces", str(FORCES)).split())
