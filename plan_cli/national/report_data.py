@@ -10,6 +10,7 @@ from plan_cli.documents.export import CSV_BOM
 from plan_cli.national.answers import NoAnswer, force_gaps, gaps_words, recommendations_across
 from plan_cli.national.force_figures import ForceFigures, RollUp, Selection, rollup_statuses
 from plan_cli.national.national_map import (
+    SORTS,
     STATES,
     map_record,
     national_map,
@@ -177,7 +178,8 @@ def national_context(roll: RollUp) -> dict[str, Any]:
     Also ``statuses`` (the status values in vocabulary order, the order of
     every ``status_counts``), ``selection_words``, ``csv_bom`` (a
     byte-order mark, so that Excel reads the CSV as UTF-8), ``states`` (each
-    map state's letter, words and colours by key), and the pictures as inline
+    map state's letter, words and colours by key), ``sort_words`` (the
+    map's order in words, or empty), and the pictures as inline
     SVG (``map_svg``, ``status_by_period_svg``; markup, already escaped).
     """
     from markupsafe import Markup
@@ -190,6 +192,7 @@ def national_context(roll: RollUp) -> dict[str, Any]:
         "status_by_period_svg": Markup(periods_svg(status_by_period(roll), rollup_statuses(roll))),
         "statuses": [status.value for status in rollup_statuses(roll)],
         "states": {key: state._asdict() for key, state in STATES.items()},
+        "sort_words": SORTS[roll.selection.sort] if roll.selection.sort else "",
         "selection_words": selection_words(roll.selection),
         "csv_bom": CSV_BOM,
     }
