@@ -109,12 +109,13 @@ def national(
     (a letter per state), and the national share of items in each status
     half-year by half-year. Per force: its latest round and whether the next is overdue, items by
     status, open dependencies, passed deadlines, stale items. Per
-    recommendation and item: how many forces are at each status, and which
-    forces have no answer (the item is not in their plan, or it is outstanding
-    with no update in their latest round). Open dependencies shared across
+    recommendation and item: how many forces are at each status. Per force,
+    on one line, what it has not answered (not in its plan, or outstanding
+    with no update in its latest round). Open dependencies shared across
     forces (same id, same party, or the same by --same), with the items they
-    hold up and the longest wait. An invalid plan is reported and left out of
-    the figures, and the command then exits 1.
+    hold up and the longest wait. Filters narrow every figure. Of two plans
+    of one force the newer counts. An invalid plan is reported and left out
+    of the figures, and the command then exits 1.
 
     Example: plan national plans/ --today 2026-06-15
 
