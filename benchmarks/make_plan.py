@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plan_cli.editing.dumper import dump_plan  # noqa: E402
+from benchmarks.plan_dumper import dump_plan  # noqa: E402
 from plan_cli.plan.model import Dependency, EvidenceItem, Plan, Recommendation  # noqa: E402
 from plan_cli.reading.loader import load_plan  # noqa: E402
 

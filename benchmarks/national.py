@@ -124,7 +124,7 @@ def _item(
 
 def write_forces(folder: Path, count: int) -> None:
     """Write ``count`` synthetic force plans into ``folder``, each checked to load."""
-    from plan_cli.editing.dumper import dump_plan
+    from benchmarks.plan_dumper import dump_plan
     from plan_cli.reading.loader import load_plan
 
     real = load_plan(ROOT / "data" / "plan.yaml").plan

@@ -33,6 +33,7 @@ READ_COMMANDS = [
     ["report"],
     ["draft", "--due", "2027-03-27"],
     ["draft", "--all"],
+    ["draft", "--format", "docx"],
     ["export", "--format", "md"],
     ["export", "--format", "html"],
     ["export", "--format", "html", "--fragment"],
@@ -42,6 +43,7 @@ READ_COMMANDS = [
     ["export", "--format", "json"],
     # A dry run prints the change to the plan file instead of making it.
     ["apply", "--dry-run", "draft.md"],
+    ["apply", "--dry-run", "draft.docx"],
 ]
 REGISTERED = {
     command.name or (command.callback.__name__ if command.callback else "")

@@ -69,7 +69,7 @@ RUNS = [
     ["outstanding", "--no-such-option"],
     ["no-such-command"],
     *[[name, "--help"] for name in COMMANDS],
-    *[["help", name] for name in COMMANDS],
+    *[["help", name] for name in COMMANDS if name != "round"],  # plan help round is the manual page
 ]
 
 

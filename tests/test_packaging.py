@@ -51,6 +51,9 @@ def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path
         "plan_cli/plan/catalogue.yaml",
         "plan_cli/importer/structure.py",
         "plan_cli/cli/importing.py",
+        "plan_cli/cli/help_pages/format.md",
+        "plan_cli/cli/help_pages/templates.md",
+        "plan_cli/cli/help_pages/round.md",
     } <= names
 
     site = tmp_path / "site"
@@ -92,3 +95,10 @@ def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path
     )
     assert started.returncode == 0, started.stderr.decode()
     assert "14 recommendations, 33 evidence items" in started.stderr.decode()
+
+    for topic in ("format", "templates", "round"):
+        page = subprocess.run(
+            [sys.executable, "-P", "-c", code, "help", topic], cwd=elsewhere, env=env, capture_output=True
+        )
+        assert page.returncode == 0, page.stderr.decode()
+        assert page.stdout == (ROOT / "docs" / f"{topic}.md").read_bytes()

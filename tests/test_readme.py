@@ -1,6 +1,8 @@
-"""The README is the user's manual: every command is in it, and its examples are real output.
+"""The README and the docs are the user's manual: every command is in it, and its examples are real output.
 
-After a change to what a command prints, refresh the README's examples with
+Every ```console block of README.md and docs/*.md is run; the worked round
+(docs/round.md) runs in order. After a change to what a command prints,
+refresh the examples with
 
     .venv/bin/python -m tests.test_readme
 
@@ -23,7 +25,12 @@ from plan_cli.cli.app import app
 
 from .conftest import PLAN_FILE, ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+TEXTS = {path: path.read_text(encoding="utf-8") for path in DOCUMENTS}
+MANUAL = "\n".join(TEXTS.values())
+COMMANDS_PAGE = ROOT / "docs" / "commands.md"
+ROUND_PAGE = ROOT / "docs" / "round.md"
+README = TEXTS[ROOT / "README.md"]
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "PLAN_FILE": "", "PLAN_TODAY": ""}
 
 
@@ -36,8 +43,8 @@ def command_names() -> list[str]:
 def test_every_command_has_a_section() -> None:
     names = command_names()
     assert {"status", "outstanding", "show", "check", "schema", "init"} <= set(names)
-    missing = [name for name in names if f"### `plan {name}`" not in README]
-    assert missing == [], f"add a '### `plan NAME`' section to README.md for: {missing}"
+    missing = [name for name in names if f"### `plan {name}`" not in MANUAL]
+    assert missing == [], f"add a '### `plan NAME`' section to docs/commands.md for: {missing}"
 
 
 def test_quickstart_commands_are_unchanged() -> None:
@@ -48,13 +55,14 @@ def test_quickstart_commands_are_unchanged() -> None:
     )
 
 
-def examples() -> list[tuple[str, str]]:
-    """Every '$ plan …' line in a console block, with the output shown after it."""
+def examples() -> list[tuple[str, str, str]]:
+    """Every '$ plan …' line in a console block of the manual: its page, the command, the output shown."""
     found = []
-    for block in re.findall(r"```console\n(.*?)```", README, flags=re.DOTALL):
-        for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
-            command, _, output = chunk.partition("\n")
-            found.append((command, output))
+    for path, text in TEXTS.items():
+        for block in re.findall(r"```console\n(.*?)```", text, flags=re.DOTALL):
+            for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+                command, _, output = chunk.partition("\n")
+                found.append((path.name, command, output))
     return found
 
 
@@ -73,7 +81,7 @@ def real_output(command: str) -> list[str]:
 
 
 def refreshed(readme: str) -> str:
-    """The README with every console example's output replaced by the real output."""
+    """The page with every console example's output replaced by the real output."""
 
     def block(match: re.Match[str]) -> str:
         chunks = re.split(r"^\$ ", match.group(1), flags=re.MULTILINE)
@@ -92,8 +100,8 @@ SEED = ROOT / "tests" / "fixtures" / "seed" / "northumbria-stalking-action-plan-
 
 
 def file_example(section: str) -> str:
-    """The ```text block of the README's '### `plan SECTION`' section."""
-    body = README.split(f"### `plan {section}`\n", 1)[1].split("\n### ", 1)[0]
+    """The ```text block of the commands page's '### `plan SECTION`' section."""
+    body = TEXTS[COMMANDS_PAGE].split(f"### `plan {section}`\n", 1)[1].split("\n### ", 1)[0]
     found = re.search(r"```text\n(.*?)```", body, flags=re.DOTALL)
     assert found is not None, f"the plan {section} section has no example"
     return found.group(1)
@@ -119,35 +127,40 @@ def test_file_examples_are_real(section: str, tmp_path: Path, monkeypatch: pytes
     shutil.copy(SEED, tmp_path / SEED.name)
     block = file_example(section)
     assert replayed(block) == block, (
-        f"README.md's plan {section} example is out of date; refresh it (see the module docstring)"
+        f"docs/commands.md's plan {section} example is out of date; refresh it (see the module docstring)"
     )
 
 
 @pytest.mark.skipif(not PLAN_FILE.exists(), reason="data/plan.yaml has not landed yet")
-@pytest.mark.parametrize(("command", "shown"), examples(), ids=[c for c, _ in examples()])
-def test_example_output_is_real(command: str, shown: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("page", "command", "shown"), examples(), ids=[f"{p}: {c}" for p, c, _ in examples()]
+)
+def test_example_output_is_real(page: str, command: str, shown: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert real_output(command) == shown.rstrip("\n").splitlines(), (
-        f"README.md's output for '{command}' is out of date; refresh it (see the module docstring)"
+        f"{page}'s output for '{command}' is out of date; refresh it (see the module docstring)"
     )
 
 
 def refreshed_file_examples(readme: str) -> str:
-    """The README with the init and import examples replayed, each in an empty directory holding the seed."""
+    """The commands page with the init and import examples replayed, each in an empty directory holding the seed."""
     import tempfile
 
     for section in FILE_EXAMPLES:
         with tempfile.TemporaryDirectory() as folder:
             shutil.copy(SEED, Path(folder) / SEED.name)
             os.chdir(folder)
-            block = file_example(section)
+            body = readme.split(f"### `plan {section}`\n", 1)[1].split("\n### ", 1)[0]
+            found = re.search(r"```text\n(.*?)```", body, flags=re.DOTALL)
+            assert found is not None
+            block = found.group(1)
             readme = readme.replace(f"```text\n{block}```", f"```text\n{replayed(block)}```", 1)
     os.chdir(ROOT)
     return readme
 
 
 # ---- the update round, worked end to end ---------------------------------------------------
-# The README's worked example runs in order on a copy of data/plan.yaml without its declared
+# The worked round (docs/round.md) runs in order on a copy of data/plan.yaml without its declared
 # March 2027 round: ```console round blocks are commands and their output, ```markdown reply FILE
 # blocks are what an owner typed into a draft, put in place of that item's empty form.
 
@@ -197,7 +210,7 @@ def put_reply(path, snippet: str) -> None:
 
 
 def run_cycle(readme: str, tmp_path, refresh: bool) -> str:
-    """Run the worked example; return the README with its outputs refreshed, asserting them unless ``refresh``."""
+    """Run the worked example; return the page with its outputs refreshed, asserting them unless ``refresh``."""
     cycle_folder(tmp_path)
     pieces, position = [], 0
     for step in STEP.finditer(readme):
@@ -214,7 +227,7 @@ def run_cycle(readme: str, tmp_path, refresh: bool) -> str:
             real = cycle_output(command)
             if not refresh:
                 assert real == shown.rstrip("\n").splitlines(), (
-                    f"README.md's worked round: the output of '{command}' is out of date; refresh it "
+                    f"docs/round.md's worked round: the output of '{command}' is out of date; refresh it "
                     "(see the module docstring)"
                 )
             body += f"$ {command}\n" + "".join(f"{line}\n" for line in real)
@@ -225,17 +238,26 @@ def run_cycle(readme: str, tmp_path, refresh: bool) -> str:
 
 def test_the_worked_round_is_real(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert len(STEP.findall(README)) >= 3
-    run_cycle(README, tmp_path, refresh=False)
+    assert len(STEP.findall(TEXTS[ROUND_PAGE])) >= 3
+    run_cycle(TEXTS[ROUND_PAGE], tmp_path, refresh=False)
 
 
-if __name__ == "__main__":  # python -m tests.test_readme: refresh the README's examples in place
+def test_the_readme_is_a_front_page() -> None:
+    assert len(README.splitlines()) <= 300
+
+
+if __name__ == "__main__":  # python -m tests.test_readme: refresh the manual's examples in place
     import tempfile
-    from pathlib import Path
 
-    os.chdir(ROOT)
-    examples_refreshed = refreshed(README)
-    with tempfile.TemporaryDirectory() as folder:
-        os.chdir(folder)
-        examples_refreshed = run_cycle(examples_refreshed, Path(folder), refresh=True)
-    (ROOT / "README.md").write_text(refreshed_file_examples(examples_refreshed), encoding="utf-8")
+    for path, text in TEXTS.items():
+        os.chdir(ROOT)
+        new = refreshed(text)
+        if path == ROUND_PAGE:
+            with tempfile.TemporaryDirectory() as folder:
+                os.chdir(folder)
+                new = run_cycle(new, Path(folder), refresh=True)
+        if path == COMMANDS_PAGE:
+            new = refreshed_file_examples(new)
+        os.chdir(ROOT)
+        if new != text:
+            path.write_text(new, encoding="utf-8")

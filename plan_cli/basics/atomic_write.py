@@ -19,7 +19,7 @@ import errno
 import os
 import signal
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -37,12 +37,17 @@ _KINDS = (
 )
 
 
-def write_document(path: Path | str, data: bytes, force: bool = False) -> None:
+def write_document(
+    path: Path | str, data: bytes, force: bool = False, before_replace: Callable[[], None] | None = None
+) -> None:
     """Write ``data`` to ``path`` atomically; raise WriteError rather than overwrite or half-write.
 
     Without ``force`` an existing file is refused (and left untouched). A missing
     directory, a directory in the file's place and an unwritable folder are
-    WriteErrors that say what to do.
+    WriteErrors that say what to do. ``before_replace`` runs once the new bytes
+    are safely on disk, immediately before they take the file's place: an
+    exception from it leaves the old file as it was (an edit checks there that
+    nobody changed the file meanwhile).
     """
     target = Path(path)
     folder = target.parent
@@ -63,6 +68,8 @@ def write_document(path: Path | str, data: bytes, force: bool = False) -> None:
             existing = _existing(target)  # again: something else may have taken the name meanwhile
             if existing is not None and force:
                 _check_replaceable(target, existing, force)
+            if before_replace is not None:
+                before_replace()
             _move_into_place(temporary, target, force)
         except BaseException:
             with contextlib.suppress(OSError):

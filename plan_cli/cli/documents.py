@@ -27,7 +27,7 @@ from plan_cli.cli.options import (
     say_owners,
 )
 from plan_cli.cli.terminal import deliver
-from plan_cli.documents.formats import EXPORTS, REPORTS
+from plan_cli.documents.formats import DRAFTS, EXPORTS, REPORTS
 
 
 def report(
@@ -55,6 +55,10 @@ def report(
 
 
 def draft(
+    fmt: Annotated[
+        str,
+        format_option(DRAFTS),
+    ] = "md",
     round_name: Annotated[
         str | None,
         typer.Option(
@@ -94,18 +98,20 @@ def draft(
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Write the draft of the open round (Markdown): a reply form for each item still to answer.
+    """Write the draft of the open round (Markdown or Word): a reply form for each item still to answer.
 
     Each item carries its last update forward word for word, with prompts:
     dependencies to chase, milestones fallen due, figures to refresh. Owners
-    fill in the status and text under each item; plan apply reads them back.
-    A jointly owned item is in each of its owners' drafts.
+    fill in the status and text under each item (in Word: the Status
+    drop-down and the Update cell of the item's reply table); plan apply reads
+    them back. A jointly owned item is in each of its owners' drafts.
 
     Example: plan draft --owner 'Chief Constables' --output chief-constables.md
 
+    Example: plan draft --owner 'Chief Constables' --format docx --output chief-constables.docx
+
     Example: plan draft --all --output everything.md
     """
-    from plan_cli.documents.render import render_document
     from plan_cli.documents.template_context import template_context
     from plan_cli.editing.drafts import draft_context
     from plan_cli.questions.rounds import draft_round
@@ -124,8 +130,10 @@ def draft(
     context = draft_context(
         template_context(loaded.plan, day, drafted), loaded.plan, day, drafted, owner, include_answered
     )
-    document = render_document(context, "draft.md.j2", template)
-    deliver(document, output, force, f"the {drafted.title} draft")
+    chosen = choose_format(DRAFTS, fmt)
+    document = chosen.produce(context, template)
+    what = f"the {drafted.title} draft" + ("" if chosen.name == "md" else f" as {chosen.name}")
+    deliver(document, output, force, what)
     say_owners(loaded.plan, owner)
 
 

@@ -15,11 +15,12 @@ from plan_cli.cli.terminal import deliver, stderr
 
 def import_plan(
     source: Annotated[
-        Path,
+        str,
         typer.Argument(
             metavar="SOURCE",
-            help="The published plan: an HTML page (or fragment), a .docx, the published tab-separated "
-            "text, or a CSV from 'plan export --format csv'. The kind is told from the content.",
+            help="The published plan: an HTML page (or fragment), a .docx, a PDF, the published "
+            "tab-separated text, or a CSV from 'plan export --format csv'; a file's path or a page's "
+            "http:// or https:// address. The kind is told from the content.",
         ),
     ],
     output: Annotated[
@@ -53,6 +54,16 @@ def import_plan(
             help="Which table holds the plan (1 = the first), when the source has more than one that could.",
         ),
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            min=0.1,
+            help="For an address: the longest wait for the server at each step; the whole download "
+            "may take four times this.",
+        ),
+    ] = 30.0,
     today: TodayOption = None,
 ) -> None:
     """Import a force's published plan into a new plan file, word for word.
@@ -72,18 +83,32 @@ def import_plan(
     Writes to stdout, or to --output FILE (an existing FILE is refused without
     --force). Nothing is written when the source cannot be read.
 
+    A page given by its address is downloaded first (at most 32 MB, redirects
+    followed at most 5 times, http and https only); the address it came from
+    is noted in a '# source:' comment.
+
     Example: plan import action-plan.html --output data/plan.yaml
+
+    Example: plan import action-plan.pdf --output data/plan.yaml
+
+    Example: plan import https://example.org/action-plan --output data/plan.yaml
     """
     if force_name is not None and not force_name.strip():
         raise UsageError(
             "--force-name is empty; give the force's name, e.g. --force-name 'Durham Constabulary'"
         )
+    from plan_cli.basics.download import is_address
     from plan_cli.editing.scaffold import schema_reference
     from plan_cli.importer import import_plan as build
 
-    data = read_source(source)
+    address = None
+    if is_address(source):
+        data, address = fetch_source(source, timeout)
+    else:
+        data = read_source(Path(source))
     schema = schema_reference(output) if output is not None and str(output) != "-" else None
-    imported = build(data, str(source), force_name, table, schema, parse_today(today))
+    name = address or source
+    imported = build(data, name, force_name, table, schema, parse_today(today), address)
     deliver(imported.text, output, force, "the imported plan")
     found = imported.plan
     updates = sum(len(item.updates) for item in found.items)
@@ -102,6 +127,18 @@ def import_plan(
             "'status: unstated'; judge one from its text, then run: "
             f"plan check --plan {output if output is not None else 'FILE'}"
         )
+
+
+def fetch_source(address: str, timeout: float) -> tuple[bytes, str]:
+    """The page's bytes (as UTF-8 where it is text) and its address after redirects; raise SourceError."""
+    from plan_cli.basics.download import Unfetchable, download
+    from plan_cli.importer.sources import MAX_SOURCE_BYTES, served_as_utf8
+
+    try:
+        got = download(address, MAX_SOURCE_BYTES, timeout)
+    except Unfetchable as error:
+        raise SourceError(address, str(error)) from None
+    return served_as_utf8(got.data, got.charset), got.address
 
 
 def read_source(source: Path) -> bytes:

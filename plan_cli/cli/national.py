@@ -26,6 +26,7 @@ from plan_cli.cli.styled import Styled
 from plan_cli.cli.terminal import deliver, print_problems, stderr
 from plan_cli.national.formats import NATIONAL
 from plan_cli.plan.model import Status
+from plan_cli.plan.status_words import read_status
 
 if TYPE_CHECKING:
     from plan_cli.national.force_figures import RollUp
@@ -172,13 +173,20 @@ def parse_sort(value: str | None) -> str | None:
 
 
 def parse_status(value: str | None) -> Status | None:
-    """The status --status names (any case), or None; a usage error listing the statuses."""
+    """The status --status names (any spelling or word the status vocabulary knows), or None.
+
+    'unstated' names the items whose source stated none; anything else is read
+    as an owner's reply is (plan_cli.plan.status_words), and a word it cannot
+    read is a usage error saying why.
+    """
     if value is None:
         return None
-    try:
-        return Status(value.strip().lower())
-    except ValueError:
-        raise UsageError(f"--status '{value}' is not a status; choose one of: {', '.join(Status)}") from None
+    if value.strip().lower() == Status.UNSTATED.value:
+        return Status.UNSTATED
+    reading = read_status(value)
+    if reading.status is None:
+        raise UsageError(f"--status {reading.problem()}")
+    return reading.status
 
 
 def report_left_out(roll: RollUp) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -24,7 +25,7 @@ from plan_cli.plan.model import Plan
 from plan_cli.reading.loader import LoadedPlan, load_plan
 
 if TYPE_CHECKING:
-    from plan_cli.editing.plan_file import PlanText
+    from plan_cli.editing.plan_file import PlanEdit
 
 DEFAULT_PLAN = Path("data/plan.yaml")
 
@@ -101,7 +102,7 @@ TemplateOption = Annotated[
         "--template",
         metavar="FILE",
         show_default=False,
-        help="Render this Jinja template instead of the shipped one (same context; see docs/templates.md).",
+        help="Render this Jinja template instead of the shipped one (same context; see: plan help templates).",
     ),
 ]
 OutputOption = Annotated[
@@ -212,16 +213,13 @@ def say_owners(plan: Plan, names: str | list[str] | None) -> None:
             stderr().print(Styled(f"--owner '{text}' is {bodies} ({match.how})", style="dim"))
 
 
-def open_plan_for_edit(plan_path: Path | None) -> tuple[PlanText, Plan]:
-    """Find the plan and read it for an edit: its exact text, and the plan that text holds.
+def edit_plan_file(
+    plan_path: Path | None, command: str, lock: bool = True
+) -> AbstractContextManager[PlanEdit]:
+    """Find the plan and open it for one edit: locked, read once and checked once (see ``edit_plan``)."""
+    from plan_cli.editing.plan_file import edit_plan
 
-    A plan that does not load is refused with the loader's own messages, as every command gives them.
-    """
-    from plan_cli.editing.plan_file import read_plan_for_edit
-    from plan_cli.reading.loader import parse_plan
-
-    read = read_plan_for_edit(find_plan(plan_path))
-    return read, parse_plan(read.text, str(read.path)).plan
+    return edit_plan(find_plan(plan_path), command, lock)
 
 
 FormatT = TypeVar("FormatT")

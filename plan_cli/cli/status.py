@@ -22,6 +22,7 @@ from plan_cli.cli.terminal import (
 )
 from plan_cli.plan.model import Plan, Status
 from plan_cli.questions import dependencies, item_flags, measures, standing
+from plan_cli.questions.deadlines import deadline_passed
 from plan_cli.questions.rounds import RoundState, latest_round, next_round, open_round_hint, round_progress
 
 
@@ -181,7 +182,7 @@ def print_recommendations(plan: Plan, today: date, out: Screen) -> None:
         deadline = Styled("—")
         if rec.deadline:
             deadline = Styled(short_date(rec.deadline))
-            if standing.deadline_passed(rec, today):
+            if deadline_passed(rec, today):
                 deadline.append(" passed", style="red")
         rows.append(
             [

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from plan_cli.basics.errors import UsageError
 from plan_cli.plan.model import Plan
@@ -117,6 +117,41 @@ REPORTS: dict[str, Format] = {
     for entry in (
         Format("md", "the progress report as Markdown", rendered("report.md.j2"), "report.md.j2"),
         Format("docx", "the progress report as a Word document", _untemplated("docx", _report_docx)),
+    )
+}
+
+
+DraftProducer = Callable[[dict[str, Any], "Path | None"], "str | bytes"]
+
+
+class DraftFormat(NamedTuple):
+    """An output format of ``plan draft``: made from the draft context and an optional user template."""
+
+    name: str
+    description: str
+    produce: DraftProducer
+    template: str | None = None
+
+
+def _draft_md(context: dict[str, Any], template: Path | None) -> str:
+    from plan_cli.documents.render import render_document
+
+    return render_document(context, "draft.md.j2", template)
+
+
+def _draft_docx(context: dict[str, Any], template: Path | None) -> bytes:
+    from plan_cli.documents.draft_docx import draft_docx
+
+    if template is not None:
+        raise UsageError("--format docx is built without a template; drop --template")
+    return draft_docx(context)
+
+
+DRAFTS: dict[str, DraftFormat] = {
+    entry.name: entry
+    for entry in (
+        DraftFormat("md", "the reply form as Markdown, to fill in any text editor", _draft_md, "draft.md.j2"),
+        DraftFormat("docx", "the reply form as a Word document: a table per item to fill", _draft_docx),
     )
 }
 

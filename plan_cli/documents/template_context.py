@@ -23,7 +23,12 @@ from plan_cli.plan.model import (
     Update,
 )
 from plan_cli.questions import standing
-from plan_cli.questions.deadlines import deadline_record, milestone_needs_update, milestone_state
+from plan_cli.questions.deadlines import (
+    deadline_passed,
+    deadline_record,
+    milestone_needs_update,
+    milestone_state,
+)
 from plan_cli.questions.deadlines import deadlines as dated_entries
 from plan_cli.questions.dependencies import DependencyReport, dependency_record, dependency_reports
 from plan_cli.questions.dependencies import report as dependency_report
@@ -205,7 +210,7 @@ def _recommendation_record(
         "number": rec.number,
         "text": rec.text,
         "deadline": rec.deadline,
-        "deadline_passed": standing.deadline_passed(rec, today),
+        "deadline_passed": deadline_passed(rec, today),
         "owner": rec.owner,
         "owners": list(rec.owners),
         "worst_status": rec.worst_status.value,

@@ -11,10 +11,10 @@ from datetime import date
 from typing import Any
 
 from plan_cli.basics.wording import describe_days
-from plan_cli.editing.replies import identity_line, plan_key
+from plan_cli.editing.replies import escape_markers, identity_line, plan_key
 from plan_cli.plan.model import EvidenceItem, Plan, Round, Update
 from plan_cli.questions import rounds
-from plan_cli.questions.standing import match_owner
+from plan_cli.questions.owners import resolve_owner
 
 
 def draft_items(
@@ -31,19 +31,20 @@ def draft_items(
     if not include_answered:
         asked = [item for item in asked if item.update_for(round_id) is None]
     if owner is not None:
-        bodies = match_owner(plan, owner)
+        bodies = set(resolve_owner(plan, owner).bodies)
         asked = [item for item in asked if bodies.intersection(item.owners)]
     return asked
 
 
 def _update_record(plan: Plan, update: Update) -> dict[str, Any]:
+    """An update as a draft shows it: its text with marker-like lines escaped, so it can never be a reply."""
     return {
         "round": update.round,
         "round_title": rounds.round_title(plan, update.round),
         "status": update.status.value,
-        "paragraphs": list(update.paragraphs),
-        "parts": [{"label": part.label, "text": part.text} for part in update.parts],
-        "text": update.full_text,
+        "paragraphs": [escape_markers(paragraph) for paragraph in update.paragraphs],
+        "parts": [{"label": part.label, "text": escape_markers(part.text)} for part in update.parts],
+        "text": escape_markers(update.full_text),
     }
 
 
@@ -76,7 +77,7 @@ def draft_context(
             }
         )
     progress = rounds.round_progress(plan, declared.id)
-    bodies = sorted(match_owner(plan, owner)) if owner is not None else None
+    bodies = sorted(resolve_owner(plan, owner).bodies) if owner is not None else None
     asked_ids = {item.id for item in rounds.asked_items(plan, declared.id)}
     not_asked = [
         records[item.id]

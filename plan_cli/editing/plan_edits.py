@@ -12,65 +12,31 @@ meant, the edit raises EditError and nothing is written.
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date
 from typing import NamedTuple
 
 from plan_cli.basics.pyyaml import yaml
-from plan_cli.editing.plan_file import EditError, check_plan_text
-from plan_cli.plan.model import Status
-
-# --- writing values ------------------------------------------------------------
-
-_NEEDS_ESCAPE = re.compile(
-    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]"
-)
+from plan_cli.editing.plan_file import EditError
+from plan_cli.editing.yaml_writer import UnwritableValue
+from plan_cli.editing.yaml_writer import field as _field
+from plan_cli.editing.yaml_writer import scalar as _scalar
+from plan_cli.plan.model import Plan, Status
 
 
 def yaml_scalar(value: str) -> str:
-    """Return ``value`` as a one-line YAML scalar that reads back exactly: plain where safe, else quoted."""
-    dumped = yaml.safe_dump(
-        {"k": value}, width=2**31, allow_unicode=True, default_flow_style=False, sort_keys=False
-    )
-    lines = dumped.splitlines()
-    if len(lines) == 1 and lines[0].startswith("k: ") and not _NEEDS_ESCAPE.search(lines[0]):
-        scalar = lines[0][3:]
-    else:
-        scalar = _NEEDS_ESCAPE.sub(_escape, json.dumps(value, ensure_ascii=False))
-    if yaml.safe_load("k: " + scalar) != {"k": value}:  # pragma: no cover - a guard, not a branch
-        raise EditError(f"cannot write {value[:40]!r} so that YAML reads it back exactly")
-    return scalar
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    """Return ``value`` as a one-line YAML scalar that reads back exactly (EditError if none does)."""
+    try:
+        return _scalar(value)
+    except UnwritableValue as error:  # pragma: no cover - a guard, not a branch
+        raise EditError(str(error)) from None
 
 
 def yaml_field(key: str, value: str, indent: int, newline: str) -> str:
-    """Return ``key: value`` lines at ``indent`` that read back as ``value`` exactly.
-
-    Text of several lines is written as a literal block (``|-``) where that
-    reads back exactly, so paragraphs stay readable in the file; otherwise one line.
-    """
-    pad = " " * indent
-    if "\n" in value and _literal_ok(value):
-        body = newline.join((pad + "  " + line) if line else "" for line in value.split("\n"))
-        candidate = f"{pad}{key}: |-{newline}{body}{newline}"
-        if yaml.safe_load(candidate) == {key: value}:
-            return candidate
-    return f"{pad}{key}: {yaml_scalar(value)}{newline}"
-
-
-def _literal_ok(value: str) -> bool:
-    return (
-        not _NEEDS_ESCAPE.search(value)
-        and "\r" not in value
-        and not value.startswith((" ", "\n", "\t"))
-        and not value.endswith(("\n", " ", "\t"))
-        and all(line == line.rstrip(" \t") for line in value.split("\n"))
-    )
+    """Return ``key: value`` lines at ``indent`` that read back as ``value`` exactly (EditError if none do)."""
+    try:
+        return _field(key, value, indent, newline)
+    except UnwritableValue as error:  # pragma: no cover - a guard, not a branch
+        raise EditError(str(error)) from None
 
 
 # --- finding places ------------------------------------------------------------
@@ -207,11 +173,13 @@ def publish_round(
         start, end = node.start_mark.index, node.end_mark.index
         written = text[start:end]
         bracketed = f"({old_title})"
-        if written.count(bracketed) == 1:
-            title_edit = (start, end, written.replace(bracketed, f"({new_title})"))
+        current = yaml.safe_load("k: " + written)["k"]
+        meant = current.replace(bracketed, f"({new_title})", 1)
+        in_place = written.replace(bracketed, f"({new_title})") if written.count(bracketed) == 1 else None
+        if in_place is not None and _reads_back(in_place, meant):
+            title_edit = (start, end, in_place)
         else:
-            current = yaml.safe_load("k: " + written)["k"]
-            title_edit = (start, end, yaml_scalar(current.replace(bracketed, f"({new_title})", 1)))
+            title_edit = (start, end, yaml_scalar(meant))
     new = _insert(text, at, f"{' ' * indent}published: {published.isoformat()}{newline}", newline)
     if title_edit is not None:
         start, end, replacement = title_edit
@@ -219,6 +187,64 @@ def publish_round(
             start, end = start + len(new) - len(text), end + len(new) - len(text)
         new = new[:start] + replacement + new[end:]
     return new
+
+
+def _reads_back(written: str, meant: str) -> bool:
+    """True when ``written``, as a value after ``key:``, reads back as ``meant`` and nothing else."""
+    try:
+        return bool(yaml.safe_load("k: " + written) == {"k": meant})
+    except yaml.YAMLError:
+        return False
+
+
+def set_round_field(text: str, round_id: str, key: str, value: str | date, newline: str = "\n") -> str:
+    """Return the plan text with the round's ``key:`` set to ``value``: replaced in place, or added last.
+
+    A date is written as YYYY-MM-DD; text through the one YAML writer.
+    """
+    root = _compose(text)
+    declared = _round_node(root, round_id)
+    written = value.isoformat() if isinstance(value, date) else None
+    existing = _entry(declared, key)
+    if existing is not None:
+        node = existing[1]
+        if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
+            raise EditError(f"the round {round_id}'s {key}: is not a one-line value; change it by hand")
+        replacement = written if written is not None else yaml_scalar(str(value))
+        return text[: node.start_mark.index] + replacement + text[node.end_mark.index :]
+    indent = declared.value[0][0].start_mark.column
+    if written is not None:
+        lines = f"{' ' * indent}{key}: {written}{newline}"
+    else:
+        lines = yaml_field(key, str(value), indent, newline)
+    return _insert(text, _end_of_entry(text, declared), lines, newline)
+
+
+def remove_round(text: str, round_id: str) -> str:
+    """Return the plan text without the round's entry under ``rounds:`` (its lines, comments on them included)."""
+    root = _compose(text)
+    declared = _round_node(root, round_id)
+    start = text.rfind("\n", 0, declared.start_mark.index) + 1
+    return text[:start] + text[_end_of_entry(text, declared) :]
+
+
+def remove_update(text: str, item_id: str, round_id: str) -> str:
+    """Return the plan text without ``item_id``'s update for ``round_id`` (unchanged if it has none)."""
+    root = _compose(text)
+    item = _item_node(root, item_id)
+    updates = _entry(item, "updates")
+    if updates is None or not isinstance(updates[1], yaml.MappingNode):
+        return text
+    _block(updates[1], f"item {item_id}'s updates:")
+    existing = _entry(updates[1], round_id)
+    if existing is None:
+        return text
+    if len(updates[1].value) == 1:
+        key_node = updates[0]
+        start = text.rfind("\n", 0, key_node.start_mark.index) + 1
+        return text[:start] + text[_end_of_entry(text, updates[1]) :]
+    start = text.rfind("\n", 0, existing[0].start_mark.index) + 1
+    return text[:start] + text[_end_of_entry(text, existing[1]) :]
 
 
 def set_update(
@@ -329,15 +355,18 @@ class UpdateEdit(NamedTuple):
     replace: bool = False
 
 
-def set_updates(text: str, round_id: str, edits: list[UpdateEdit], path: str, newline: str = "\n") -> str:
-    """Return the plan text with every edit made, checked: the result loads and reads each update back exactly.
+def set_updates(text: str, round_id: str, edits: list[UpdateEdit], newline: str = "\n") -> str:
+    """Return the plan text with every edit made (check the result with :func:`verify_updates`).
 
-    Raise EditError (and so write nothing) when any edit cannot be made or the
-    result would not read back as meant.
+    Raise EditError (and so write nothing) when any edit cannot be made.
     """
     for edit in edits:
         text = set_update(text, edit.item_id, round_id, edit.status, edit.text, edit.replace, newline)
-    plan = check_plan_text(text, path)
+    return text
+
+
+def verify_updates(plan: Plan, round_id: str, edits: list[UpdateEdit]) -> None:
+    """Raise EditError unless ``plan`` (the edited plan, loaded) reads back every edit exactly as given."""
     for edit in edits:
         item = plan.item(edit.item_id)
         update = item.update_for(round_id) if item is not None else None
@@ -346,4 +375,3 @@ def set_updates(text: str, round_id: str, edits: list[UpdateEdit], path: str, ne
                 f"item {edit.item_id}: the edited plan would not read back the update as given, "
                 "so nothing was written; please report this with the draft"
             )
-    return text

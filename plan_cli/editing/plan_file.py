@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from plan_cli.basics.errors import InvalidPlanError, PlanToolError, WriteError
+from plan_cli.basics.errors import InvalidPlanError, PlanToolError
 from plan_cli.plan.model import Plan
 from plan_cli.reading.loader import parse_plan, plan_text, read_plan_bytes
 
@@ -45,27 +47,75 @@ def read_plan_for_edit(path: Path | str) -> PlanText:
     return PlanText(target, raw, text)
 
 
+class PlanEdit:
+    """One edit of the plan file, under its lock: the text as read, the plan it holds, and the write.
+
+    Made by :func:`edit_plan`. The plan is read and checked once; :meth:`write`
+    checks the new text once and writes it atomically, refusing if the file
+    changed on disk since it was read.
+    """
+
+    def __init__(self, read: PlanText, plan: Plan) -> None:
+        self.read = read
+        self.plan = plan
+
+    def write(self, new_text: str, verify: Callable[[Plan], None] | None = None) -> Plan:
+        """Write ``new_text`` over the plan file and return the plan it holds.
+
+        Raise EditError (nothing written) when the new text does not load, when
+        ``verify`` (given the plan the new text holds) raises it, or when the file
+        on disk is no longer the one read: checked immediately before the new
+        file takes its place.
+        """
+        after = check_plan_text(new_text, str(self.read.path))
+        if verify is not None:
+            verify(after)
+        save_plan(self.read, new_text)
+        return after
+
+
+@contextlib.contextmanager
+def edit_plan(path: Path | str, command: str, lock: bool = True) -> Iterator[PlanEdit]:
+    """Lock the plan file at ``path``, read it once and check it once, for one edit.
+
+    The lock (see :mod:`plan_cli.editing.plan_lock`) is held until the block
+    ends, so the plan read is the one written over, whatever else runs at once.
+    A plan that does not load is refused with the loader's own messages.
+    ``lock=False`` is for a dry run, which writes nothing, not even the lock file.
+    """
+    from plan_cli.editing.plan_lock import plan_lock
+
+    target = Path(path)
+    with plan_lock(target, command) if lock else contextlib.nullcontext():
+        read = read_plan_for_edit(target)
+        yield PlanEdit(read, parse_plan(read.text, str(read.path)).plan)
+
+
 def save_plan(original: PlanText, new_text: str) -> None:
     """Write ``new_text`` over the plan file atomically, keeping its byte-order mark.
 
-    Refused (EditError, nothing written) when the file changed on disk since it
-    was read, or when the new text does not pass the loader.
+    Refused (EditError, nothing written) when the file on disk is no longer
+    ``original``: checked once the new bytes are on disk, immediately before
+    they take the file's place. The new text is not checked here
+    (:meth:`PlanEdit.write` checks it).
     """
-    check_plan_text(new_text, str(original.path))
     from plan_cli.basics.atomic_write import write_document
 
     real = Path(os.path.realpath(original.path))
-    try:
-        current = real.read_bytes()
-    except OSError as error:
-        raise WriteError(original.path, f"cannot be read again before writing ({error.strerror})") from None
-    if current != original.raw:
-        raise EditError(
-            f"{original.path}: changed on disk while plan was working on it; nothing written. "
-            "Run the command again on the file as it is now."
-        )
+
+    def unchanged() -> None:
+        try:
+            current = read_plan_bytes(real)
+        except InvalidPlanError:
+            current = b""
+        if current != original.raw:
+            raise EditError(
+                f"{original.path}: changed on disk while plan was working on it; nothing written. "
+                "Run the command again on the file as it is now."
+            )
+
     bom = "\ufeff" if original.raw.startswith(b"\xef\xbb\xbf") else ""
-    write_document(real, (bom + new_text).encode("utf-8"), force=True)
+    write_document(real, (bom + new_text).encode("utf-8"), force=True, before_replace=unchanged)
 
 
 def check_plan_text(text: str, path: str) -> Plan:

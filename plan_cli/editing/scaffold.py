@@ -12,16 +12,16 @@ the plan's own first round as the example.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
 
 from plan_cli.editing.yaml_writer import comment as _comment
 from plan_cli.editing.yaml_writer import flow_list as _flow_list
+from plan_cli.editing.yaml_writer import item_lines, recommendation_lines
 from plan_cli.editing.yaml_writer import scalar as _scalar
 from plan_cli.plan.catalogue import Catalogue, CatalogueRecommendation
-from plan_cli.plan.model import Body, EvidenceItem, Plan, Recommendation
+from plan_cli.plan.model import Body, Plan, Recommendation
 
 SCHEMA_FILE = "plan.schema.json"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../plan.schema.json"
@@ -142,7 +142,7 @@ def _header(
         "#             text: What the force has done and what it will do next.",
         "#     (an item whose updates: is {} counts as not-started);",
         "#   - dependencies:, milestones: and measures: where your updates need them.",
-        "# The format is described in docs/format.md. After each edit, run: plan check",
+        "# The format: plan help format. After each edit, run: plan check",
         "",
         f"title: {_scalar(title)}",
     ]
@@ -170,7 +170,7 @@ def _bodies(bodies: tuple[Body, ...]) -> list[str]:
 def _dependencies() -> list[str]:
     return [
         "",
-        "# Things only others can deliver, that items wait on (depends_on:); see docs/format.md.",
+        "# Things only others can deliver, that items wait on (depends_on:); see: plan help format.",
         "dependencies: []",
         "",
         "recommendations:",
@@ -178,47 +178,22 @@ def _dependencies() -> list[str]:
 
 
 def _catalogue_recommendation_lines(rec: CatalogueRecommendation) -> list[str]:
-    lines = [f"  - number: {rec.number}", f"    text: {_scalar(rec.text)}"]
-    if rec.deadline:
-        lines.append(f"    deadline: {rec.deadline.isoformat()}")
-    lines += [
-        f"    owner: {_scalar(rec.addressees)}",
-        f"    owners: {_flow_list(rec.owners)}",
-        "    items:",
-    ]
+    lines = recommendation_lines(rec.number, rec.text, rec.deadline, rec.addressees, rec.owners)
     for item in rec.items:
-        note = "" if item.evidence else "   # no evidence requirement in the template text"
-        lines.append(f"      - id: {json.dumps(item.id)}{note}")
-        if item.evidence:
-            lines.append(f"        evidence: {_scalar(item.evidence)}")
+        lines += item_lines(item.id, item.evidence, "   # no evidence requirement in the template text")
         lines.append("        updates: {}")
     return lines
 
 
 def _recommendation_lines(rec: Recommendation) -> list[str]:
-    lines = [
-        f"  - number: {rec.number}",
-        f"    text: {_scalar(rec.text)}",
-    ]
-    if rec.deadline:
-        lines.append(f"    deadline: {rec.deadline.isoformat()}")
-    lines += [
-        f"    owner: {_scalar(rec.owner)}",
-        f"    owners: {_flow_list(rec.owners)}",
-        "    items:",
-    ]
+    lines = recommendation_lines(rec.number, rec.text, rec.deadline, rec.owner, rec.owners)
     for item in rec.items:
-        lines += _item_lines(item)
-    return lines
-
-
-def _item_lines(item: EvidenceItem) -> list[str]:
-    note = "" if item.evidence else "   # no evidence requirement in the published plan"
-    lines = [f"      - id: {json.dumps(item.id)}{note}"]
-    if item.evidence:
-        lines.append(f"        evidence: {_scalar(item.evidence)}")
-    if item.owner_overridden:
-        lines.append(f"        owner: {_scalar(item.owner)}")
-        lines.append(f"        owners: {_flow_list(item.owners)}")
-    lines.append("        updates: {}")
+        lines += item_lines(
+            item.id,
+            item.evidence,
+            "   # no evidence requirement in the published plan",
+            item.owner if item.owner_overridden else None,
+            item.owners,
+        )
+        lines.append("        updates: {}")
     return lines

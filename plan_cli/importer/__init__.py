@@ -39,6 +39,7 @@ def import_plan(
     table: int | None = None,
     schema: str | None = None,
     today: date | None = None,
+    address: str | None = None,
 ) -> Imported:
     """Return the plan file text for the published plan in ``data``; raise SourceError if it cannot be read.
 
@@ -50,9 +51,13 @@ def import_plan(
     if any; ``today``, the day of the import, is written as the ``published``
     date of each round the source reports (it was published by then; the
     source gives no date), so that the plan's columns are its published ones.
+    ``address``, for a page downloaded by its address, is where it came from
+    (after redirects), written in a ``# source:`` comment.
     """
     kind, tables = read_tables(data, name)
     found = structure(tables, name, plain=kind == "csv", table_number=table)
+    if address is not None:
+        found.notes.insert(0, f"downloaded from {address}")
     force = (force_name or "").strip() or found.fields.get("force")
     if not force:
         raise SourceError(
@@ -98,4 +103,4 @@ def _owners_from_catalogue(found: ImportedPlan, name: str) -> None:
             item.owner = item.owner or rec.owner
 
 
-_KINDS = {"html": "HTML", "docx": "Word document", "csv": "CSV", "text": "tab-separated text"}
+_KINDS = {"html": "HTML", "docx": "Word document", "pdf": "PDF", "csv": "CSV", "text": "tab-separated text"}

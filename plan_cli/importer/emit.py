@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from plan_cli.editing.yaml_writer import comment, flow_list, scalar
+from plan_cli.editing.yaml_writer import comment, flow_list, recommendation_lines, scalar
 from plan_cli.importer.records import (
     UNSTATED,
     ImportedItem,
@@ -92,15 +92,9 @@ def _with_unnamed_owners(plan: ImportedPlan, bodies: tuple[Body, ...]) -> tuple[
 def _recommendation(rec: ImportedRecommendation, bodies: tuple[Body, ...], order: list[str]) -> list[str]:
     lines = [""]
     lines += [f"  # source: {comment(n)}" for n in rec.notes]
-    lines += [f"  - number: {rec.number}", f"    text: {scalar(rec.text)}"]
-    if rec.deadline:
-        note = f"  # source: {comment(rec.deadline_note)}" if rec.deadline_note else ""
-        lines.append(f"    deadline: {rec.deadline.isoformat()}{note}")
-    lines += [
-        f"    owner: {scalar(rec.owner)}",
-        f"    owners: {flow_list(bodies_named(rec.owner, bodies))}",
-        "    items:",
-    ]
+    note = f"  # source: {comment(rec.deadline_note)}" if rec.deadline_note else ""
+    owners = bodies_named(rec.owner, bodies)
+    lines += recommendation_lines(rec.number, rec.text, rec.deadline, rec.owner, owners, note)
     for item in rec.items:
         lines += _item(item, rec, bodies, order)
     return lines

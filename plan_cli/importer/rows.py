@@ -43,6 +43,8 @@ class _Builder:
         self.plan = plan
         self.rounds: dict[str, ImportedRound] = {}
         self.columns: dict[int, Column] = {}
+        self.by_number: dict[int, ImportedRecommendation] = {}
+        self.item_ids: set[str] = set()
 
     # ---- headings ----------------------------------------------------------------
 
@@ -248,7 +250,7 @@ class _Builder:
             raise SourceError(self.name, "the first row names no recommendation number", row.line)
         rec_text = self._text(cell("recommendation"))
         owner = self._text(owner_cell)
-        rec = next((r for r in self.plan.recommendations if r.number == number), None)
+        rec = self.by_number.get(number)
         if rec is None:
             if not rec_text:
                 raise SourceError(
@@ -257,6 +259,7 @@ class _Builder:
             rec = ImportedRecommendation(number, rec_text, owner)
             take_deadline(rec)
             self.plan.recommendations.append(rec)
+            self.by_number[number] = rec
         elif rec_text and rec_text != rec.text:
             notes.append(f'this row gives recommendation {number} as "{rec_text}"')
         if not id_match:
@@ -269,12 +272,13 @@ class _Builder:
                 "its recommendation's. Correct the row in the source, or move the item to its recommendation",
                 row.line,
             )
-        if any(i.id == item_id for r in self.plan.recommendations for i in r.items):
+        if item_id in self.item_ids:
             raise SourceError(self.name, f"item {item_id} appears twice; each item needs one row", row.line)
         if evidence is None:
             evidence_notes.append("no evidence text")
         item = ImportedItem(item_id, evidence, owner, notes=notes, evidence_notes=evidence_notes)
         rec.items.append(item)
+        self.item_ids.add(item_id)
         for index in rounds:
             take_responses(
                 item,

@@ -1,7 +1,7 @@
 """Which reader a source needs, chosen from its bytes, and the readers for text sources.
 
 :func:`read_tables` takes the source's bytes and returns its tables. The
-kind is told from the content (a zip archive is a Word document, markup with
+kind is told from the content (a zip archive is a Word document, ``%PDF-`` starts a PDF, markup with
 table tags is HTML, a first line that is comma-separated with the plan's
 headings is CSV, tab-separated lines are the published text); the file name
 only sharpens the error for a ``.docx`` that is not one.
@@ -12,11 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 
 from plan_cli.basics.errors import SourceError
 from plan_cli.basics.files import FileKind, Unreadable, too_large
 from plan_cli.documents.export import spreadsheet_text
-from plan_cli.importer.table import Cell, Row, Run, Table, plain_cell
+from plan_cli.importer.table import Cell, Row, Run, Table, plain_cell, quoted
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 PUBLISHED_PLAN = FileKind("published plan", MAX_SOURCE_BYTES, "the published plan's file")
@@ -24,21 +25,27 @@ PUBLISHED_PLAN = FileKind("published plan", MAX_SOURCE_BYTES, "the published pla
 _HTML_TAG = re.compile(rb"<\s*(table|tr|td|th|html|body|!doctype)\b", re.IGNORECASE)
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CSV_HEADINGS = re.compile(r"recom+end|evidence|rec\.? ?no", re.IGNORECASE)
+# A cell with no markup, entity or control character reads the same as text as through the HTML parser.
+_PLAIN_TEXT = re.compile(r"[^<&\x00-\x1f\x7f]*")
 
 
 def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
     """Return (the kind of source, its tables); raise SourceError for what cannot be read.
 
-    Kinds: "docx", "html", "csv", "text".
+    Kinds: "docx", "pdf", "html", "csv", "text".
     """
     if not data.strip():
-        raise SourceError(name, "is empty; give the published plan (an HTML page, .docx, .txt or .csv)")
+        raise SourceError(name, "is empty; give the published plan (an HTML page, .docx, .pdf, .txt or .csv)")
     if len(data) > MAX_SOURCE_BYTES:
         raise SourceError(name, f"is {len(data) / 1024 / 1024:.1f} MB; {too_large(PUBLISHED_PLAN)}")
     if data.startswith(b"PK\x03\x04"):
         from plan_cli.importer.word import tables_from_docx
 
         return "docx", tables_from_docx(data, name)
+    if b"%PDF-" in data[:1024]:
+        from plan_cli.importer.pdf import tables_from_pdf
+
+        return "pdf", tables_from_pdf(data, name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise SourceError(name, "is a Word 97-2003 document (.doc); open it in Word and save it as .docx")
     if name.lower().endswith(".docx"):
@@ -60,6 +67,26 @@ def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
         "holds no table: expected an HTML page with a <table>, a .docx with a table, "
         "tab-separated text or the CSV of 'plan export --format csv'",
     )
+
+
+def served_as_utf8(data: bytes, charset: str | None) -> bytes:
+    """A downloaded text in UTF-8: as sent when it is UTF-8 already (or not text), else from its ``charset``.
+
+    A server names a page's character set in its Content-Type; an older site
+    sends Windows-1252, which a file saved from it would carry unconverted.
+    A PDF, a Word document and a name Python does not know are left alone.
+    """
+    if charset is None or b"%PDF-" in data[:1024] or data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return data
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(charset).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data
 
 
 def decode(data: bytes, name: str) -> str:
@@ -89,8 +116,19 @@ def table_from_tab_separated(text: str) -> Table:
         if "\t" not in line and not rows:
             preamble.append(_markdown_cell(line))
             continue
-        rows.append(Row(tuple(cell_from_html(cell) for cell in line.split("\t")), number))
+        rows.append(Row(tuple(_text_cell(cell, cell_from_html) for cell in line.split("\t")), number))
     return Table(tuple(rows), tuple(preamble), "the table")
+
+
+def _text_cell(text: str, from_html: Callable[[str], Cell]) -> Cell:
+    """The cell a published line's field stands for: plain text directly, anything else as HTML.
+
+    Most fields are plain words; reading them without the parser keeps a long
+    file's import time proportional to its size.
+    """
+    if _PLAIN_TEXT.fullmatch(text):
+        return Cell(((Run(text),),) if text.strip() else (), quoted(text))
+    return from_html(text)
 
 
 def _markdown_cell(line: str) -> Cell:

@@ -13,6 +13,7 @@ from datetime import date
 from plan_cli.importer.headings import MONTHS
 from plan_cli.importer.records import STATUSES, ImportedRecommendation, ImportedUpdate
 from plan_cli.importer.table import quoted
+from plan_cli.plan.status_words import status_named
 
 _DEADLINE = re.compile(
     r"^\s*(by\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}))\b",
@@ -32,9 +33,18 @@ _STATED = (
 
 
 def take_status(update: ImportedUpdate, written: str) -> None:
-    """Set ``update``'s status from the words a status cell states; a note where they name none."""
+    """Set ``update``'s status from the words a status cell states; a note where they name none.
+
+    The cell's words are read with the one status vocabulary
+    (:mod:`plan_cli.plan.status_words`); a longer cell ("Ongoing - see
+    update") by the status words it holds.
+    """
     written = written.strip()
     if not written:
+        return
+    named = status_named(written)
+    if named is not None:
+        update.status, update.stated = named.value, written
         return
     low = " ".join(written.lower().replace("_", " ").split())
     for words, status in _STATED:

@@ -37,6 +37,7 @@ from plan_cli.plan.model import EvidenceItem, Plan, Recommendation, Round
 from plan_cli.questions import item_flags, rounds, standing
 from plan_cli.questions.deadlines import Deadline, Kind, State, deadlines
 from plan_cli.questions.dependencies import dependency_reports
+from plan_cli.questions.owners import owner_names, resolve_owner
 from plan_cli.reading.loader import load_plan
 
 # --- finding and loading the plans -------------------------------------------
@@ -124,7 +125,7 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
             )
             for entry in reports
         ),
-        owner_names=tuple(standing.owner_names(plan)),
+        owner_names=tuple(name for name, _ in owner_names(plan)),
         has_owner=bodies is None or bool(bodies),
         numbers=tuple(rec.number for rec in plan.recommendations),
         published=max((declared.published for declared in plan.rounds if declared.published), default=None),
@@ -162,7 +163,7 @@ def _owner_bodies(plan: Plan, owner: str | None) -> set[str] | None:
     if owner is None:
         return None
     try:
-        return standing.match_owner(plan, owner)
+        return set(resolve_owner(plan, owner).bodies)
     except UsageError:
         return set()  # this force has no such owner: none of its items is picked
 

@@ -24,9 +24,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from plan_cli.plan.model import EvidenceItem, FuzzyDate, Milestone, Plan, parse_fuzzy_date
+from plan_cli.plan.model import EvidenceItem, FuzzyDate, Milestone, Plan, Recommendation, parse_fuzzy_date
+from plan_cli.questions.owners import resolve_owner
 from plan_cli.questions.rounds import reported_round_ids
-from plan_cli.questions.standing import match_owner
 
 
 class Kind(StrEnum):
@@ -70,6 +70,18 @@ def _state(when: FuzzyDate, done: bool, today: date) -> State:
     if done:
         return State.DONE
     return State.PASSED if when.has_passed(today) else State.UPCOMING
+
+
+def deadline_passed(rec: Recommendation, today: date) -> bool:
+    """True when a recommendation's deadline has passed and it is not done (see Recommendation.is_done).
+
+    The one rule for every command, template and export; ``plan deadlines``
+    lists the same recommendation as passed.
+    """
+    return (
+        rec.deadline is not None
+        and _state(parse_fuzzy_date(rec.deadline), rec.is_done, today) is State.PASSED
+    )
 
 
 def milestone_state(milestone: Milestone, today: date) -> State:
@@ -145,7 +157,7 @@ def for_owner(plan: Plan, entries: list[Deadline], owner: str) -> list[Deadline]
     A round's due date stays in every owner's list: each of them owes an update
     by it. Raise UsageError, listing the owners, when ``owner`` names none.
     """
-    bodies = match_owner(plan, owner)
+    bodies = set(resolve_owner(plan, owner).bodies)
     return [entry for entry in entries if entry.kind is Kind.ROUND or bodies.intersection(entry.owners)]
 
 

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, TypeVar
 from plan_cli.basics.errors import UsageError
 from plan_cli.basics.wording import days_until
 from plan_cli.plan.model import EvidenceItem, Plan, Recommendation, Round, Status
-from plan_cli.questions.owners import owner_names as listed_owner_names
+from plan_cli.questions.deadlines import deadline_passed
 from plan_cli.questions.owners import resolve_owner
 from plan_cli.questions.rounds import (
     latest_round,
@@ -97,20 +97,6 @@ def movements(plan: Plan, today: date) -> list[Movement]:
     return moved
 
 
-def owner_names(plan: Plan) -> list[str]:
-    """Every name --owner lists: bodies, their aliases and the owner texts as published."""
-    return [name for name, _ in listed_owner_names(plan)]
-
-
-def match_owner(plan: Plan, text: str) -> set[str]:
-    """Return the names of the bodies ``text`` means (see :func:`plan_cli.questions.owners.resolve_owner`).
-
-    Raise UsageError when no body fits (listing the bodies with their aliases) or
-    when more than one does (listing each candidate).
-    """
-    return set(resolve_owner(plan, text).bodies)
-
-
 def _as_tuple(value: T | Iterable[T] | None) -> tuple[T, ...]:
     if value is None:
         return ()
@@ -136,7 +122,7 @@ def select_items(
     """
     bodies: set[str] = set()
     for owner in owners:
-        bodies |= match_owner(plan, owner)
+        bodies |= set(resolve_owner(plan, owner).bodies)
     numbers = set(recommendations)
     for number in sorted(numbers):
         if plan.recommendation(number) is None:
@@ -208,11 +194,6 @@ def find_item_or_recommendation(plan: Plan, ref: str) -> EvidenceItem | int:
         f"'{ref}' is neither an item id nor a recommendation number.{hint} "
         f"Recommendations: {', '.join(str(r.number) for r in plan.recommendations)}"
     )
-
-
-def deadline_passed(rec: Recommendation, today: date) -> bool:
-    """True when a recommendation's deadline is before ``today`` and it is not done (see Recommendation.is_done)."""
-    return rec.deadline is not None and rec.deadline < today and not rec.is_done
 
 
 def recommendation_record(plan: Plan, rec: Recommendation, today: date) -> dict[str, Any]:

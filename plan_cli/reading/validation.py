@@ -17,6 +17,7 @@ from plan_cli.basics.errors import FieldParts, Finding
 from plan_cli.plan.model import parse_fuzzy_date
 from plan_cli.plan.schema import (
     PLAN,
+    STATUS,
     Boolean,
     Choice,
     ExactDate,
@@ -30,6 +31,7 @@ from plan_cli.plan.schema import (
     Spec,
     Text,
 )
+from plan_cli.plan.status_words import read_status
 from plan_cli.reading.places import ordinal
 
 ScalarSource = Callable[[FieldParts], "str | None"]
@@ -220,7 +222,25 @@ def _unknown_field(key: Any, fields: Mapping[str, Field]) -> str:
 
 
 def _not_a_choice(value: str, spec: Choice) -> str:
+    if spec is STATUS:
+        return _not_a_status(value, spec)
     hint = _suggest(value, list(spec.values))
+    return f"'{value}' is not a {spec.what}; {hint}use one of {', '.join(spec.values)}"
+
+
+def _not_a_status(value: str, spec: Choice) -> str:
+    """A status the plan cannot hold: the plan's spelling where the vocabulary knows the word, else a hint."""
+    reading = read_status(value)
+    if reading.status is not None:
+        return (
+            f"'{value}' is not a status; write {reading.status.value}, the plan's word for it "
+            f"(the statuses are {', '.join(spec.values)})"
+        )
+    if reading.could_be:
+        options = " or ".join(status.value for status in reading.could_be)
+        return f"'{value}' is not a status and could mean {options}; write the one you mean"
+    near = read_status(reading.near).status if reading.near else None
+    hint = f"did you mean '{near.value}'? " if near else _suggest(value, list(spec.values))
     return f"'{value}' is not a {spec.what}; {hint}use one of {', '.join(spec.values)}"
 
 

@@ -40,7 +40,7 @@ def compose_plan(text: str, path: str = "<plan>") -> tuple[Any, SourceMap]:
             [
                 Problem(
                     "is empty; a plan starts with title:, force:, bodies:, rounds: and "
-                    "recommendations: (see docs/format.md)",
+                    "recommendations: (see: plan help format)",
                     path=path,
                     line=1,
                     column=1,

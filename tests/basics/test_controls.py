@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from plan_cli.basics.controls import describe, escapes, first_control, json_safe, visible
+from plan_cli.basics.controls import describe, effect, escapes, first_control, json_safe, visible
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,17 @@ def test_json_safe_escapes_what_json_leaves_raw_and_keeps_the_data() -> None:
     document = json_safe(json.dumps(data, ensure_ascii=False))
     assert not any(char in document for char in "\x7f\x85\u202e\x1b")
     assert json.loads(document) == data
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff", "\ufdd0", "\U0001fffe", "\U0010ffff", "\ud800"])
+def test_characters_xml_cannot_hold_are_found_named_and_shown(char: str) -> None:
+    assert first_control(f"ab{char}") == 2
+    assert "U+" in describe(char) and "XML" in effect(char)
+    assert char not in visible(f"a{char}b")
+    document = json_safe(json.dumps({"text": char}, ensure_ascii=False))
+    assert char not in document
+    assert json.loads(document) == {"text": char}
+
+
+def test_ordinary_characters_near_the_non_characters_are_text() -> None:
+    assert first_control("\ufffd\ufdcf\ufdf0\U0001fffd 中文") == -1

@@ -589,7 +589,7 @@ def test_status_never_imports_jinja() -> None:
 
 
 def test_readme_progress_by_round_table_is_the_reports() -> None:
-    readme = (PLAN_FILE.parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (PLAN_FILE.parent.parent / "docs" / "commands.md").read_text(encoding="utf-8")
     section = readme.split("**Progress by round**", 1)[1].split("`--format docx`", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("|")]
     report = run("report", "--plan", str(PLAN_FILE)).text

@@ -111,7 +111,7 @@ def test_round_open_on_an_invalid_plan_gives_the_loaders_own_messages(tmp_path: 
 def reading_examples() -> list[tuple[list[str], str]]:
     """The commands in docs/format.md's "How files are read", each with the stderr shown under it."""
     section = (ROOT / "docs" / "format.md").read_text(encoding="utf-8").split("## How files are read\n", 1)[1]
-    block = section.split("```console\n", 1)[1].split("```", 1)[0]
+    block = section.split("```console files\n", 1)[1].split("```", 1)[0]
     examples: list[tuple[list[str], str]] = []
     for line in block.splitlines(keepends=True):
         if line.startswith("$ plan "):

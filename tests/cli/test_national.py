@@ -202,7 +202,8 @@ def test_the_same_file_joins_dependencies(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--status", "stuck"], 2, "--status 'stuck' is not a status; choose one of: not-started"),
+        (["--status", "purple"], 2, "--status 'purple' is not a status; write one of: not started"),
+        (["--status", "amber"], 2, "--status 'amber' could mean 'in progress' or 'blocked'"),
         (["--rec", "99"], 2, "no plan has a recommendation 99"),
         (["--force-name", "Gotham"], 2, "no force matches Gotham"),
         (
@@ -367,13 +368,3 @@ def test_docx_is_written_to_a_file_and_refuses_a_template(tmp_path: Path) -> Non
     assert refused.code == 2
     assert "--format docx is built without a template" in refused.err
 
-
-def test_the_examples_in_docs_national_are_real_output() -> None:
-    text = (GOLDEN.parent.parent / "docs" / "national.md").read_text(encoding="utf-8")
-    blocks = re.findall(
-        r"```console\n\$ plan (national tests/fixtures/forces[^\n]*)\n(.*?)\n…\n```", text, re.S
-    )
-    assert len(blocks) == 2
-    for command, shown in blocks:
-        result = run(*command.replace("tests/fixtures/forces", str(FORCES)).split())
-        assert result.out.startswith(shown + "\n"), command

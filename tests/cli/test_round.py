@@ -194,7 +194,7 @@ def test_the_whole_round(plan_file: Path, tmp_path: Path) -> None:
     assert "March 2027 Update: answered, 29 of 29 items answered" in flat(ok("status", *plan))
     assert len(warnings(plan)) == known
 
-    published = ok("round", "publish", "march-2027", "--date", "2027-03-20", *plan)
+    published = ok("round", "publish", "march-2027", "--date", "2027-03-20", *plan, "--today", "2027-03-20")
     assert "Published the March 2027 Update on 20 Mar 2027." in flat(published)
     assert "Title: Police Stalking Action Plan (March 2027 Update)" in flat(published)
     assert len(warnings(plan)) == known
@@ -215,7 +215,7 @@ def test_bad_replies_write_nothing_and_say_where(plan_file: Path, tmp_path: Path
     a, b = tmp_path / "a.md", tmp_path / "b.md"
     ok("draft", "--owner", "pccs", "--output", str(a), *plan)
     ok("draft", "--owner", "Chief Constables", "--output", str(b), *plan)
-    fill(a, {"16.1": ("finished", "Done."), "25.1": ("blocked", "Waiting on Probation.")})
+    fill(a, {"16.1": ("waiting", "Done."), "25.1": ("blocked", "Waiting on Probation.")})
     text = (
         b.read_text(encoding="utf-8")
         .replace("Status (7.2):", "Status (7.9):")
@@ -229,7 +229,7 @@ def test_bad_replies_write_nothing_and_say_where(plan_file: Path, tmp_path: Path
     assert result.code == 1 and plan_file.read_bytes() == before
     lines = result.err.splitlines()
     assert any(
-        re.match(rf"{re.escape(str(a))}:\d+: item 16\.1: 'finished' is not a status", line) for line in lines
+        re.match(rf"{re.escape(str(a))}:\d+: item 16\.1: 'waiting' is not a status", line) for line in lines
     )
     assert any(
         re.match(rf"{re.escape(str(b))}:\d+: item 7\.9: there is no item 7\.9 in the plan", line)
@@ -285,7 +285,7 @@ def test_round_commands_refuse_clearly(plan_file: Path) -> None:
     )
     early = run("round", "publish", "march-2027", *plan)
     assert early.code == 1 and "29 items of the March 2027 Update have no update yet" in flat(early.err)
-    ok("round", "publish", "march-2027", "--force", "--date", "2027-03-20", *plan)
+    ok("round", "publish", "march-2027", "--force", "--date", "2027-03-20", *plan, "--today", "2027-03-20")
     twice = run("round", "publish", "march-2027", *plan)
     assert twice.code == 1 and "already published on 2027-03-20" in flat(twice.err)
     # A refusal is no usage mistake: it says what to do, without the usage line a wrong option gets.
@@ -306,3 +306,105 @@ def test_check_warns_when_the_title_names_another_round(plan_file: Path) -> None
         "the title names the March 2025 Update, but the latest published round is the March 2026 Update"
         in result.err
     )
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    """The lines ``after`` has that ``before`` lacks, and those it lost, marked + and -."""
+    return [
+        line.rstrip("\n")
+        for line in difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True))
+        if line[:2] in ("+ ", "- ")
+    ]
+
+
+def test_round_due_rename_and_cancel_change_only_their_lines(plan_file: Path) -> None:
+    plan = ("--plan", str(plan_file))
+    ok("round", "open", "Dec 2026", *plan)
+    before = plan_file.read_text(encoding="utf-8")
+    assert "Dec 2026 is now due 31 Jan 2027" in flat(ok("round", "due", "dec-2026", "2027-01-31", *plan))
+    assert changed_lines(before, plan_file.read_text(encoding="utf-8")) == ["+     due: 2027-01-31"]
+    renamed = ok("round", "rename", "dec-2026", "December 2026 Update", *plan)
+    assert "Renamed the round dec-2026 to December 2026 Update (was Dec 2026)" in flat(renamed)
+    assert changed_lines(before, plan_file.read_text(encoding="utf-8")) == [
+        "-     title: Dec 2026",
+        "+     title: December 2026 Update",
+        "+     due: 2027-01-31",
+    ]
+    assert "Cancelled the December 2026 Update (dec-2026)" in flat(ok("round", "cancel", "dec-2026", *plan))
+    assert changed_lines(before, plan_file.read_text(encoding="utf-8")) == [
+        "-   - id: dec-2026",
+        "-     title: Dec 2026",
+    ]
+
+
+def test_a_title_unlike_the_others_is_warned_about(plan_file: Path) -> None:
+    opened = run("round", "open", "Dec 2026", "--plan", str(plan_file))
+    assert opened.code == 0
+    assert (
+        "warning: the title 'Dec 2026' is not like the plan's other rounds (e.g. 'March 2026 Update')"
+        in flat(opened.err)
+    )
+    assert "plan round rename ID 'TITLE'" in opened.err
+
+
+def test_cancel_with_replies_needs_force_and_names_what_it_drops(plan_file: Path, tmp_path: Path) -> None:
+    plan = ("--plan", str(plan_file))
+    ok("round", "open", "March 2027 Update", *plan)
+    before = plan_file.read_text(encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    ok("draft", "--output", str(draft), *plan)
+    fill(draft, {"7.1": ("in progress", "Under way.")})
+    ok("apply", str(draft), *plan)
+    refused = run("round", "cancel", "march-2027", *plan)
+    assert refused.code == 1 and "already has 1 reply (7.1)" in flat(refused.err) and "--force" in refused.err
+    cancelled = run("round", "cancel", "march-2027", "--force", *plan)
+    assert cancelled.code == 0 and "Dropped the reply of item 7.1." in cancelled.err
+    assert plan_file.read_text(encoding="utf-8") == before.replace(
+        "  - id: march-2027\n    title: March 2027 Update\n", ""
+    )
+
+
+def test_only_the_open_round_is_renamed_or_cancelled(plan_file: Path) -> None:
+    plan = ("--plan", str(plan_file))
+    reported = run("round", "rename", "march-2026", "Spring 2026 Update", *plan)
+    assert reported.code == 1
+    assert "not the open round (no round is open); rename only the open round" in flat(reported.err)
+    ok("round", "publish", "march-2026", "--date", "2026-03-31", *plan)
+    published = run("round", "cancel", "march-2026", *plan)
+    assert published.code == 1 and "published on 2026-03-31" in published.err
+    assert "part of the record" in flat(published.err)
+
+
+def test_a_publish_date_after_today_is_refused(plan_file: Path) -> None:
+    plan = ("--plan", str(plan_file))
+    ok("round", "open", "March 2027 Update", *plan)
+    future = run("round", "publish", "march-2027", "--force", "--date", "2026-12-25", *plan)
+    assert future.code == 1 and "--date 2026-12-25 is after today (2026-11-30)" in flat(future.err)
+
+
+@pytest.mark.parametrize(
+    "title", ["Spring # 2027 Update", "Tab\there 2027 Update", "Quote 'it' \"2027\" Update: x"]
+)
+def test_publish_keeps_a_round_title_exact_in_the_plan_title(plan_file: Path, title: str) -> None:
+    import yaml
+
+    plan = ("--plan", str(plan_file))
+    ok("round", "open", title, "--id", "next", *plan)
+    ok("round", "publish", "next", "--force", *plan)
+    loaded = load_plan(plan_file).plan
+    assert loaded.title == f"Police Stalking Action Plan ({title})"
+    text = plan_file.read_text(encoding="utf-8")
+    pure = yaml.load(text, Loader=yaml.SafeLoader)
+    assert pure["title"] == loaded.title and pure["rounds"][-1]["title"] == title
+    if hasattr(yaml, "CSafeLoader"):
+        assert yaml.load(text, Loader=yaml.CSafeLoader) == pure
+
+
+def test_opening_a_published_round_again_suggests_nothing_that_fails(plan_file: Path) -> None:
+    plan = ("--plan", str(plan_file))
+    again = run("round", "open", "March 2026 Update", *plan)
+    assert again.code == 1 and "already declares the March 2026 Update" in again.err
+    assert "plan draft" not in again.err
+    ok("round", "publish", "march-2026", "--date", "2026-03-31", *plan)
+    published = run("round", "open", "March 2026 Update", *plan)
+    assert "published on 2026-03-31; open the next round under another title" in flat(published.err)

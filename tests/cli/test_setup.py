@@ -129,11 +129,11 @@ def test_init_with_an_empty_force_name_is_a_usage_error(tmp_path: Path) -> None:
     assert not (tmp_path / "new.yaml").exists()
 
 
-def test_help_and_readme_say_the_same_about_force() -> None:
+def test_help_and_the_manual_say_the_same_about_force() -> None:
     code, out, _ = run("init", "--help")
     assert code == 0
     assert REFUSAL in " ".join(out.split())
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
     section = readme.split("### `plan init`", 1)[1].split("\n### ", 1)[0]
     assert REFUSAL in " ".join(section.split())
     assert "never overwrites" not in section

@@ -19,7 +19,7 @@ from plan_cli.editing.plan_edits import (
     yaml_field,
     yaml_scalar,
 )
-from plan_cli.editing.plan_file import EditError, read_plan_for_edit, save_plan
+from plan_cli.editing.plan_file import EditError, edit_plan, read_plan_for_edit, save_plan
 from plan_cli.plan.model import Status
 from plan_cli.reading.loader import parse_plan
 
@@ -53,7 +53,7 @@ def only_added(before: str, after: str) -> list[str]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reply_text)
 def test_any_text_reads_back_exactly_and_the_rest_stays(text: str) -> None:
-    edited = set_updates(PLAN_TEXT, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text)], "plan.yaml")
+    edited = set_updates(PLAN_TEXT, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text)])
     update = parse_plan(edited).plan.item("7.1").update_for("march-2027")
     assert update is not None and update.text == text and update.status is Status.BLOCKED
     added = only_added(PLAN_TEXT, edited)
@@ -77,9 +77,7 @@ def test_yaml_field_reads_back_at_any_indent(text: str) -> None:
 
 
 def test_paragraphs_are_written_as_a_literal_block() -> None:
-    edited = set_updates(
-        PLAN_TEXT, "march-2027", [UpdateEdit("25.3", Status.COMPLETE, "One.\n\nTwo: done.")], "p"
-    )
+    edited = set_updates(PLAN_TEXT, "march-2027", [UpdateEdit("25.3", Status.COMPLETE, "One.\n\nTwo: done.")])
     assert only_added(PLAN_TEXT, edited)[2:] == [
         "            text: |-\n",
         "              One.\n",
@@ -89,10 +87,10 @@ def test_paragraphs_are_written_as_a_literal_block() -> None:
 
 
 def test_an_existing_update_is_kept_unless_replaced() -> None:
-    first = set_updates(PLAN_TEXT, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, "Waiting.")], "p")
+    first = set_updates(PLAN_TEXT, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, "Waiting.")])
     with pytest.raises(EditError, match=r"7\.1 already has an update for march-2027; pass --force"):
-        set_updates(first, "march-2027", [UpdateEdit("7.1", Status.COMPLETE, "Done.")], "p")
-    second = set_updates(first, "march-2027", [UpdateEdit("7.1", Status.COMPLETE, "Done.", True)], "p")
+        set_updates(first, "march-2027", [UpdateEdit("7.1", Status.COMPLETE, "Done.")])
+    second = set_updates(first, "march-2027", [UpdateEdit("7.1", Status.COMPLETE, "Done.", True)])
     changed = [
         pair for pair in zip(first.splitlines(), second.splitlines(), strict=True) if pair[0] != pair[1]
     ]
@@ -103,7 +101,7 @@ def test_an_existing_update_is_kept_unless_replaced() -> None:
 
 
 def test_replacing_a_published_update_keeps_its_comment() -> None:
-    edited = set_updates(PLAN_TEXT, "march-2026", [UpdateEdit("7.1", Status.COMPLETE, "Done.", True)], "p")
+    edited = set_updates(PLAN_TEXT, "march-2026", [UpdateEdit("7.1", Status.COMPLETE, "Done.", True)])
     assert (
         '            status: complete  # "at this time there remains no Minerva solution"'
         in edited.splitlines()
@@ -112,9 +110,7 @@ def test_replacing_a_published_update_keeps_its_comment() -> None:
 
 
 def test_parts_update_is_rewritten_whole_when_replaced() -> None:
-    edited = set_updates(
-        PLAN_TEXT, "initial", [UpdateEdit("7.1", Status.BLOCKED, "Now one text.", True)], "p"
-    )
+    edited = set_updates(PLAN_TEXT, "initial", [UpdateEdit("7.1", Status.BLOCKED, "Now one text.", True)])
     update = parse_plan(edited).plan.item("7.1").update_for("initial")
     assert update is not None and update.text == "Now one text." and update.parts == ()
 
@@ -126,14 +122,14 @@ def test_first_update_replaces_empty_braces() -> None:
     section = text[start:end]
     emptied = section[: section.index("        updates:")] + "        updates: {}  # no response yet\n"
     text = text[:start] + emptied + text[end + 1 :]
-    edited = set_updates(text, "march-2027", [UpdateEdit("7.2", Status.IN_PROGRESS, "Started.")], "p")
+    edited = set_updates(text, "march-2027", [UpdateEdit("7.2", Status.IN_PROGRESS, "Started.")])
     assert "        updates:  # no response yet\n          march-2027:\n" in edited
     assert parse_plan(edited).plan.item("7.2").status is Status.IN_PROGRESS
 
 
 def test_crlf_files_get_crlf_lines() -> None:
     crlf = PLAN_TEXT.replace("\n", "\r\n")
-    edited = set_updates(crlf, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, "Waiting.")], "p", "\r\n")
+    edited = set_updates(crlf, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, "Waiting.")], "\r\n")
     assert "\n" not in edited.replace("\r\n", "")
     assert "          march-2027:\r\n            status: blocked\r\n" in edited
 
@@ -190,7 +186,7 @@ def test_save_refuses_a_file_changed_on_disk(tmp_path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN_TEXT, encoding="utf-8")
     read = read_plan_for_edit(path)
-    edited = set_updates(read.text, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, "Waiting.")], "p")
+    edited = set_updates(read.text, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, "Waiting.")])
     path.write_text(PLAN_TEXT + "# someone else\n", encoding="utf-8")
     with pytest.raises(EditError, match="changed on disk"):
         save_plan(read, edited)
@@ -200,10 +196,9 @@ def test_save_refuses_a_file_changed_on_disk(tmp_path) -> None:
 def test_save_refuses_text_the_loader_refuses(tmp_path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN_TEXT, encoding="utf-8")
-    read = read_plan_for_edit(path)
-    with pytest.raises(EditError, match="would not load"):
-        save_plan(read, read.text.replace("status: blocked", "status: stuck", 1))
-    assert path.read_bytes() == read.raw
+    with edit_plan(path, "test") as edit, pytest.raises(EditError, match="would not load"):
+        edit.write(edit.read.text.replace("status: blocked", "status: stuck", 1))
+    assert path.read_bytes() == PLAN_TEXT.encode("utf-8")
 
 
 def test_save_writes_through_a_symlink_and_keeps_the_bom(tmp_path) -> None:
@@ -212,7 +207,7 @@ def test_save_writes_through_a_symlink_and_keeps_the_bom(tmp_path) -> None:
     link = tmp_path / "plan.yaml"
     os.symlink(real, link)
     read = read_plan_for_edit(link)
-    edited = set_updates(read.text, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, "Waiting.")], "p")
+    edited = set_updates(read.text, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, "Waiting.")])
     save_plan(read, edited)
     assert link.is_symlink()
     assert real.read_bytes() == b"\xef\xbb\xbf" + edited.encode("utf-8")
@@ -220,7 +215,7 @@ def test_save_writes_through_a_symlink_and_keeps_the_bom(tmp_path) -> None:
 
 def test_long_lines_are_written_on_one_line_and_read_back() -> None:
     text = "A long update: " + "word # 'quoted' \"double\" – é " * 400
-    edited = set_updates(PLAN_TEXT, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text.strip())], "p")
+    edited = set_updates(PLAN_TEXT, "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text.strip())])
     added = only_added(PLAN_TEXT, edited)
     assert len(added) == 3 and len(added[2]) > 10_000
     assert parse_plan(edited).plan.item("7.1").update_for("march-2027").text == text.strip()

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from plan_cli.basics.controls import first_control
 from plan_cli.documents.filters import markdown_text
 from plan_cli.editing.replies import (
-    check_replies,
+    as_drafted,
     identity_line,
     join_lines,
     parse_draft,
@@ -17,6 +17,7 @@ from plan_cli.editing.replies import (
     plan_key,
     unescape_markdown,
 )
+from plan_cli.editing.reply_checks import check_replies, reply_matches
 from plan_cli.plan.model import Status
 
 IDENTITY = identity_line("northumbria-police", "march-2027")
@@ -67,7 +68,8 @@ def test_ordinary_editing_keeps_the_reply() -> None:
 @pytest.mark.parametrize(
     ("written", "status"),
     [("complete", Status.COMPLETE), ("Not started", Status.NOT_STARTED), ("IN_PROGRESS", Status.IN_PROGRESS),
-     ("blocked.", Status.BLOCKED), ("**superseded**", Status.SUPERSEDED), ("done", None), ("", None)],
+     ("blocked.", Status.BLOCKED), ("**superseded**", Status.SUPERSEDED), ("done", Status.COMPLETE), ("Ongoing", Status.IN_PROGRESS),
+     ("not yet started", Status.NOT_STARTED), ("amber", None), ("unstated", None), ("", None)],
 )  # fmt: skip
 def test_status_words(written: str, status: Status | None) -> None:
     assert parse_status(written) is status
@@ -76,7 +78,9 @@ def test_status_words(written: str, status: Status | None) -> None:
 @pytest.mark.parametrize(
     ("sections", "message", "line"),
     [
-        ((section("7.1", "finished", "Text."),), "'finished' is not a status; write one of: not started", 9),
+        ((section("7.1", "purple", "Text."),), "'purple' is not a status; write one of: not started", 9),
+        ((section("7.1", "amber", "Text."),), "'amber' could mean 'in progress' or 'blocked'", 9),
+        ((section("7.1", "compelte", "Text."),), "did you mean 'complete'?", 9),
         ((section("7.1", "complete"),), "a status but no text", 9),
         ((section("7.1", "", "Text."),), "a text but no status", 9),
     ],
@@ -129,9 +133,10 @@ def test_unknown_items_and_conflicting_answers(real_plan) -> None:
     same = parse_draft(form(section("7.2", "blocked", "Waiting.")), "c.md")
     checked = check_replies(real_plan, "march-2027", [a, b, same])
     assert [r.item_id for r in checked.replies] == ["7.1", "7.2"]
-    assert [str(p) for p in checked.problems] == [
+    assert [str(p).split("\n")[0] for p in checked.problems] == [
         "a.md:21: item 99.1: there is no item 99.1 in the plan",
-        "b.md:9: item 7.1: answered again with a different status than at a.md:9; keep one reply",
+        "b.md:9: item 7.1: answered again with a different status than at a.md:9; pass --merge to keep "
+        "both texts (in file order) or --prefer FILE to take one:",
     ]
 
 
@@ -179,8 +184,9 @@ def test_an_item_answered_twice_in_one_draft_is_a_conflict(real_plan) -> None:
         "a.md",
     )
     checked = check_replies(real_plan, "march-2027", [twice])
-    assert [str(p) for p in checked.problems] == [
-        "a.md:21: item 7.1: answered again with a different text than at a.md:9; keep one reply"
+    assert [str(p).split("\n")[0] for p in checked.problems] == [
+        "a.md:21: item 7.1: answered again with a different text than at a.md:9; pass --merge to keep "
+        "both texts (in file order) or --prefer FILE to take one:"
     ]
 
 
@@ -219,16 +225,18 @@ def test_a_reply_drafted_with_all_reads_back_exactly(text: str) -> None:
     from ..conftest import PLAN_FILE
 
     edited = set_updates(
-        PLAN_FILE.read_text(encoding="utf-8"), "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text)], "p"
+        PLAN_FILE.read_text(encoding="utf-8"), "march-2027", [UpdateEdit("7.1", Status.BLOCKED, text)]
     )
     plan = parse_plan(edited).plan
     today = date(2026, 11, 28)
     declared = plan.round("march-2027")
     context = draft_context(template_context(plan, today, declared), plan, today, declared, "ccs", True)
-    read = parse_draft(render_document(context, "draft.md.j2"), "all.md")
-    assert read.problems == ()
+    read = parse_draft(render_document(context, "draft.md.j2"), "all.md", keep_signoffs=True)
+    assert [p for p in read.problems if p.severity == "error"] == []
     (reply,) = [r for r in read.replies if r.item_id == "7.1"]
-    assert (reply.status, reply.text) == (Status.BLOCKED, text)
+    assert (reply.status, as_drafted(reply.text)) == (Status.BLOCKED, text)
+    item = plan.item("7.1")
+    assert item is not None and reply_matches(item, "march-2027", reply) is True
 
 
 def test_a_control_character_in_a_reply_is_located() -> None:

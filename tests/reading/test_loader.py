@@ -49,7 +49,8 @@ def test_unknown_status_lists_the_vocabulary(minimal_text: str) -> None:
     text = replaced(minimal_text, "status: blocked", "status: finished")
     assert errors_of(text) == [
         "plan.yaml:39:21: item 7.1, March 2025 Update, status: 'finished' is not a status; "
-        "use one of not-started, in-progress, blocked, complete, superseded, unstated"
+        "write complete, the plan's word for it "
+        "(the statuses are not-started, in-progress, blocked, complete, superseded, unstated)"
     ]
 
 
@@ -146,7 +147,7 @@ def test_every_problem_is_reported_at_once(minimal_text: str) -> None:
 def test_empty_file() -> None:
     assert errors_of("") == [
         "plan.yaml:1:1: is empty; a plan starts with title:, force:, bodies:, rounds: and "
-        "recommendations: (see docs/format.md)"
+        "recommendations: (see: plan help format)"
     ]
 
 

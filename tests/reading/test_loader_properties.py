@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from benchmarks.plan_dumper import dump_plan
 from plan_cli.basics.errors import InvalidPlanError
 from plan_cli.cli.app import app
-from plan_cli.editing.dumper import dump_plan
 from plan_cli.plan.model import DependencyStatus, Status
 from plan_cli.reading.build import build_plan
 from plan_cli.reading.loader import parse_plan
@@ -103,11 +103,17 @@ def test_mutated_plan_through_the_cli_exits_0_or_1_without_a_traceback(tmp_path:
 # --- dump and load ---------------------------------------------------------------
 
 # Published text: anything a person can paste, including the characters YAML gives
-# meaning to, a non-breaking space and paragraph breaks; no control characters or bidi controls.
+# meaning to, a non-breaking space and paragraph breaks; no control characters, bidi controls or
+# non-characters (which XML, so a Word export, cannot hold).
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+NON_CHARACTERS = "".join(map(chr, range(0xFDD0, 0xFDF0))) + "".join(
+    chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF)
+)
 TEXT = st.text(
     alphabet=st.one_of(
-        st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufeff" + BIDI_CONTROLS),
+        st.characters(
+            blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufeff" + BIDI_CONTROLS + NON_CHARACTERS
+        ),
         st.sampled_from(list(":#&*!|>-?'\"%@`{}[], \u00a0\n")),
     ),
     min_size=1,

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from benchmarks.plan_dumper import dump_plan
 from plan_cli.basics.errors import InvalidPlanError
-from plan_cli.editing.dumper import dump_plan
 from plan_cli.reading import plan_cache, yaml_compose
 from plan_cli.reading.build import build_plan
 from plan_cli.reading.loader import LoadedPlan, load_plan, parse_plan

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from plan_cli.editing.dumper import dump_plan
+from benchmarks.plan_dumper import dump_plan
 from plan_cli.reading.loader import load_plan, parse_plan
 
-from ..conftest import MINIMAL_FILE
+from .conftest import MINIMAL_FILE
 
 
 def test_dump_uses_the_documented_layout() -> None:
@@ -40,7 +40,7 @@ def test_text_yaml_would_misread_is_quoted() -> None:
 
 
 def test_accepted_warnings_round_trip() -> None:
-    from ..conftest import PLAN_FILE
+    from .conftest import PLAN_FILE
 
     plan = load_plan(PLAN_FILE).plan
     assert len(plan.accepted) == 16
