@@ -367,4 +367,3 @@ def test_docx_is_written_to_a_file_and_refuses_a_template(tmp_path: Path) -> Non
     refused = run("national", FORCES, "--format", "docx", "--template", template)
     assert refused.code == 2
     assert "--format docx is built without a template" in refused.err
-
