@@ -72,3 +72,9 @@ def test_recommendation_text_is_the_catalogue_s_with_each_force_s_own_wording_na
             "forces": [FENLAND, "Harbour City Police Service", WEARSIDE],
         }
     ]
+
+
+def test_catalogue_texts_are_the_shipped_catalogue_s() -> None:
+    from plan_cli.plan.catalogue import load_catalogue
+
+    assert catalogue_texts() == {rec.number: rec.text for rec in load_catalogue().recommendations}
