@@ -147,7 +147,8 @@ def status_by_period(roll: RollUp) -> list[Period]:
     Forces' rounds have their own names and dates, so periods are half-years
     (to 30 June, to 31 December) from the first round due to the last. Each
     force counts with its latest round due by the period's end, so a force
-    that skipped a round still counts; one with no round yet does not.
+    that skipped a round still counts; one with no round yet, or none of
+    whose items a filter picks, does not.
     """
     dated = [(due, counts) for entry in roll.forces for due, counts in entry.by_round]
     if not dated:
@@ -161,7 +162,7 @@ def status_by_period(roll: RollUp) -> list[Period]:
         forces = 0
         for entry in roll.forces:
             known = [counts for due, counts in entry.by_round if due <= end]
-            if not known:
+            if not known or not sum(known[-1].values()):
                 continue
             forces += 1
             for status, count in known[-1].items():

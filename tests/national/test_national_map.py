@@ -93,3 +93,9 @@ def test_status_by_half_year_counts_each_force_s_latest_round_due_by_then() -> N
     assert all(period.forces == 3 and period.total == 12 for period in periods)
     assert periods[-1].counts[Status.COMPLETE] == 3
     assert periods[0].counts[Status.NOT_STARTED] == 6
+
+
+def test_a_force_with_nothing_picked_is_not_counted_in_any_half_year() -> None:
+    periods = status_by_period(rolled(owner="PCC"))
+    assert periods and all(period.forces == 2 for period in periods)
+    assert all(period.total == 3 for period in periods)  # Fenland's 2 PCC items and Wearside's 1
