@@ -169,3 +169,48 @@ def test_every_data_cell_has_a_column_and_a_row_header(browser: Any, pages: dict
         assert unheaded == []
     finally:
         page.close()
+
+
+@pytest.fixture(scope="module")
+def national_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The national roll-up of the three example forces, with its map, as standalone pages.
+
+    'sorted' is every force, sorted by share complete (its map is docs/national-map.png);
+    'owner' is filtered by an owner one force does not have.
+    """
+    from plan_cli.national import rollup
+    from plan_cli.national.force_figures import Selection
+    from plan_cli.national.report_data import national_context
+
+    from .conftest import FIXTURES
+
+    folder = tmp_path_factory.mktemp("national")
+    pages = {}
+    for name, selection in (("sorted", Selection(sort="complete")), ("owner", Selection(owner="PCC"))):
+        roll = rollup.roll_up(rollup.plan_files([FIXTURES / "forces"]), TODAY, selection)
+        pages[name] = folder / f"national-{name}.html"
+        pages[name].write_text(render_document(national_context(roll), "national.html.j2"), encoding="utf-8")
+    return pages
+
+
+@pytest.mark.parametrize("name", ["sorted", "owner"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_national_html_with_its_map_meets_wcag_22_aa(
+    browser: Any, national_pages: dict[str, Path], name: str, width: int, tmp_path: Path
+) -> None:
+    page = opened(browser, national_pages[name], width)
+    try:
+        assert page.locator("svg[role=img]").count() == 2
+        assert violations(page, {"type": "tag", "values": WCAG_22_AA}) == []
+        assert violations(page, {"type": "rule", "values": TABLE_RULES}) == [], "table not navigable"
+        overflow = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]"
+        )
+        assert max(overflow[:2]) <= overflow[2], f"the page body scrolls sideways at {width} px: {overflow}"
+        target = tmp_path / f"national-{width}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000, "the screenshot shows nothing"
+        if os.environ.get("PLAN_UPDATE_SCREENSHOTS") == "1" and width == WIDTHS[0] and name == "sorted":
+            page.locator("svg[role=img]").first.screenshot(path=str(SCREENSHOTS / "national-map.png"))
+    finally:
+        page.close()

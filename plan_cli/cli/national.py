@@ -72,6 +72,16 @@ def national(
             help="Only forces whose name contains NAME (any case); repeat for several.",
         ),
     ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            metavar="complete|overdue|dependencies",
+            show_default=False,
+            help="Order the map's forces: by share of items complete (lowest first), "
+            "days the next round is overdue, or open dependencies (most first).",
+        ),
+    ] = None,
     same: Annotated[
         Path | None,
         typer.Option(
@@ -96,18 +106,23 @@ def national(
 ) -> None:
     """Roll many forces' plans up into one national picture.
 
-    Per force: its latest round and whether the next is overdue, items by
+    A map of forces by recommendations, each cell the force's worst status
+    (a letter per state), and the national share of items in each status
+    half-year by half-year. Per force: its latest round and whether the next is overdue, items by
     status, open dependencies, passed deadlines, stale items. Per
-    recommendation and item: how many forces are at each status, and which
-    forces have no answer (the item is not in their plan, or it is outstanding
-    with no update in their latest round). Open dependencies shared across
+    recommendation and item: how many forces are at each status. Per force,
+    on one line, what it has not answered (not in its plan, or outstanding
+    with no update in its latest round). Open dependencies shared across
     forces (same id, same party, or the same by --same), with the items they
-    hold up and the longest wait. An invalid plan is reported and left out of
-    the figures, and the command then exits 1.
+    hold up and the longest wait. Filters narrow every figure. Of two plans
+    of one force the newer counts. An invalid plan is reported and left out
+    of the figures, and the command then exits 1.
 
     Example: plan national plans/ --today 2026-06-15
 
     Example: plan national plans/ --rec 7 --format md --output national.md
+
+    Example: plan national plans/ --sort complete --format html --output map.html
     """
     from plan_cli.national import rollup as core
     from plan_cli.national.force_figures import Selection
@@ -120,6 +135,7 @@ def national(
         status=parse_status(status),
         owner=owner,
         forces=tuple(force_names or ()),
+        sort=parse_sort(sort),
     )
     if as_json and (fmt is not None or template is not None):
         raise UsageError("--json prints JSON; drop it to use --format or --template")
@@ -143,6 +159,19 @@ def national(
         raise typer.Exit(1)
 
 
+def parse_sort(value: str | None) -> str | None:
+    """The order --sort names (any case), or None; a usage error listing the orders."""
+    from plan_cli.national.national_map import SORTS
+
+    if value is None:
+        return None
+    wanted = value.strip().lower()
+    if wanted not in SORTS:
+        choices = "; ".join(f"{name} ({words})" for name, words in SORTS.items())
+        raise UsageError(f"--sort '{value}' is not an order; choose one of: {choices}")
+    return wanted
+
+
 def parse_status(value: str | None) -> Status | None:
     """The status --status names (any spelling or word the status vocabulary knows), or None.
 
@@ -161,7 +190,7 @@ def parse_status(value: str | None) -> Status | None:
 
 
 def report_left_out(roll: RollUp) -> None:
-    """Print each file left out of the figures, with its first problems, to stderr."""
+    """Print each file left out of the figures, with its first problems or why, to stderr."""
     err = stderr()
     for bad in roll.invalid:
         more = f", the first {len(bad.problems)}" if bad.total > len(bad.problems) else ""
@@ -169,3 +198,5 @@ def report_left_out(roll: RollUp) -> None:
             Styled(f"{bad.path}: left out of the figures ({plural(bad.total, 'problem')}{more}):", "bold")
         )
         print_problems(bad.problems)
+    for older in roll.set_aside:
+        err.print(Styled(f"{older.path}: left out of the figures: ", "bold") + f"{older.why}.")

@@ -19,12 +19,16 @@ FIRST_PROBLEMS = 3
 
 
 class Selection(NamedTuple):
-    """What the analyst asked to see: a recommendation, a status, an owner, some forces (None: all)."""
+    """What the analyst asked to see: a recommendation, a status, an owner, some forces (None: all).
+
+    ``sort`` orders the forces of the national map (see ``national_map.SORTS``).
+    """
 
     recommendation: int | None = None
     status: Status | None = None
     owner: str | None = None
     forces: tuple[str, ...] = ()
+    sort: str | None = None
 
     @property
     def narrows_items(self) -> bool:
@@ -77,6 +81,9 @@ class ForceFigures(NamedTuple):
     owner_names: tuple[str, ...]
     has_owner: bool
     numbers: tuple[int, ...]
+    published: date | None = None
+    file_date: float = 0.0
+    by_round: tuple[tuple[date, dict[Status, int]], ...] = ()
 
 
 class InvalidFile(NamedTuple):
@@ -87,11 +94,21 @@ class InvalidFile(NamedTuple):
     total: int
 
 
+class SetAside(NamedTuple):
+    """A valid plan left out because a newer plan of the same force is counted: which, and why."""
+
+    path: str
+    force: str
+    counted: str
+    why: str
+
+
 class RollUp(NamedTuple):
     """The roll-up of every valid plan given, and the files left out.
 
     ``given`` counts the files, ``valid`` those in the roll-up (not left out);
-    ``forces`` are the valid ones --force-name chose (all, without it).
+    ``forces`` are the valid ones --force-name chose (all, without it);
+    ``set_aside`` the older plans of a force two files name.
     """
 
     today: date
@@ -101,10 +118,11 @@ class RollUp(NamedTuple):
     forces: tuple[ForceFigures, ...]
     invalid: tuple[InvalidFile, ...]
     groups: tuple[DependencyGroup, ...]
+    set_aside: tuple[SetAside, ...] = ()
 
     @property
     def complete(self) -> bool:
-        """True when every file given is in the figures."""
+        """True when every valid file given is in the figures (a plan set aside for a newer one is)."""
         return not self.invalid
 
 

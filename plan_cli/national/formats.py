@@ -15,7 +15,7 @@ from plan_cli.basics.errors import UsageError
 if TYPE_CHECKING:
     from plan_cli.national.force_figures import RollUp
 
-RollUpProducer = Callable[["RollUp", Path | None], str]
+RollUpProducer = Callable[["RollUp", Path | None], str | bytes]
 
 
 class RollUpFormat(NamedTuple):
@@ -47,6 +47,15 @@ def _roll_up_json(roll: RollUp, template: Path | None) -> str:
     return national_json(roll)
 
 
+def _roll_up_docx(roll: RollUp, template: Path | None) -> bytes:
+    if template is not None:
+        raise UsageError("--format docx is built without a template; drop --template")
+    from plan_cli.national.docx import national_docx
+    from plan_cli.national.report_data import national_context
+
+    return national_docx(national_context(roll))
+
+
 NATIONAL: dict[str, RollUpFormat] = {
     entry.name: entry
     for entry in (
@@ -62,6 +71,11 @@ NATIONAL: dict[str, RollUpFormat] = {
             "a row per recommendation and item: forces by status, forces with no answer",
             rendered_roll_up("national.csv.j2"),
             "national.csv.j2",
+        ),
+        RollUpFormat(
+            "docx",
+            "the roll-up as a Word document, the map and half-year shares in shaded cells",
+            _roll_up_docx,
         ),
         RollUpFormat("json", "everything, for programs (as --json)", _roll_up_json),
     )

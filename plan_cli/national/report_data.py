@@ -7,8 +7,16 @@ from typing import Any
 
 from plan_cli.basics.wording import days_until
 from plan_cli.documents.export import CSV_BOM
-from plan_cli.national.answers import NoAnswer, recommendations_across
+from plan_cli.national.answers import NoAnswer, force_gaps, gaps_words, recommendations_across
 from plan_cli.national.force_figures import ForceFigures, RollUp, Selection, rollup_statuses
+from plan_cli.national.national_map import (
+    SORTS,
+    STATES,
+    map_record,
+    national_map,
+    periods_record,
+    status_by_period,
+)
 from plan_cli.national.shared_dependencies import DependencyGroup
 from plan_cli.plan.model import Round, Status
 from plan_cli.questions.deadlines import deadline_record
@@ -17,11 +25,14 @@ from plan_cli.questions.deadlines import deadline_record
 def _round_data(declared: Round | None) -> dict[str, Any] | None:
     if declared is None:
         return None
-    return {"id": declared.id, "title": declared.title, "due": declared.due}
+    return {"id": declared.id, "title": declared.title, "due": declared.due, "published": declared.published}
 
 
 def force_record(
-    entry: ForceFigures, today: date, statuses: tuple[Status, ...] = tuple(Status)
+    entry: ForceFigures,
+    today: date,
+    statuses: tuple[Status, ...] = tuple(Status),
+    selection: Selection | None = None,
 ) -> dict[str, Any]:
     """Return one force's figures as plain data (dates as dates; JSON writes them as YYYY-MM-DD)."""
     overdue = _round_data(entry.overdue_round)
@@ -38,6 +49,9 @@ def force_record(
         "open_dependencies": list(entry.open_dependencies),
         "passed_deadlines": [deadline_record(deadline) for deadline in entry.passed_deadlines],
         "stale_items": list(entry.stale_items),
+        "nothing_matches": bool(
+            selection and selection.narrows_items and not sum(entry.status_counts.values())
+        ),
     }
 
 
@@ -64,17 +78,36 @@ def national_record(roll: RollUp) -> dict[str, Any]:
             "status": selection.status.value if selection.status else None,
             "owner": selection.owner,
             "forces": list(selection.forces),
+            "sort": selection.sort,
         },
         "left_out": [
             {"path": bad.path, "problems": [str(p) for p in bad.problems], "total_problems": bad.total}
             for bad in roll.invalid
         ],
-        "forces": [force_record(entry, roll.today, rollup_statuses(roll)) for entry in roll.forces],
+        "set_aside": [
+            {"path": older.path, "force": older.force, "counted": older.counted, "why": older.why}
+            for older in roll.set_aside
+        ],
+        "forces": [
+            force_record(entry, roll.today, rollup_statuses(roll), selection) for entry in roll.forces
+        ],
+        "missing_answers": [
+            {
+                "force": gaps.force,
+                "not_in_plan": list(gaps.not_in_plan),
+                "no_update": list(gaps.no_update),
+                "no_round": gaps.no_round,
+                "words": gaps_words(gaps),
+            }
+            for gaps in force_gaps(roll)
+            if gaps.any
+        ],
         "recommendations": [
             {
                 "number": rec.number,
                 "text": rec.text,
                 "text_force": rec.text_force,
+                "wordings": [{"text": own.text, "forces": list(own.forces)} for own in rec.wordings],
                 "forces": rec.forces,
                 "status_counts": {status.value: count for status, count in rec.counts.items()},
                 "no_answer": [_no_answer_record(entry) for entry in rec.no_answer],
@@ -91,6 +124,8 @@ def national_record(roll: RollUp) -> dict[str, Any]:
             for rec in recommendations_across(roll)
         ],
         "dependencies": [_group_record(group) for group in roll.groups],
+        "map": map_record(national_map(roll, selection.sort)),
+        "status_by_period": periods_record(status_by_period(roll)),
     }
 
 
@@ -141,12 +176,23 @@ def national_context(roll: RollUp) -> dict[str, Any]:
     """Return what the national templates see: :func:`national_record`, and more.
 
     Also ``statuses`` (the status values in vocabulary order, the order of
-    every ``status_counts``), ``selection_words``, and ``csv_bom`` (a
-    byte-order mark, so that Excel reads the CSV as UTF-8).
+    every ``status_counts``), ``selection_words``, ``csv_bom`` (a
+    byte-order mark, so that Excel reads the CSV as UTF-8), ``states`` (each
+    map state's letter, words and colours by key), ``sort_words`` (the
+    map's order in words, or empty), and the pictures as inline
+    SVG (``map_svg``, ``status_by_period_svg``; markup, already escaped).
     """
+    from markupsafe import Markup
+
+    from plan_cli.national.map_svg import map_svg, periods_svg
+
     return {
         **national_record(roll),
+        "map_svg": Markup(map_svg(national_map(roll, roll.selection.sort))),
+        "status_by_period_svg": Markup(periods_svg(status_by_period(roll), rollup_statuses(roll))),
         "statuses": [status.value for status in rollup_statuses(roll)],
+        "states": {key: state._asdict() for key, state in STATES.items()},
+        "sort_words": SORTS[roll.selection.sort] if roll.selection.sort else "",
         "selection_words": selection_words(roll.selection),
         "csv_bom": CSV_BOM,
     }

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from plan_cli.basics.errors import InvalidPlanError, Problem, UsageError
+from plan_cli.basics.wording import long_date
 from plan_cli.national.force_figures import (
     FIRST_PROBLEMS,
     ForceFigures,
@@ -29,11 +30,12 @@ from plan_cli.national.force_figures import (
     RecommendationAnswer,
     RollUp,
     Selection,
+    SetAside,
 )
 from plan_cli.national.shared_dependencies import WaitingOn, group_dependencies
 from plan_cli.plan.model import EvidenceItem, Plan, Recommendation, Round
 from plan_cli.questions import item_flags, rounds, standing
-from plan_cli.questions.deadlines import Kind, State, deadlines
+from plan_cli.questions.deadlines import Deadline, Kind, State, deadlines
 from plan_cli.questions.dependencies import dependency_reports
 from plan_cli.questions.owners import owner_names, resolve_owner
 from plan_cli.reading.loader import load_plan
@@ -91,18 +93,10 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         for entry in dependency_reports(picked, today)
         if not selection.narrows_items or entry.dependency.id in named
     ]
-    open_ids = {entry.dependency.id for entry in reports}
-    picked_numbers = {rec.number for rec in picked.recommendations}
     passed = tuple(
         entry
         for entry in every_deadline
-        if entry.state is State.PASSED
-        and (
-            entry.kind is Kind.ROUND
-            or (entry.kind is Kind.RECOMMENDATION and int(entry.ref) in picked_numbers)
-            or (entry.kind is Kind.MILESTONE and entry.ref in picked_items)
-            or (entry.kind is Kind.DEPENDENCY and entry.ref in open_ids)
-        )
+        if entry.state is State.PASSED and _deadline_picked(entry, selection, bodies, picked_items)
     )
     return ForceFigures(
         force=plan.force,
@@ -134,7 +128,35 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         owner_names=tuple(name for name, _ in owner_names(plan)),
         has_owner=bodies is None or bool(bodies),
         numbers=tuple(rec.number for rec in plan.recommendations),
+        published=max((declared.published for declared in plan.rounds if declared.published), default=None),
+        by_round=tuple(
+            (declared.due, counts)
+            for declared, _, counts in standing.status_counts_by_round(picked, today)
+            if declared.due is not None
+        ),
     )
+
+
+def _deadline_picked(
+    entry: Deadline, selection: Selection, bodies: set[str] | None, picked_items: set[str]
+) -> bool:
+    """True when a deadline concerns what ``selection`` picks, as ``plan deadlines --owner`` decides.
+
+    A round's due date concerns everyone (but a force with no such owner has
+    nothing matching at all); any other entry must be an owner's
+    (:func:`deadlines.for_owner`) and, under --rec or --status, concern a picked item.
+    """
+    if bodies is not None and not bodies:
+        return False
+    if entry.kind is Kind.ROUND:
+        return True
+    if bodies is not None and not bodies.intersection(entry.owners):
+        return False
+    if selection.recommendation is None and selection.status is None:
+        return True
+    if entry.kind is Kind.RECOMMENDATION and selection.status is None:
+        return int(entry.ref) == selection.recommendation
+    return bool(picked_items.intersection(entry.items))
 
 
 def _owner_bodies(plan: Plan, owner: str | None) -> set[str] | None:
@@ -182,7 +204,7 @@ def load_figures(path: Path, today: date, selection: Selection) -> ForceFigures 
         plan = load_plan(path).plan
     except InvalidPlanError as error:
         return InvalidFile(label, tuple(error.problems[:FIRST_PROBLEMS]), len(error.problems))
-    return summarise(plan, label, today, selection)
+    return summarise(plan, label, today, selection)._replace(file_date=path.stat().st_mtime)
 
 
 def roll_up(
@@ -197,8 +219,9 @@ def roll_up(
     Plans are loaded in ``workers`` processes (by default :func:`loading_workers`
     decides); the figures are the same either way, in the order of ``paths``.
 
-    Two files for the same force are both left out, each reported naming the
-    other: which one is right is for the analyst to say. ``same`` maps a
+    Where two files name one force, the newer plan counts (the later latest
+    published round, then the later file date) and the other is set aside,
+    saying why. ``same`` maps a
     dependency id to the id it is the same thing as (see
     :func:`read_same_dependencies`). A selection that matches no force,
     recommendation or owner in any valid plan is a usage error.
@@ -257,17 +280,15 @@ def combine(
     by_force: dict[str, list[ForceFigures]] = {}
     for entry in figures:
         by_force.setdefault(force_key(entry.force), []).append(entry)
-    duplicated = {key for key, entries in by_force.items() if len(entries) > 1}
-    for key in duplicated:
-        entries = by_force[key]
-        for entry in entries:
-            others = ", ".join(other.path for other in entries if other is not entry)
-            message = (
-                f"is a second plan for {entry.force} (also in {others}); "
-                "keep one file per force, so its figures are counted once"
+    set_aside: list[SetAside] = []
+    for entries in by_force.values():
+        if len(entries) > 1:
+            kept, *older = sorted(entries, key=_newness, reverse=True)
+            set_aside.extend(
+                SetAside(entry.path, entry.force, kept.path, _why_older(entry, kept)) for entry in older
             )
-            invalid.append(InvalidFile(entry.path, (Problem(message, field="force", path=entry.path),), 1))
-    figures = [entry for entry in figures if force_key(entry.force) not in duplicated]
+    aside = {entry.path for entry in set_aside}
+    figures = [entry for entry in figures if entry.path not in aside]
     given_order = {result.path: index for index, result in enumerate(results)}
     invalid.sort(key=lambda bad: given_order[bad.path])
     valid = len(figures)
@@ -281,6 +302,25 @@ def combine(
         forces=tuple(figures),
         invalid=tuple(invalid),
         groups=tuple(group_dependencies([wait for entry in figures for wait in entry.waiting_on], same)),
+        set_aside=tuple(sorted(set_aside, key=lambda entry: given_order[entry.path])),
+    )
+
+
+def _newness(entry: ForceFigures) -> tuple[date, float]:
+    return (entry.published or date.min, entry.file_date)
+
+
+def _why_older(entry: ForceFigures, kept: ForceFigures) -> str:
+    """Why ``entry`` is left out for ``kept``, a newer plan of the same force, in words."""
+    if entry.published != kept.published:
+        theirs = f"published {long_date(entry.published)}" if entry.published else "none published"
+        return (
+            f"an older plan for {entry.force} than {kept.path}: its latest round {theirs}, "
+            f"that plan's {long_date(kept.published)}; only the newer plan is counted"
+        )
+    return (
+        f"an older plan for {entry.force} than {kept.path}: the same latest publication, "
+        "an older file; only the newer plan is counted"
     )
 
 

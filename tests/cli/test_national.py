@@ -60,7 +60,9 @@ def test_terminal_output_shows_each_part() -> None:
     assert lines[0] == "National roll-up: 3 of 3 plans, as at 15 Jun 2026"
     assert "    next round: Year-end Update, due 31 Dec 2025, 166 days overdue" in lines
     assert "    25.1  3 forces: 1 not-started, 1 in-progress, 1 complete" in lines
-    assert "          no answer: Fenland Police (no update since its First Response)" in lines
+    assert "  Fenland Police: not in its plan: 14, 7.2; no update in its latest round: 25.1" in lines
+    assert "    latest round: Half-year Update, published 4 Jul 2025, due 30 Jun 2025" in lines
+    assert not any("no answer" in line for line in lines)
     assert "  minerva-niche: 2 forces, 2 items held up, longest wait 592 days" in lines
     assert all(len(line) <= 80 and line == line.rstrip() for line in lines)
 
@@ -110,14 +112,35 @@ def test_files_can_be_named_one_by_one() -> None:
     assert [entry["force"] for entry in data["forces"]] == ["Wearside Constabulary", "Fenland Police"]
 
 
-def test_two_files_for_one_force_name_each_other(tmp_path: Path) -> None:
-    shutil.copy(FORCES / "fenland.yaml", tmp_path / "a.yaml")
-    shutil.copy(FORCES / "fenland.yaml", tmp_path / "b.yaml")
+def test_two_plans_of_one_force_count_the_newer_and_name_the_other(tmp_path: Path) -> None:
+    text = (FORCES / "fenland.yaml").read_text(encoding="utf-8")
+    assert "published: 2025-07-04" in text
+    (tmp_path / "a.yaml").write_text(text.replace("published: 2025-07-04", "published: 2025-08-01"), "utf-8")
+    (tmp_path / "b.yaml").write_text(text, "utf-8")
     result = run("national", tmp_path)
-    assert result.code == 1
-    assert f"is a second plan for Fenland Police (also in {tmp_path / 'b.yaml'})" in result.err
-    assert f"is a second plan for Fenland Police (also in {tmp_path / 'a.yaml'})" in result.err
-    assert result.out.startswith("National roll-up: 0 of 2 plans")
+    assert result.code == 0, result.err
+    assert result.out.startswith("National roll-up: 1 of 2 plans")
+    assert (
+        f"{tmp_path / 'b.yaml'}: left out of the figures: an older plan for Fenland Police than "
+        f"{tmp_path / 'a.yaml'}: its latest round published 4 July 2025, that plan's 1 August 2025; "
+        "only the newer plan is counted."
+    ) in " ".join(result.err.split())
+    data = json.loads(run("national", tmp_path, "--json").out)
+    assert [entry["path"] for entry in data["forces"]] == [str(tmp_path / "a.yaml")]
+    assert [entry["path"] for entry in data["set_aside"]] == [str(tmp_path / "b.yaml")]
+    markdown = run("national", tmp_path, "--format", "md").out
+    assert f"- **{tmp_path / 'b.yaml'}**: an older plan for Fenland Police" in markdown
+
+
+def test_two_plans_published_alike_count_the_newer_file(tmp_path: Path) -> None:
+    import os
+
+    for name, when in (("a.yaml", 2_000_000_000), ("b.yaml", 1_000_000_000)):
+        shutil.copy(FORCES / "fenland.yaml", tmp_path / name)
+        os.utime(tmp_path / name, (when, when))
+    data = json.loads(run("national", tmp_path, "--json").out)
+    assert [entry["path"] for entry in data["forces"]] == [str(tmp_path / "a.yaml")]
+    assert "the same latest publication, an older file" in data["set_aside"][0]["why"]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv"])
@@ -151,7 +174,13 @@ def test_filters_reach_the_roll_up() -> None:
     data = json.loads(
         run("national", FORCES, "--json", "--rec", "25", "--status", "IN-PROGRESS", "--owner", "pfcc").out
     )
-    assert data["selection"] == {"recommendation": 25, "status": "in-progress", "owner": "pfcc", "forces": []}
+    assert data["selection"] == {
+        "recommendation": 25,
+        "status": "in-progress",
+        "owner": "pfcc",
+        "forces": [],
+        "sort": None,
+    }
     assert [item["id"] for rec in data["recommendations"] for item in rec["items"]] == ["25.2"]
     named = json.loads(
         run("national", FORCES, "--json", "--force-name", "fen", "--force-name", "HARBOUR").out
@@ -177,7 +206,11 @@ def test_the_same_file_joins_dependencies(tmp_path: Path) -> None:
         (["--status", "amber"], 2, "--status 'amber' could mean 'in progress' or 'blocked'"),
         (["--rec", "99"], 2, "no plan has a recommendation 99"),
         (["--force-name", "Gotham"], 2, "no force matches Gotham"),
-        (["--format", "docx"], 2, "--format 'docx' is not a format here; choose one of: md, html, csv, json"),
+        (
+            ["--format", "pdf"],
+            2,
+            "--format 'pdf' is not a format here; choose one of: md, html, csv, docx, json",
+        ),
         (["--json", "--format", "md"], 2, "--json prints JSON; drop it"),
         (["--format", "json", "--template", "x.j2"], 2, "built without a template"),
         (["--today", "soon"], 2, "--today 'soon' is not a date"),
@@ -235,3 +268,102 @@ def test_a_user_template_gets_the_same_context(tmp_path: Path) -> None:
     result = run("national", FORCES, "--template", template)
     assert result.code == 0, result.err
     assert result.out == "Fenland Police: 1\nHarbour City Police Service: 1\nWearside Constabulary: 1\n"
+
+
+@pytest.mark.parametrize("owner", ["PCC", "Chief Constable"])
+def test_owner_filters_deadlines_as_plan_deadlines_does(owner: str) -> None:
+    national = json.loads(run("national", FORCES, "--owner", owner, "--json").out)
+    compared = 0
+    for force in national["forces"]:
+        alone = run("deadlines", "--plan", force["path"], "--owner", owner, "--json")
+        if alone.code != 0:
+            assert force["passed_deadlines"] == [], force["force"]
+            continue
+        expected = [(e["kind"], e["ref"], e["date"]) for e in json.loads(alone.out) if e["state"] == "passed"]
+        shown = [(e["kind"], e["ref"], e["date"]) for e in force["passed_deadlines"]]
+        assert shown == expected, force["force"]
+        compared += 1
+    assert compared >= 1
+
+
+def test_rec_filters_deadlines_to_that_recommendation() -> None:
+    national = json.loads(run("national", FORCES, "--rec", "25", "--json").out)
+    for force in national["forces"]:
+        for entry in force["passed_deadlines"]:
+            assert entry["kind"] == "round" or any(item.startswith("25.") for item in entry["items"]), entry
+
+
+def test_force_with_nothing_matching_says_so_once() -> None:
+    result = run("national", FORCES, "--owner", "PCC")
+    assert result.code == 0, result.err
+    block = result.out.split("  Harbour City Police Service\n", 1)[1].split("\n  ", 1)[0]
+    assert block.strip() == "nothing matches the filters"
+    assert result.out.count("nothing matches the filters") == 1
+
+
+@pytest.mark.parametrize(
+    "filters", [(), ("--owner", "PCC"), ("--rec", "14"), ("--status", "blocked"), ("--force-name", "fen")]
+)
+@pytest.mark.parametrize("fmt", [None, "md", "html", "csv", "json"])
+def test_no_output_says_none(filters: tuple[str, ...], fmt: str | None) -> None:
+    result = run("national", FORCES, *filters, *(("--format", fmt) if fmt else ()))
+    assert result.code == 0, result.err
+    text = result.out.replace("null", "") if fmt == "json" else result.out
+    assert not re.search(r"\bNone\b", text)
+
+
+def test_follow_on_lines_are_indented_on_a_narrow_screen() -> None:
+    lines = run("national", FORCES, COLUMNS="40").out.splitlines()
+    table = lines.index("  Period    Forces    N    P    B    C    S")  # a table of figures is not wrapped
+    assert all(len(line) <= 40 for index, line in enumerate(lines) if not table <= index <= table + 4)
+    missing = lines[lines.index("Missing answers") + 1 :]
+    missing = missing[: missing.index("")]
+    assert missing[0].startswith("  Fenland Police: ")
+    assert len(missing) > 2
+    assert all(line.startswith("  ") for line in missing)
+    assert not any(line == line.lstrip() for line in lines if line and line[0].islower())
+
+
+def test_terminal_map_is_one_character_per_cell_and_plain_when_piped() -> None:
+    lines = run("national", FORCES, "--sort", "complete").out.splitlines()
+    start = lines.index("Map: worst status by recommendation")
+    assert lines[start + 1] == "  Sorted by share of items complete, lowest first."
+    assert lines[start + 2].endswith("12") and lines[start + 3].endswith("745")
+    assert lines[start + 4] == "  Fenland Police              B-N"
+    assert lines[start + 5] == "  Wearside Constabulary       BPP"
+    assert lines[start + 6] == "  Harbour City Police Service BSP"
+    assert "B blocked, N not started" in lines[start + 7]
+
+
+def test_terminal_map_is_coloured_on_a_terminal() -> None:
+    coloured = run("national", FORCES, NO_COLOR=None, FORCE_COLOR="1", TERM="xterm-256color").out
+    row = next(line for line in coloured.splitlines() if line.startswith("  Fenland Police ") and "B" in line)
+    assert ANSI.search(row)
+    assert ANSI.sub("", row).rstrip() == "  Fenland Police              B-N"
+
+
+def test_an_unknown_sort_is_a_usage_error_naming_the_orders() -> None:
+    result = run("national", FORCES, "--sort", "worst")
+    assert result.code == 2
+    assert "--sort 'worst' is not an order; choose one of: complete" in " ".join(result.err.split())
+
+
+def test_html_draws_the_map_as_inline_svg_with_a_title_and_each_force() -> None:
+    page = run("national", FORCES, "--format", "html").out
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert '<title id="national-map-title">' in svg
+    for force in ("Fenland Police", "Harbour City Police Service", "Wearside Constabulary"):
+        assert force in svg
+    assert "<script" not in page
+    assert page.count("<svg") == 2
+
+
+def test_docx_is_written_to_a_file_and_refuses_a_template(tmp_path: Path) -> None:
+    out = tmp_path / "national.docx"
+    assert run("national", FORCES, "--format", "docx", "--output", out).code == 0
+    assert out.read_bytes()[:2] == b"PK"
+    template = tmp_path / "t.j2"
+    template.write_text("x", encoding="utf-8")
+    refused = run("national", FORCES, "--format", "docx", "--template", template)
+    assert refused.code == 2
+    assert "--format docx is built without a template" in refused.err

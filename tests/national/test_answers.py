@@ -5,6 +5,8 @@ See tests/test_national.py for each force's items and rounds.
 
 from __future__ import annotations
 
+from plan_cli.national.answers import ForceGaps, catalogue_texts, gaps_words
+
 from .test_rollup import FENLAND, WEARSIDE, counts, items, no_answer, record
 
 
@@ -37,4 +39,42 @@ def test_per_recommendation_worst_status_and_no_answer() -> None:
     assert no_answer(recs[7]) == []
     assert no_answer(recs[14]) == [(FENLAND, "missing")]
     assert no_answer(recs[25]) == []  # Fenland answered 25.2 in its latest round
-    assert recs[7]["text"].startswith("By 27 March 2025, seek changes")
+
+
+def test_each_force_says_what_it_has_not_answered_once() -> None:
+    gaps = {entry["force"]: entry for entry in record()["missing_answers"]}
+    assert gaps[FENLAND]["not_in_plan"] == ["14", "7.2"]
+    assert gaps[FENLAND]["no_update"] == ["25.1"]
+    assert gaps[FENLAND]["words"] == "not in its plan: 14, 7.2; no update in its latest round: 25.1"
+    assert gaps[WEARSIDE]["words"] == "not in its plan: 25.2"
+    assert "Harbour City Police Service" not in gaps  # it answered everything counted
+
+
+def test_no_round_published_is_said_instead_of_every_item_lacking_an_update() -> None:
+    gaps = ForceGaps("Anywhere Police", ("9",), (), True)
+    assert gaps_words(gaps) == "not in its plan: 9; no round published yet"
+    assert gaps_words(ForceGaps("Anywhere Police", (), (), False)) == ""
+
+
+def test_missing_items_are_not_counted_under_an_owner_filter() -> None:
+    assert all(not entry["not_in_plan"] for entry in record(owner="Chief Constable")["missing_answers"])
+
+
+def test_recommendation_text_is_the_catalogue_s_with_each_force_s_own_wording_named() -> None:
+    shipped = catalogue_texts()
+    recs = {rec["number"]: rec for rec in record()["recommendations"]}
+    assert recs[7]["text"] == shipped[7]
+    assert recs[7]["text_force"] == ""
+    assert recs[7]["wordings"] == [
+        {
+            "text": "By 27 March 2025, seek changes to crime recording systems so that stalking can be "
+            "recorded with other offences.",
+            "forces": [FENLAND, "Harbour City Police Service", WEARSIDE],
+        }
+    ]
+
+
+def test_catalogue_texts_are_the_shipped_catalogue_s() -> None:
+    from plan_cli.plan.catalogue import load_catalogue
+
+    assert catalogue_texts() == {rec.number: rec.text for rec in load_catalogue().recommendations}

@@ -177,3 +177,10 @@ def test_csv_row_reads_back_as_the_cells(cells: list[str | int]) -> None:
         for cell in cells
     ]
     assert row == expected
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_documents_say_how_the_map_is_sorted(fmt: str) -> None:
+    text = document(f"national.{fmt}.j2", sort="overdue")
+    assert "Sorted by days the next round is overdue, most first." in text
+    assert "Sorted by" not in document(f"national.{fmt}.j2")

@@ -75,13 +75,16 @@ def test_per_force_rounds_and_overdue() -> None:
         "id": "march-2026",
         "title": "March 2026 Update",
         "due": "2026-04-06",
+        "published": None,
     }
     assert forces[WEARSIDE]["overdue_round"] is None
     assert forces[FENLAND]["latest_round"]["title"] == "Half-year Update"
+    assert forces[FENLAND]["latest_round"]["published"] == "2025-07-04"
     assert forces[FENLAND]["overdue_round"] == {
         "id": "q4-2025",
         "title": "Year-end Update",
         "due": "2025-12-31",
+        "published": None,
         "days_overdue": 166,
     }
     assert forces[HARBOUR]["overdue_round"]["title"] == "Spring 2026 Review"
@@ -153,16 +156,17 @@ def test_a_missing_file_is_reported_not_fatal(tmp_path: Path) -> None:
     assert "no such file" in roll.invalid[0].problems[0].message
 
 
-def test_two_files_for_the_same_force_are_an_error_naming_both(tmp_path: Path) -> None:
+def test_two_files_for_the_same_force_count_the_later_published_one(tmp_path: Path) -> None:
     folder = copy_forces(tmp_path)
     text = (FORCES / "fenland.yaml").read_text(encoding="utf-8").replace("Fenland Police", "FENLAND  police")
-    (folder / "fenland-copy.yaml").write_text(text, encoding="utf-8")
+    (folder / "fenland-copy.yaml").write_text(text.replace("2025-07-04", "2025-07-05"), encoding="utf-8")
     roll = rolled(folder)
-    assert sorted(Path(bad.path).name for bad in roll.invalid) == ["fenland-copy.yaml", "fenland.yaml"]
-    messages = {Path(bad.path).name: bad.problems[0].message for bad in roll.invalid}
-    assert str(folder / "fenland.yaml") in messages["fenland-copy.yaml"]
-    assert str(folder / "fenland-copy.yaml") in messages["fenland.yaml"]
-    assert [entry.force for entry in roll.forces] == [HARBOUR, WEARSIDE]
+    assert roll.invalid == ()
+    assert [Path(older.path).name for older in roll.set_aside] == ["fenland.yaml"]
+    assert roll.set_aside[0].counted == str(folder / "fenland-copy.yaml")
+    assert "4 July 2025" in roll.set_aside[0].why and "5 July 2025" in roll.set_aside[0].why
+    assert [entry.force for entry in roll.forces] == ["FENLAND  police", HARBOUR, WEARSIDE]
+    assert roll.valid == 3 and roll.given == 4
 
 
 def test_recommendation_filter_keeps_missing_forces() -> None:
