@@ -18,7 +18,7 @@ from plan_cli.importer.records import (
     ImportedRecommendation,
     ImportedUpdate,
 )
-from plan_cli.plan.catalogue import bodies_named
+from plan_cli.plan.catalogue import BodyMatcher
 from plan_cli.plan.model import Body
 
 
@@ -33,7 +33,8 @@ def plan_yaml(
     today: date | None = None,
 ) -> str:
     """Return the plan file text for ``plan``; ``described`` says where it came from (for the header)."""
-    bodies = _with_unnamed_owners(plan, bodies)
+    matcher = _with_unnamed_owners(plan, bodies)
+    bodies = tuple(matcher.bodies)
     lines = [f"# yaml-language-server: $schema={schema}"] if schema else []
     lines += [
         f"# Imported by 'plan import' from {comment(described)}.",
@@ -74,26 +75,27 @@ def plan_yaml(
     lines += ["", "recommendations:"]
     order = [r.id for r in plan.rounds]
     for rec in plan.recommendations:
-        lines += _recommendation(rec, bodies, order)
+        lines += _recommendation(rec, matcher, order)
     return "\n".join(lines) + "\n"
 
 
-def _with_unnamed_owners(plan: ImportedPlan, bodies: tuple[Body, ...]) -> tuple[Body, ...]:
+def _with_unnamed_owners(plan: ImportedPlan, bodies: tuple[Body, ...]) -> BodyMatcher:
     """The bodies, plus each owner text that names none of them, as a body of its own."""
-    extra: list[Body] = []
+    matcher = BodyMatcher(bodies)
+    seen: set[str] = set()
     for rec in plan.recommendations:
         for owner in (rec.owner, *(item.owner for item in rec.items)):
-            known = (*bodies, *extra)
-            if owner and not bodies_named(owner, known):
-                extra.append(Body(owner))
-    return (*bodies, *extra)
+            if owner and owner not in seen and not matcher.named(owner):
+                matcher.add(Body(owner))
+            seen.add(owner)
+    return matcher
 
 
-def _recommendation(rec: ImportedRecommendation, bodies: tuple[Body, ...], order: list[str]) -> list[str]:
+def _recommendation(rec: ImportedRecommendation, bodies: BodyMatcher, order: list[str]) -> list[str]:
     lines = [""]
     lines += [f"  # source: {comment(n)}" for n in rec.notes]
     note = f"  # source: {comment(rec.deadline_note)}" if rec.deadline_note else ""
-    owners = bodies_named(rec.owner, bodies)
+    owners = bodies.named(rec.owner)
     lines += recommendation_lines(rec.number, rec.text, rec.deadline, rec.owner, owners, note)
     for item in rec.items:
         lines += _item(item, rec, bodies, order)
@@ -101,7 +103,7 @@ def _recommendation(rec: ImportedRecommendation, bodies: tuple[Body, ...], order
 
 
 def _item(
-    item: ImportedItem, rec: ImportedRecommendation, bodies: tuple[Body, ...], order: list[str]
+    item: ImportedItem, rec: ImportedRecommendation, bodies: BodyMatcher, order: list[str]
 ) -> list[str]:
     lines = [f"      # source: {comment(n)}" for n in item.notes]
     lines.append(f'      - id: "{item.id}"')
@@ -110,7 +112,7 @@ def _item(
         lines.append(f"        evidence: {scalar(item.evidence)}")
     if item.owner and item.owner != rec.owner:
         lines.append(f"        owner: {scalar(item.owner)}")
-        lines.append(f"        owners: {flow_list(bodies_named(item.owner, bodies))}")
+        lines.append(f"        owners: {flow_list(bodies.named(item.owner))}")
     if not item.updates:
         return [*lines, "        updates: {}"]
     lines.append("        updates:")

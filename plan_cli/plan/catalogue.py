@@ -92,14 +92,37 @@ def bodies_named(owner: str, bodies: tuple[Body, ...]) -> tuple[str, ...]:
     A name also matches without its plural "s" ("Chief Constable"); "All
     bodies ..." names every body. An owner text that names none returns ().
     """
-    if re.match(r"\s*all bodies\b", owner, re.IGNORECASE):
-        return tuple(body.name for body in bodies)
-    found = []
-    for body in bodies:
+    return BodyMatcher(bodies).named(owner)
+
+
+class BodyMatcher:
+    """:func:`bodies_named` for many owner texts against one growing list of bodies.
+
+    Each body's names are compiled once, when it is added, so naming the owners
+    of a plan with many bodies costs one search per body and owner, not a
+    compile as well.
+    """
+
+    def __init__(self, bodies: tuple[Body, ...] = ()) -> None:
+        self.bodies: list[Body] = []
+        self._patterns: list[re.Pattern[str]] = []
+        for body in bodies:
+            self.add(body)
+
+    def add(self, body: Body) -> None:
+        """Add ``body`` to those an owner text may name."""
         names = [body.name, *body.aliases]
         names += [n[:-1] for n in names if len(n) > 4 and n.endswith("s")]
-        for name in names:
-            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", owner, re.IGNORECASE):
-                found.append(body.name)
-                break
-    return tuple(found)
+        alternatives = "|".join(re.escape(name) for name in names)
+        self.bodies.append(body)
+        self._patterns.append(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE))
+
+    def named(self, owner: str) -> tuple[str, ...]:
+        """Return the names of the bodies ``owner`` names, in the bodies' order (see :func:`bodies_named`)."""
+        if re.match(r"\s*all bodies\b", owner, re.IGNORECASE):
+            return tuple(body.name for body in self.bodies)
+        return tuple(
+            body.name
+            for body, pattern in zip(self.bodies, self._patterns, strict=True)
+            if pattern.search(owner)
+        )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
-from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -34,18 +32,16 @@ def tab_separated(rows: int, items_per_recommendation: int = 500) -> bytes:
 
 
 @pytest.mark.slow
-def test_50000_rows_are_read_and_built_in_seconds() -> None:
+def test_50000_rows_are_read_and_built() -> None:
+    """Each row once (an earlier look-up of every item per row took ten minutes here; the timing is
+    benchmarks/importing.py's)."""
     from plan_cli.importer.structure import structure
 
     data = tab_separated(50_000)
-    started = time.process_time()
     _, tables = read_tables(data, "long.txt")
     found = structure(tables, "long.txt", plain=False)
-    took = time.process_time() - started
     assert len(found.items) == 50_000
     assert found.items[-1].evidence == "Evidence for 100.500."
-    # Looking every earlier item up for each row took about ten minutes at this size.
-    assert took < 30, f"{took:.0f} s for 50,000 rows"
 
 
 @pytest.mark.slow
@@ -66,23 +62,6 @@ def comma_separated(rows: int) -> bytes:
             [*cells[:-1], cells[-1] + "\n\nA second paragraph." if cells[0] != "Rec. No." else cells[-1]]
         )
     return out.getvalue().encode()
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("written", [tab_separated, comma_separated], ids=["tsv", "csv"])
-def test_reading_the_rows_grows_linearly(written: Callable[[int], bytes]) -> None:
-    from plan_cli.importer.structure import structure
-
-    def seconds(rows: int) -> float:
-        data = written(rows)
-        started = time.process_time()
-        kind, tables = read_tables(data, "long")
-        structure(tables, "long", plain=kind == "csv")
-        return time.process_time() - started
-
-    seconds(500)  # warm up: imports and compiled patterns
-    small, large = min(seconds(2_000) for _ in range(3)), seconds(16_000)
-    assert large < 16 * small, f"8x the rows took {large / small:.1f}x the time (linear: about 8x)"
 
 
 TEXT_FIELD = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\t\n\r"), max_size=40)
