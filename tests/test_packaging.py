@@ -54,6 +54,7 @@ def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path
         "plan_cli/cli/help_pages/format.md",
         "plan_cli/cli/help_pages/templates.md",
         "plan_cli/cli/help_pages/round.md",
+        "plan_cli/cli/help_pages/import.md",
     } <= names
 
     site = tmp_path / "site"

@@ -12,7 +12,7 @@ import typer
 
 from plan_cli.basics.errors import UsageError
 
-TOPICS = {"format": "format.md", "templates": "templates.md", "round": "round.md"}
+TOPICS = {"format": "format.md", "templates": "templates.md", "round": "round.md", "layouts": "import.md"}
 """The manual pages ``plan help TOPIC`` prints: the docs pages of the same names, shipped as package data."""
 
 
@@ -29,12 +29,12 @@ def help_command(
         str | None,
         typer.Argument(
             metavar="COMMAND|TOPIC",
-            help="The command to explain, or a manual page: format, templates, round. Default: list the commands.",
+            help="The command to explain, or a manual page: format, templates, round, layouts. Default: list the commands.",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Show the help of a command, of plan and its commands, or a manual page (format, templates, round).
+    """Show the help of a command, of plan and its commands, or a manual page (format, templates, round, layouts).
 
     Example: plan help outstanding
 

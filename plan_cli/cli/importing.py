@@ -74,7 +74,7 @@ def import_plan(
     and by labelled paragraphs inside cells. Also read: tables without an
     evidence column, one table per recommendation, 'Label: value' tables per
     item and sections of labelled lines ('7.1 - ...'); site chrome is left
-    out (see docs/import.md). Where the source is broken, the
+    out (see: plan help layouts). Where the source is broken, the
     plan is structured and a '# source:' comment says what it showed. A status
     is taken only where the source states one; every other update says
     'status: unstated' until you judge one, and plan check lists them.

@@ -168,12 +168,12 @@ def test_plan_alone_prints_the_help_to_stderr_and_exits_2() -> None:
     assert err.startswith("Usage: plan [OPTIONS] COMMAND [ARGS]...\n") and "Commands:" in err
 
 
-@pytest.mark.parametrize("topic", ["format", "templates", "round"])
+@pytest.mark.parametrize("topic", ["format", "templates", "round", "layouts"])
 def test_help_prints_the_manual_pages(topic: str) -> None:
-    from plan_cli.cli.help import manual_page
+    from plan_cli.cli.help import TOPICS, manual_page
 
     from ..conftest import ROOT
 
     code, out, _ = run_real("help", topic)
     assert code == 0
-    assert out == manual_page(topic) == (ROOT / "docs" / f"{topic}.md").read_text(encoding="utf-8")
+    assert out == manual_page(topic) == (ROOT / "docs" / TOPICS[topic]).read_text(encoding="utf-8")
