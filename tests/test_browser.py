@@ -214,3 +214,44 @@ def test_national_html_with_its_map_meets_wcag_22_aa(
             page.locator("svg[role=img]").first.screenshot(path=str(SCREENSHOTS / "national-map.png"))
     finally:
         page.close()
+
+
+@pytest.fixture(scope="module")
+def report_pages(real_plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The progress report and a briefing for one owner, as standalone HTML pages."""
+    from plan_cli.documents.briefing import Asked
+    from plan_cli.documents.formats import REPORTS
+    from plan_cli.questions import standing
+
+    folder = tmp_path_factory.mktemp("report")
+    produce = REPORTS["html"].produce
+    whole = folder / "report.html"
+    whole.write_text(str(produce(real_plan, TODAY, None, None)), encoding="utf-8")
+    items = standing.select_items(real_plan, owners=["pccs"])
+    briefing = folder / "briefing.html"
+    narrowed = standing.narrowed_plan(real_plan, items)
+    briefing.write_text(str(produce(narrowed, TODAY, None, Asked("items owned by pccs"))), encoding="utf-8")
+    return {"report": whole, "briefing": briefing}
+
+
+@pytest.mark.parametrize("name", ["report", "briefing"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_report_html_with_its_chart_meets_wcag_22_aa(
+    browser: Any, report_pages: dict[str, Path], name: str, width: int, tmp_path: Path
+) -> None:
+    page = opened(browser, report_pages[name], width)
+    try:
+        assert page.locator("svg[role=img] title").count() >= 1
+        assert page.locator("script").count() == 1  # axe-core's own, added by the test
+        assert violations(page, {"type": "tag", "values": WCAG_22_AA}) == []
+        overflow = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]"
+        )
+        assert max(overflow[:2]) <= overflow[2], f"the page body scrolls sideways at {width} px: {overflow}"
+        target = tmp_path / f"{name}-{width}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000, "the screenshot shows nothing"
+        if os.environ.get("PLAN_UPDATE_SCREENSHOTS") == "1" and width == WIDTHS[0] and name == "briefing":
+            page.screenshot(path=str(SCREENSHOTS / "report-briefing.png"))
+    finally:
+        page.close()

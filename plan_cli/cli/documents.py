@@ -12,9 +12,14 @@ import typer
 
 from plan_cli.basics.errors import UsageError
 from plan_cli.cli.options import (
+    BlockedByFilter,
     ForceOption,
     OutputOption,
+    OwnerFilter,
     PlanOption,
+    RecFilter,
+    StaleFilter,
+    StatusFilter,
     TemplateOption,
     TodayOption,
     choose_format,
@@ -28,6 +33,7 @@ from plan_cli.cli.options import (
 )
 from plan_cli.cli.terminal import deliver
 from plan_cli.documents.formats import DRAFTS, EXPORTS, REPORTS
+from plan_cli.plan.model import Status
 
 
 def report(
@@ -35,23 +41,74 @@ def report(
         str,
         format_option(REPORTS),
     ] = "md",
+    owner: OwnerFilter = None,
+    rec: RecFilter = None,
+    status_filter: StatusFilter = None,
+    blocked_by: BlockedByFilter = None,
+    stale: StaleFilter = False,
+    brief: Annotated[
+        bool,
+        typer.Option("--brief", help="Shorten each update in the briefing, marking where it is cut."),
+    ] = False,
     template: TemplateOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Write a progress report (Markdown or Word): counts, movement, dependencies, deadlines, a timeline.
+    """Write a progress report (Markdown, HTML or Word): counts, movement, dependencies, deadlines, charts.
+
+    With --owner, --rec, --status, --blocked-by or --stale (as plan outstanding)
+    it is a briefing: every figure counts only the items selected, and each
+    outstanding one is shown with its latest update in its own words, what it
+    waits on (by title and party) and what falls due before the next round.
 
     Example: plan report --today 2026-11-28 --output report.md
 
-    Example: plan report --format docx --output report.docx
+    Example: plan report --owner pccs --format html --output pccs.html
+
+    Example: plan report --rec 7 --brief --format docx --output rec-7.docx
     """
+    from plan_cli.documents.briefing import Asked
+    from plan_cli.questions import item_flags, standing
+
     chosen = choose_format(REPORTS, fmt)
     day = parse_today(today)
     loaded = open_plan(plan)
-    document = chosen.produce(loaded.plan, day, template)
+    selected = loaded.plan
+    asked = None
+    if owner or rec or status_filter or blocked_by or stale:
+        items = standing.select_items(
+            loaded.plan, owners=owner or (), recommendations=rec or (), statuses=status_filter or ()
+        )
+        items = item_flags.filter_items(loaded.plan, items, blocked_by=blocked_by or (), stale_only=stale)
+        selected = standing.narrowed_plan(loaded.plan, items)
+        asked = Asked(_described(owner, rec, status_filter, blocked_by, stale), brief)
+    document = chosen.produce(selected, day, template, asked)
     deliver(document, output, force, "the report" if chosen.name == "md" else f"the report as {chosen.name}")
+    say_owners(loaded.plan, owner)
+
+
+def _described(
+    owner: list[str] | None,
+    rec: list[int] | None,
+    statuses: list[Status] | None,
+    blocked_by: list[str] | None,
+    stale: bool,
+) -> str:
+    """The filters a briefing was asked with, as its heading says them."""
+    parts = []
+    if owner:
+        parts.append("owned by " + " or ".join(owner))
+    if rec:
+        parts.append("of recommendation " + " or ".join(map(str, rec)))
+    if statuses:
+        parts.append(" or ".join(s.value for s in statuses))
+    if blocked_by:
+        parts.append("waiting on " + " or ".join(blocked_by))
+    if stale:
+        parts.append("stale")
+    return "items " + ", ".join(parts)
 
 
 def draft(

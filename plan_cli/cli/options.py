@@ -21,7 +21,7 @@ from typer._click import Context
 from plan_cli.basics.errors import InvalidFileError, InvalidPlanError, PlanToolError, UsageError
 from plan_cli.basics.wording import plural
 from plan_cli.cli.terminal import print_problems, stderr
-from plan_cli.plan.model import Plan
+from plan_cli.plan.model import Plan, Status
 from plan_cli.reading.loader import LoadedPlan, load_plan
 
 if TYPE_CHECKING:
@@ -96,6 +96,53 @@ TodayOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array instead of a table.")]
+
+OwnerFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--owner",
+        metavar="NAME",
+        help="Only items this body owns: its name, an alias or the usual abbreviation, any case. "
+        "Repeat for any of several.",
+        show_default=False,
+        autocompletion=complete_owner,
+    ),
+]
+RecFilter = Annotated[
+    list[int] | None,
+    typer.Option(
+        "--rec",
+        metavar="N",
+        help="Only items of recommendation N. Repeat for any of several.",
+        show_default=False,
+        autocompletion=complete_recommendation,
+    ),
+]
+StatusFilter = Annotated[
+    list[Status] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help=f"Only items with this status ({', '.join(s.value for s in Status)}). "
+        "Repeat for any of several; a done status lists done items too.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+BlockedByFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--blocked-by",
+        metavar="DEPENDENCY",
+        help="Only items waiting on this open dependency: its id, or words of its title or party "
+        "(see plan deps). Repeat for any of several.",
+        show_default=False,
+        autocompletion=complete_dependency_id,
+    ),
+]
+StaleFilter = Annotated[
+    bool, typer.Option("--stale", help="Only stale items: the latest update reports nothing new.")
+]
 TemplateOption = Annotated[
     Path | None,
     typer.Option(

@@ -8,68 +8,30 @@ import typer
 
 from plan_cli.basics.wording import first_sentence, plural
 from plan_cli.cli.options import (
+    BlockedByFilter,
     JsonOption,
+    OwnerFilter,
     PlanOption,
+    RecFilter,
+    StaleFilter,
+    StatusFilter,
     TodayOption,
-    complete_dependency_id,
-    complete_owner,
-    complete_recommendation,
     open_plan,
     parse_today,
     say_owners,
 )
 from plan_cli.cli.styled import Styled
 from plan_cli.cli.terminal import Screen, add_row, print_json, status_text, stdout
-from plan_cli.plan.model import EvidenceItem, Plan, Status
+from plan_cli.plan.model import EvidenceItem, Plan
 from plan_cli.questions import item_flags, standing
 
 
 def outstanding(
-    owner: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--owner",
-            metavar="NAME",
-            help="Only items this body owns: its name, an alias or the usual abbreviation, any case. "
-            "Repeat for any of several.",
-            show_default=False,
-            autocompletion=complete_owner,
-        ),
-    ] = None,
-    rec: Annotated[
-        list[int] | None,
-        typer.Option(
-            "--rec",
-            metavar="N",
-            help="Only items of recommendation N. Repeat for any of several.",
-            show_default=False,
-            autocompletion=complete_recommendation,
-        ),
-    ] = None,
-    status_filter: Annotated[
-        list[Status] | None,
-        typer.Option(
-            "--status",
-            metavar="STATUS",
-            help=f"Only items with this status ({', '.join(s.value for s in Status)}). "
-            "Repeat for any of several; a done status lists done items too.",
-            case_sensitive=False,
-            show_default=False,
-        ),
-    ] = None,
-    blocked_by: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--blocked-by",
-            metavar="DEPENDENCY",
-            help="Only items waiting on this open dependency (see plan deps). Repeat for any of several.",
-            show_default=False,
-            autocompletion=complete_dependency_id,
-        ),
-    ] = None,
-    stale: Annotated[
-        bool, typer.Option("--stale", help="Only stale items: the latest update reports nothing new.")
-    ] = False,
+    owner: OwnerFilter = None,
+    rec: RecFilter = None,
+    status_filter: StatusFilter = None,
+    blocked_by: BlockedByFilter = None,
+    stale: StaleFilter = False,
     unanswered: Annotated[
         bool,
         typer.Option(

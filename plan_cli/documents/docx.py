@@ -13,7 +13,7 @@ Plan text goes into runs as text, never as markup: python-docx escapes it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plan_cli.basics.wording import first_sentence, long_date, plural
 from plan_cli.documents.docx_layout import (
@@ -29,9 +29,13 @@ from plan_cli.documents.docx_layout import (
     new_table,
     plan_widths,
     set_widths,
+    shade,
     status_note,
 )
 from plan_cli.documents.filters import status_words
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
 
 
 def plan_docx(context: dict[str, Any]) -> bytes:
@@ -154,8 +158,11 @@ def report_docx(context: dict[str, Any]) -> bytes:
     )
 
     document.add_heading("Progress by round", level=2)
-    document.add_paragraph("Each item's status as of each round (its latest update up to then).")
-    filled_table(
+    document.add_paragraph(
+        "Each item's status as of each round (its latest update up to then); "
+        "each status is shaded and lettered: N not started, P in progress, B blocked, C complete, S superseded."
+    )
+    progress = filled_table(
         document,
         ["Round", "Items updated", *(status_words(row["status"]) for row in context["counts"])],
         [
@@ -163,6 +170,12 @@ def report_docx(context: dict[str, Any]) -> bytes:
             for row in context["round_counts"]
         ],
     )
+    for table_row, row in zip(progress.rows[1:], context["round_counts"], strict=True):
+        for cell, counted in zip(table_row.cells[2:], row["counts"], strict=True):
+            if counted["count"]:
+                shade(cell, counted["status"], str(counted["count"]))
+    if context.get("briefing"):
+        add_briefing(document, context["briefing"])
 
     moved_title = "What moved" + (f" in the {latest['title']}" if latest else "")
     document.add_heading(moved_title, level=2)
@@ -201,7 +214,7 @@ def report_docx(context: dict[str, Any]) -> bytes:
                     item["id"],
                     first_sentence(item["evidence"], 120),
                     ", ".join(item["owners"]),
-                    status_note(item),
+                    status_note(item, context["dependencies_by_id"]),
                     item["latest_round"] or "none",
                 ]
                 for item in rec["items"]
@@ -260,3 +273,41 @@ def report_docx(context: dict[str, Any]) -> bytes:
         else:
             document.add_paragraph("No outstanding item is stale.")
     return deterministic_bytes(document)
+
+
+def add_briefing(document: DocumentObject, briefing: dict[str, Any]) -> None:
+    """Add the briefing: each item asked for, in its latest update's own words, with what it waits on."""
+    document.add_heading(f"Briefing: {briefing['asked']}", level=2)
+    if not briefing["items"]:
+        document.add_paragraph("No outstanding item matches.")
+    for item in briefing["items"]:
+        document.add_heading(f"{item['id']}: {status_words(item['status'])}", level=3)
+        document.add_paragraph(item["evidence"] or "(no evidence text)")
+        add_labelled(document.add_paragraph(style="List Bullet"), "Owners: ", ", ".join(item["owners"]))
+        add_labelled(
+            document.add_paragraph(style="List Bullet"), "Latest update: ", item["latest_round"] or "none yet"
+        )
+        if item["waits_on"]:
+            add_labelled(
+                document.add_paragraph(style="List Bullet"),
+                "Waits on: ",
+                "; ".join(
+                    f"{dep['title']} ({dep['party']}, expected {dep['expected']})" for dep in item["waits_on"]
+                ),
+            )
+        if item["due_before_next_round"]:
+            before = f" before the {briefing['next_round']}" if briefing["next_round"] else ""
+            add_labelled(
+                document.add_paragraph(style="List Bullet"),
+                f"Falls due{before}: ",
+                "; ".join(
+                    f"{due['when']}: {first_sentence(due['what'], 100)}"
+                    + (" (passed)" if due["passed"] else "")
+                    for due in item["due_before_next_round"]
+                ),
+            )
+        for paragraph in item["latest_text"].split("\n"):
+            if paragraph.strip():
+                document.add_paragraph(paragraph)
+        if item["shortened"]:
+            document.add_paragraph(item["shortened"]).runs[0].italic = True

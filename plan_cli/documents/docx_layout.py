@@ -14,7 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -69,13 +69,65 @@ def new_table(document: DocumentObject, headings: Sequence[str], rows: int) -> T
 
 
 def filled_table(document: DocumentObject, headings: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
-    """A table of plain text cells under ``headings``."""
+    """A table of plain text cells under ``headings``, its columns as wide as their text needs.
+
+    Each column's share of the page follows the longest text in it (up to a
+    limit), so a text column is the widest and a column of numbers narrow.
+    """
     body = [list(row) for row in rows]
     table = new_table(document, headings, len(body))
     for row, values in zip(table.rows[1:], body, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell_text(cell, value)
+    section = document.sections[-1]
+    usable = (
+        int(section.page_width or A4_SHORT) - int(section.left_margin or 0) - int(section.right_margin or 0)
+    )
+    set_widths(table, content_widths([list(headings), *body], usable))
     return table
+
+
+def content_widths(rows: Sequence[Sequence[str]], usable: int) -> list[int]:
+    """Column widths (EMU) sharing ``usable`` by the longest text in each column (8 to 60 characters).
+
+    A column is never narrower than its longest word, so headings do not break inside a word.
+    """
+    columns = len(rows[0]) if rows else 0
+    weights = []
+    for index in range(columns):
+        texts = [str(row[index]) for row in rows]
+        longest_line = max((len(line) for text in texts for line in text.split("\n")), default=0)
+        longest_word = max((len(word) for text in texts for word in text.split()), default=0)
+        weights.append(min(60, max(8, longest_word + 5, longest_line)))
+    total = sum(weights) or 1
+    return [usable * weight // total for weight in weights]
+
+
+STATUS_FILLS: dict[str, tuple[str, str, str]] = {
+    "not-started": ("EEEEEE", "1A1A1A", "N"),
+    "in-progress": ("FFD500", "1A1A1A", "P"),
+    "blocked": ("8B1A10", "FFFFFF", "B"),
+    "complete": ("1E6B30", "FFFFFF", "C"),
+    "superseded": ("4A5258", "FFFFFF", "S"),
+}
+"""Each status's cell fill, text colour and letter in Word: the same as the HTML charts'."""
+
+
+def shade(cell: _Cell, status: str, text: str) -> None:
+    """Fill ``cell`` with the status's colour and write ``text`` after its letter, readable without colour."""
+    fill, ink, letter = STATUS_FILLS.get(status, ("FFFFFF", "1A1A1A", "?"))
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+    runs = [run for paragraph in cell.paragraphs for run in paragraph.runs]
+    for run in runs:
+        run.text = ""
+    run = runs[0] if runs else cell.paragraphs[0].add_run()
+    run.text = f"{letter} {text}"
+    run.font.color.rgb = RGBColor.from_string(ink)
 
 
 def plan_widths(rounds: int) -> list[int]:
@@ -142,10 +194,19 @@ def add_labelled(paragraph: Paragraph, label: str, value: str) -> None:
     paragraph.add_run(value)
 
 
-def status_note(item: dict[str, Any]) -> str:
+def status_note(item: dict[str, Any], dependencies: dict[str, dict[str, Any]]) -> str:
+    """An item's status in words, with what it waits on (each dependency's title and party) and staleness."""
     note = status_words(item["status"])
     if item["blocked_by"]:
-        note += f" (waits on {', '.join(item['blocked_by'])})"
+        named = [dependencies.get(dep_id) for dep_id in item["blocked_by"]]
+        note += (
+            " (waits on "
+            + "; ".join(
+                f"{dep['title']} ({dep['party']})" if dep else dep_id
+                for dep_id, dep in zip(item["blocked_by"], named, strict=True)
+            )
+            + ")"
+        )
     if item["stale"]:
         note += " · stale"
     return note

@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from plan_cli.basics.errors import UsageError
 from plan_cli.plan.model import Plan
+
+if TYPE_CHECKING:
+    from plan_cli.documents.briefing import Asked
 
 Producer = Callable[[Plan, date, Path | None], "str | bytes"]
 
@@ -82,13 +85,6 @@ def _plan_docx(plan: Plan, today: date) -> bytes:
     return plan_docx(template_context(plan, today))
 
 
-def _report_docx(plan: Plan, today: date) -> bytes:
-    from plan_cli.documents.docx import report_docx
-    from plan_cli.documents.template_context import template_context
-
-    return report_docx(template_context(plan, today))
-
-
 EXPORTS: dict[str, Format] = {
     entry.name: entry
     for entry in (
@@ -112,11 +108,64 @@ EXPORTS: dict[str, Format] = {
     )
 }
 
-REPORTS: dict[str, Format] = {
+ReportProducer = Callable[[Plan, date, "Path | None", "Asked | None"], "str | bytes"]
+
+
+class ReportFormat(NamedTuple):
+    """An output format of ``plan report``: made from the plan, ``today``, a template, and what was asked.
+
+    ``asked`` (the filters of ``plan report``, and ``--brief``) adds the
+    briefing of the items selected; None for the whole plan's report.
+    """
+
+    name: str
+    description: str
+    produce: ReportProducer
+    template: str | None = None
+
+
+def _report_context(plan: Plan, today: date, asked: Asked | None) -> dict[str, Any]:
+    from plan_cli.documents.briefing import briefing
+    from plan_cli.documents.template_context import template_context
+
+    context = template_context(plan, today)
+    if asked is not None:
+        context["briefing"] = briefing(plan, today, asked)
+    return context
+
+
+def rendered_report(shipped: str) -> ReportProducer:
+    """Return a producer that renders ``shipped`` (or the user's template) with the report's context."""
+
+    def produce(plan: Plan, today: date, template: Path | None, asked: Asked | None = None) -> str:
+        from plan_cli.documents.render import render_document
+
+        return render_document(_report_context(plan, today, asked), shipped, template)
+
+    return produce
+
+
+def _report_docx_asked(plan: Plan, today: date, template: Path | None, asked: Asked | None = None) -> bytes:
+    if template is not None:
+        raise UsageError("--format docx is built without a template; drop --template")
+    from plan_cli.documents.docx import report_docx
+
+    return report_docx(_report_context(plan, today, asked))
+
+
+REPORTS: dict[str, ReportFormat] = {
     entry.name: entry
     for entry in (
-        Format("md", "the progress report as Markdown", rendered("report.md.j2"), "report.md.j2"),
-        Format("docx", "the progress report as a Word document", _untemplated("docx", _report_docx)),
+        ReportFormat(
+            "md", "the progress report as Markdown", rendered_report("report.md.j2"), "report.md.j2"
+        ),
+        ReportFormat(
+            "html",
+            "the progress report as a standalone HTML page, its charts drawn inline (for e-mail and print)",
+            rendered_report("report.html.j2"),
+            "report.html.j2",
+        ),
+        ReportFormat("docx", "the progress report as a Word document", _report_docx_asked),
     )
 }
 

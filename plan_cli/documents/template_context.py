@@ -11,7 +11,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from markupsafe import Markup
+
 from plan_cli.basics.wording import days_until, describe_days
+from plan_cli.documents.charts import status_by_round_svg
 from plan_cli.plan.model import (
     Dependency,
     EvidenceItem,
@@ -62,7 +65,7 @@ def template_context(plan: Plan, today: date, draft: Round | None = None) -> dic
     dependencies = [_dependency_record(plan, dep, today, reports[dep.id]) for dep in plan.dependencies]
     counts = standing.status_counts(plan)
     item_list = list(items.values())
-    return {
+    context: dict[str, Any] = {
         "today": today,
         "plan": {
             "title": plan.title,
@@ -108,7 +111,10 @@ def template_context(plan: Plan, today: date, draft: Round | None = None) -> dic
         "deadlines": [deadline_record(entry) for entry in dated_entries(plan, today)],
         "stale": [record for record in item_list if record["stale"]],
         "stale_assessed": True,
+        "briefing": None,
     }
+    context["charts"] = {"status_by_round": Markup(status_by_round_svg(context["round_counts"]))}
+    return context
 
 
 def _round_record(plan: Plan, declared: Round, reported: set[str]) -> dict[str, Any]:

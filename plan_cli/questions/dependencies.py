@@ -6,6 +6,7 @@ Pure functions of a Plan and ``today``.
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -95,21 +96,46 @@ def open_blockers(plan: Plan, item: EvidenceItem) -> list[str]:
 
 def find_open_dependency(plan: Plan, dependency_id: str) -> Dependency:
     """Return the open dependency ``--blocked-by`` names; raise UsageError saying which ids exist."""
+    found = find_open_dependencies(plan, dependency_id)
+    return found[0]
+
+
+def find_open_dependencies(plan: Plan, text: str) -> list[Dependency]:
+    """Return the open dependencies ``text`` names: by id, else by words of their title or party.
+
+    ``--blocked-by Minerva`` or ``--blocked-by niche`` finds the dependency whose
+    party or title says so, as loosely as ``--owner`` finds a body: any case,
+    whole words. A text that names no dependency, or only closed ones, is a
+    UsageError saying which open dependencies there are.
+    """
+    wanted = text.strip()
     open_ids = [dep.id for dep in plan.dependencies if dep.is_open]
-    dep = plan.dependency(dependency_id.strip())
-    if dep is None:
-        close = difflib.get_close_matches(dependency_id, [d.id for d in plan.dependencies], n=3)
+    dep = plan.dependency(wanted)
+    if dep is not None:
+        matched = [dep]
+    else:
+        pattern = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)", re.IGNORECASE) if wanted else None
+        matched = [
+            d
+            for d in plan.dependencies
+            if pattern is not None
+            and (pattern.search(d.id) or pattern.search(d.title) or pattern.search(d.party))
+        ]
+    if not matched:
+        close = difflib.get_close_matches(wanted, [d.id for d in plan.dependencies], n=3)
         hint = f"Did you mean {', '.join(close)}? " if close else ""
         raise UsageError(
-            f"there is no dependency '{dependency_id}'. {hint}"
+            f"there is no dependency '{text}' (by id, title or party). {hint}"
             f"Open dependencies are: {', '.join(open_ids) or 'none'} (see plan deps)"
         )
-    if not dep.is_open:
+    still_open = [d for d in matched if d.is_open]
+    if not still_open:
+        closed = ", ".join(f"'{d.id}' is {d.status.value}" for d in matched)
         raise UsageError(
-            f"dependency '{dep.id}' is {dep.status.value}, so it blocks nothing; "
-            f"open dependencies are: {', '.join(open_ids) or 'none'} (see plan deps --all)"
+            f"{closed}, so it blocks nothing; open dependencies are: {', '.join(open_ids) or 'none'} "
+            "(see plan deps --all)"
         )
-    return dep
+    return still_open
 
 
 def dependency_record(plan: Plan, entry: DependencyReport) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from plan_cli.plan.model import EvidenceItem, Plan
-from plan_cli.questions.dependencies import find_open_dependency, open_blockers
+from plan_cli.questions.dependencies import find_open_dependencies, open_blockers
 from plan_cli.questions.staleness import Staleness, staleness
 
 
@@ -48,11 +48,13 @@ def filter_items(
 ) -> list[EvidenceItem]:
     """Return the items blocked by any of the open dependencies ``blocked_by`` and/or stale, as asked.
 
-    A ``blocked_by`` that names no dependency, or one no longer open, is a usage error.
+    Each ``blocked_by`` names dependencies by id, or by words of their title or
+    party (see :func:`find_open_dependencies`); one that names no open
+    dependency is a usage error.
     """
     names = (blocked_by,) if isinstance(blocked_by, str) else tuple(blocked_by or ())
     if names:
-        wanted = {find_open_dependency(plan, name).id for name in names}
+        wanted = {dep.id for name in names for dep in find_open_dependencies(plan, name)}
         items = [item for item in items if wanted.intersection(item.depends_on)]
     if stale_only:
         items = [item for item in items if staleness(item).stale]

@@ -256,3 +256,20 @@ def status_record(plan: Plan, today: date) -> dict[str, Any]:
             for rec in plan.recommendations
         ],
     }
+
+
+def narrowed_plan(plan: Plan, items: Iterable[EvidenceItem]) -> Plan:
+    """Return ``plan`` holding only ``items`` (their recommendations, and the dependencies they name).
+
+    A briefing for one owner or one recommendation is the report of this plan:
+    every figure in it (counts, dependencies, deadlines) is about the items asked for.
+    """
+    kept = {item.id for item in items}
+    recommendations = tuple(
+        rec._replace(items=tuple(item for item in rec.items if item.id in kept))
+        for rec in plan.recommendations
+        if any(item.id in kept for item in rec.items)
+    )
+    named = {dep for rec in recommendations for item in rec.items for dep in item.depends_on}
+    dependencies = tuple(dep for dep in plan.dependencies if dep.id in named)
+    return plan._replace(recommendations=recommendations, dependencies=dependencies)

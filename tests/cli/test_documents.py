@@ -594,3 +594,61 @@ def test_readme_progress_by_round_table_is_the_reports() -> None:
     rows = [line for line in section.splitlines() if line.startswith("|")]
     report = run("report", "--plan", str(PLAN_FILE)).text
     assert len(rows) == 5 and all(f"\n{row}\n" in report for row in rows)
+
+
+# ---- briefings: plan report with the filters of plan outstanding -----------------------------
+
+
+def test_a_briefing_for_one_owner_covers_only_its_items_with_their_latest_words() -> None:
+    from plan_cli.reading.loader import load_plan
+
+    result = run("report", "--owner", "pccs", "--plan", str(PLAN_FILE))
+    assert result.code == 0
+    plan = load_plan(PLAN_FILE).plan
+    theirs = [i for i in plan.items if "Police and Crime Commissioners" in i.owners and i.is_outstanding]
+    assert theirs
+    briefed = re.findall(r"^### (\d+\.\d+): ", result.text, flags=re.MULTILINE)
+    assert briefed == [item.id for item in theirs]
+    for item in theirs:
+        latest = item.latest_update
+        assert latest is not None and latest.full_text.split("\n")[0][:60] in html.unescape(result.text)
+    assert "7.1" not in briefed and f"**Evidence items:** {len(theirs)}," in result.text
+
+
+def test_a_briefing_names_what_an_item_waits_on_by_title_and_party() -> None:
+    result = run("report", "--rec", "7", "--plan", str(PLAN_FILE))
+    assert result.code == 0
+    assert (
+        "**Waits on:** Niche change to record and search stalking as an included classification "
+        "(Minerva (development for Niche)" in result.text
+    )
+    assert "waits on minerva-niche" not in result.text.lower()
+
+
+@pytest.mark.parametrize("words", ["Minerva", "niche", "minerva-niche"])
+def test_blocked_by_matches_a_dependencys_id_title_or_party(words: str) -> None:
+    result = run("outstanding", "--blocked-by", words, "--json", "--plan", str(PLAN_FILE))
+    assert result.code == 0
+    import json
+
+    assert [item["id"] for item in json.loads(result.text)] == ["7.1", "7.2"]
+
+
+def test_brief_shortens_only_with_a_marker() -> None:
+    whole = run("report", "--owner", "pccs", "--plan", str(PLAN_FILE)).text
+    brief = run("report", "--owner", "pccs", "--brief", "--plan", str(PLAN_FILE)).text
+    assert "(shortened: the whole update is in the plan)" in brief
+    assert "(shortened" not in whole and len(brief) < len(whole)
+
+
+def test_the_html_report_draws_its_chart_inline_and_the_word_report_shades_it(tmp_path: Path) -> None:
+    page = run("report", "--format", "html", "--plan", str(PLAN_FILE))
+    assert page.code == 0
+    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in page.text and "<script" not in page.text
+    assert '<title id="status-by-round-title">' in page.text
+    output = tmp_path / "report.docx"
+    assert run("report", "--format", "docx", "--output", str(output), "--plan", str(PLAN_FILE)).code == 0
+    import zipfile
+
+    document = zipfile.ZipFile(output).read("word/document.xml").decode("utf-8")
+    assert "mermaid" not in document.lower() and 'w:fill="FFD500"' in document

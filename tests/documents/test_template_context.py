@@ -11,6 +11,8 @@ from ..conftest import TODAY, with_next_round
 
 DOCUMENTED_KEYS = {
     "today",
+    "briefing",
+    "charts",
     "plan",
     "latest_round",
     "previous_round",
