@@ -13,13 +13,14 @@ from html import escape
 from typing import Any
 
 STATUS_STYLE: dict[str, tuple[str, str, str]] = {
-    "not-started": ("#eeeeee", "#1a1a1a", "N"),
-    "in-progress": ("#ffd500", "#1a1a1a", "P"),
-    "blocked": ("#8b1a10", "#ffffff", "B"),
-    "complete": ("#1e6b30", "#ffffff", "C"),
-    "superseded": ("#4a5258", "#ffffff", "S"),
+    "not-started": ("#f3f2f1", "#0b0c0c", "N"),
+    "unstated": ("#b1b4b6", "#0b0c0c", "U"),
+    "in-progress": ("#ffdd00", "#0b0c0c", "P"),
+    "blocked": ("#942514", "#ffffff", "B"),
+    "complete": ("#00703c", "#ffffff", "C"),
+    "superseded": ("#505a5f", "#ffffff", "S"),
 }
-"""Each status's fill, text colour and letter."""
+"""Each status's fill, text colour and letter: the one palette of every chart, map and shaded cell."""
 
 _BAR_HEIGHT = 26
 _GAP = 10

@@ -19,6 +19,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from plan_cli.basics.wording import plural
+from plan_cli.documents.charts import STATUS_STYLE
 from plan_cli.documents.filters import status_words
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -104,13 +105,10 @@ def content_widths(rows: Sequence[Sequence[str]], usable: int) -> list[int]:
 
 
 STATUS_FILLS: dict[str, tuple[str, str, str]] = {
-    "not-started": ("EEEEEE", "1A1A1A", "N"),
-    "in-progress": ("FFD500", "1A1A1A", "P"),
-    "blocked": ("8B1A10", "FFFFFF", "B"),
-    "complete": ("1E6B30", "FFFFFF", "C"),
-    "superseded": ("4A5258", "FFFFFF", "S"),
+    status: (fill.lstrip("#").upper(), ink.lstrip("#").upper(), letter)
+    for status, (fill, ink, letter) in STATUS_STYLE.items()
 }
-"""Each status's cell fill, text colour and letter in Word: the same as the HTML charts'."""
+"""Each status's cell fill, text colour and letter in Word: the charts' palette."""
 
 
 def shade(cell: _Cell, status: str, text: str) -> None:

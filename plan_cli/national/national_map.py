@@ -13,12 +13,18 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from plan_cli.documents.charts import STATUS_STYLE
 from plan_cli.national.force_figures import ForceFigures, RollUp, rollup_statuses
 from plan_cli.plan.model import Status
 
 NO_ANSWER = "no-answer"
 NOT_IN_PLAN = "not-in-plan"
 NOTHING_MATCHES = "nothing-matches"
+
+
+def _palette(status: Status) -> tuple[str, str]:
+    fill, ink, _ = STATUS_STYLE[status.value]
+    return fill, ink
 
 
 class CellState(NamedTuple):
@@ -34,12 +40,12 @@ class CellState(NamedTuple):
 STATES: dict[str, CellState] = {
     state.key: state
     for state in (
-        CellState(Status.BLOCKED.value, "B", "blocked", "#942514", "#ffffff"),
-        CellState(Status.NOT_STARTED.value, "N", "not started", "#f3f2f1", "#0b0c0c"),
-        CellState(Status.UNSTATED.value, "U", "no status stated", "#b1b4b6", "#0b0c0c"),
-        CellState(Status.IN_PROGRESS.value, "P", "in progress", "#ffdd00", "#0b0c0c"),
-        CellState(Status.SUPERSEDED.value, "S", "superseded", "#505a5f", "#ffffff"),
-        CellState(Status.COMPLETE.value, "C", "complete", "#00703c", "#ffffff"),
+        CellState(Status.BLOCKED.value, "B", "blocked", *_palette(Status.BLOCKED)),
+        CellState(Status.NOT_STARTED.value, "N", "not started", *_palette(Status.NOT_STARTED)),
+        CellState(Status.UNSTATED.value, "U", "no status stated", *_palette(Status.UNSTATED)),
+        CellState(Status.IN_PROGRESS.value, "P", "in progress", *_palette(Status.IN_PROGRESS)),
+        CellState(Status.SUPERSEDED.value, "S", "superseded", *_palette(Status.SUPERSEDED)),
+        CellState(Status.COMPLETE.value, "C", "complete", *_palette(Status.COMPLETE)),
         CellState(NO_ANSWER, "?", "no update in its latest round", "#ffffff", "#0b0c0c"),
         CellState(NOT_IN_PLAN, "-", "not in its plan", "#ffffff", "#505a5f"),
         CellState(NOTHING_MATCHES, ".", "no item picked by the filters", "#ffffff", "#505a5f"),

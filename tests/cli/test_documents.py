@@ -651,4 +651,4 @@ def test_the_html_report_draws_its_chart_inline_and_the_word_report_shades_it(tm
     import zipfile
 
     document = zipfile.ZipFile(output).read("word/document.xml").decode("utf-8")
-    assert "mermaid" not in document.lower() and 'w:fill="FFD500"' in document
+    assert "mermaid" not in document.lower() and 'w:fill="FFDD00"' in document

@@ -106,10 +106,10 @@ def test_outstanding_blocked_by_and_stale_filters() -> None:
 
 
 def test_outstanding_blocked_by_unknown_dependency_says_what_exists() -> None:
-    code, out, err = run_real("outstanding", "--blocked-by", "minerva")
+    code, out, err = run_real("outstanding", "--blocked-by", "minerva-nich")
     assert code == 2
     assert out == ""
-    assert "there is no dependency 'minerva'. Did you mean minerva-niche?" in err
+    assert "there is no dependency 'minerva-nich' (by id, title or party). Did you mean minerva-niche?" in err
 
 
 def test_outstanding_table_marks_waiting_and_stale_items() -> None:
