@@ -9,6 +9,7 @@ table beside it.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -73,7 +74,7 @@ def status_by_round_svg(round_counts: list[dict[str, Any]], chart_id: str = "sta
                 )
             left += span
     key_top = 10 + len(rows) * (_BAR_HEIGHT + _GAP) + 8
-    left = float(_LABEL_WIDTH)
+    left = 10.0
     for status, (fill, ink, letter) in STATUS_STYLE.items():
         parts.append(
             f'<rect x="{left:.1f}" y="{key_top}" width="18" height="18" fill="{fill}" stroke="#1a1a1a" '
@@ -82,6 +83,86 @@ def status_by_round_svg(round_counts: list[dict[str, Any]], chart_id: str = "sta
             f'<text x="{left + 22:.1f}" y="{key_top + 13}" font-family="sans-serif" font-size="11" '
             f'fill="#1a1a1a">{escape(status)}</text>'
         )
-        left += 92
+        left += 115
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+_LANES = ("round", "recommendation", "milestone", "dependency")
+_LANE_NAMES = {
+    "round": "Rounds",
+    "recommendation": "Deadlines",
+    "milestone": "Milestones",
+    "dependency": "Dependencies",
+}
+_STATE_STYLE = {"done": ("#00703c", "✓"), "passed": ("#942514", "!"), "upcoming": ("#1d70b8", "•")}
+"""Each dated entry's state: marker colour and sign (done, passed and not met, coming)."""
+
+
+def timeline_svg(entries: list[dict[str, Any]], today: date, chart_id: str = "timeline") -> str:
+    """Return the plan's dated entries on a time line, a lane per kind, as inline SVG markup.
+
+    ``entries`` are the template context's ``deadlines`` (see ``deadline_record``);
+    entries without a known date are left out (the tables list them). Today is
+    marked; each marker's state has a sign as well as a colour.
+    """
+    dated = [entry for entry in entries if entry["start"] is not None and entry["kind"] in _LANES]
+    width, left, right = 720, 120, 20
+    height = 40 + len(_LANES) * 34 + 30
+    if not dated:
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} 40" width="100%" '
+            f'aria-labelledby="{chart_id}-title"><title id="{chart_id}-title">No dated entries</title></svg>'
+        )
+    first: date = min(min(entry["start"] for entry in dated), today)
+    last: date = max(max(entry["end"] or entry["start"] for entry in dated), today)
+    span = max((last - first).days, 1)
+
+    def x(day: date) -> float:
+        return float(left + (width - left - right) * (day - first).days / span)
+
+    counts = {state: sum(1 for entry in dated if entry["state"] == state) for state in _STATE_STYLE}
+    described = (
+        f"{len(dated)} dated entries from {first.isoformat()} to {last.isoformat()}: "
+        f"{counts['done']} done, {counts['passed']} passed and not met, {counts['upcoming']} coming; "
+        f"today is {today.isoformat()}."
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'style="max-width:{width}px" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">Timeline of rounds, deadlines, milestones and dependencies</title>',
+        f'<desc id="{chart_id}-desc">{escape(described)}</desc>',
+    ]
+    for index, lane in enumerate(_LANES):
+        y = 30 + index * 34
+        parts.append(
+            f'<text x="{left - 10}" y="{y + 4}" text-anchor="end" font-family="sans-serif" font-size="12" '
+            f'fill="#0b0c0c">{_LANE_NAMES[lane]}</text>'
+            f'<line x1="{left}" y1="{y}" x2="{width - right}" y2="{y}" stroke="#b1b4b6"/>'
+        )
+        for entry in (e for e in dated if e["kind"] == lane):
+            colour, sign = _STATE_STYLE.get(entry["state"], ("#505a5f", "?"))
+            at = x(entry["start"])
+            label = (
+                f"{entry['date']}: {entry['kind']} {entry['ref']}: {entry['text'][:120]} ({entry['state']})"
+            )
+            parts.append(
+                f'<g><title>{escape(label)}</title><circle cx="{at:.1f}" cy="{y}" r="8" fill="{colour}"/>'
+                f'<text x="{at:.1f}" y="{y + 4}" text-anchor="middle" font-family="sans-serif" '
+                f'font-size="11" fill="#ffffff">{sign}</text></g>'
+            )
+    bottom = 30 + len(_LANES) * 34
+    now = x(today)
+    parts.append(
+        f'<line x1="{now:.1f}" y1="18" x2="{now:.1f}" y2="{bottom - 14}" stroke="#0b0c0c" stroke-dasharray="4 3"/>'
+        f'<text x="{now:.1f}" y="12" text-anchor="middle" font-family="sans-serif" font-size="11" '
+        f'fill="#0b0c0c">today</text>'
+        f'<text x="{left}" y="{bottom + 4}" font-family="sans-serif" font-size="11" fill="#0b0c0c">'
+        f"{first.isoformat()}</text>"
+        f'<text x="{width - right}" y="{bottom + 4}" text-anchor="end" font-family="sans-serif" '
+        f'font-size="11" fill="#0b0c0c">{last.isoformat()}</text>'
+        f'<text x="{left}" y="{bottom + 22}" font-family="sans-serif" font-size="11" fill="#0b0c0c">'
+        "✓ done · ! passed, not met · • coming</text>"
+    )
     parts.append("</svg>")
     return "".join(parts)

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from plan_cli.basics.wording import days_until, describe_days
-from plan_cli.documents.charts import status_by_round_svg
+from plan_cli.documents.charts import status_by_round_svg, timeline_svg
 from plan_cli.plan.model import (
     Dependency,
     EvidenceItem,
@@ -113,7 +113,10 @@ def template_context(plan: Plan, today: date, draft: Round | None = None) -> dic
         "stale_assessed": True,
         "briefing": None,
     }
-    context["charts"] = {"status_by_round": Markup(status_by_round_svg(context["round_counts"]))}
+    context["charts"] = {
+        "status_by_round": Markup(status_by_round_svg(context["round_counts"])),
+        "timeline": Markup(timeline_svg(context["deadlines"], today)),
+    }
     return context
 
 
