@@ -1,9 +1,10 @@
-"""The shipped templates and the catalogue are installed with the package, not read from the source tree.
+"""The templates, the catalogue and the manual pages ship inside the package, not read from the source tree.
 
 Builds a wheel from a copy of the project (so nothing is written into the
-work tree), checks the templates are inside it, installs it (without
-dependencies, into a folder of its own) and runs ``plan report`` from another
-directory with that folder first on the path. Takes a few seconds: the wheel is
+work tree; the help pages stay links into docs/, as in git), checks the
+templates and pages are inside it, installs it (without dependencies, into a
+folder of its own) and runs ``plan report``, ``plan init`` and ``plan help``
+from another directory with that folder first on the path. Takes a few seconds: the wheel is
 built with pip in an isolated build environment.
 """
 
@@ -38,8 +39,10 @@ def pip(*args: str, cwd: Path) -> None:
 def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path) -> None:
     source = tmp_path / "source"
     source.mkdir()
-    for name in ("plan_cli", "templates"):
-        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("plan_cli", "templates", "docs"):  # links kept: the help pages are links into docs/
+        shutil.copytree(
+            ROOT / name, source / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
+        )
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
 
