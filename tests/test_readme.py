@@ -300,6 +300,15 @@ def test_the_readme_is_a_front_page() -> None:
     assert len(README.splitlines()) <= 300
 
 
+def test_the_readme_links_to_files_that_exist_and_to_every_docs_page() -> None:
+    """The README's links are not checked by the docs site's build (it is not a page of it): check them here."""
+    links = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", README)
+    local = [link for link in links if "://" not in link]
+    assert [link for link in local if not (ROOT / link).is_file()] == []
+    pages = {f"docs/{path.name}" for path in (ROOT / "docs").glob("*.md")} - {"docs/index.md"}
+    assert sorted(pages - set(local)) == [], "link each docs page from the README's Documentation table"
+
+
 if __name__ == "__main__":  # python -m tests.test_readme: refresh the manual's examples in place
     import tempfile
 
