@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from plan_cli.cli.help import TOPICS
 from plan_cli.documents.render import SHIPPED
 
 from .conftest import PLAN_FILE, ROOT
@@ -50,14 +51,11 @@ def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path
     (wheel,) = (tmp_path / "dist").glob("plan_cli-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"plan_cli/templates/{name}" for name in SHIPPED} <= names
+    assert {f"plan_cli/cli/help_pages/{page_name}" for page_name in TOPICS.values()} <= names
     assert {
         "plan_cli/plan/catalogue.yaml",
         "plan_cli/importer/structure.py",
         "plan_cli/cli/importing.py",
-        "plan_cli/cli/help_pages/format.md",
-        "plan_cli/cli/help_pages/templates.md",
-        "plan_cli/cli/help_pages/round.md",
-        "plan_cli/cli/help_pages/import.md",
     } <= names
 
     site = tmp_path / "site"
@@ -100,9 +98,9 @@ def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path
     assert started.returncode == 0, started.stderr.decode()
     assert "14 recommendations, 33 evidence items" in started.stderr.decode()
 
-    for topic in ("format", "templates", "round"):
+    for topic, page_name in TOPICS.items():
         page = subprocess.run(
             [sys.executable, "-P", "-c", code, "help", topic], cwd=elsewhere, env=env, capture_output=True
         )
         assert page.returncode == 0, page.stderr.decode()
-        assert page.stdout == (ROOT / "docs" / f"{topic}.md").read_bytes()
+        assert page.stdout == (ROOT / "docs" / page_name).read_bytes()
