@@ -7,6 +7,7 @@ the wrong way fails here, not in review.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from .conftest import ROOT
@@ -102,3 +103,63 @@ def test_no_module_is_over_400_lines() -> None:
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+
+
+def test_the_architecture_page_names_every_layer_in_order() -> None:
+    rows = re.findall(r"^\| `(\w+)/` \|", ARCHITECTURE.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert rows == LAYERS, "docs/architecture.md's table of layers is out of step with the package"
+
+
+def defines(tree: ast.Module | ast.ClassDef, name: str) -> ast.AST | None:
+    """The function, class or assignment of ``name`` at the top of ``tree``, if there is one."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name == name:
+            return node
+        targets = (
+            node.targets
+            if isinstance(node, ast.Assign)
+            else [node.target]
+            if isinstance(node, ast.AnnAssign)
+            else []
+        )
+        if any(isinstance(target, ast.Name) and target.id == name for target in targets):
+            return node
+    return None
+
+
+def place_exists(dotted: str, known: dict[str, Path]) -> bool:
+    """Whether ``dotted`` (``layer.module``, ``layer.module.name``, ``Class.method (layer.module)``) is in the code."""
+    owner, _, module = dotted.partition(" ")
+    parts = owner.split(".")
+    if module:
+        path = known.get(f"plan_cli.{module}")
+        found = defines(ast.parse(path.read_text(encoding="utf-8")), parts[0]) if path else None
+        return isinstance(found, ast.ClassDef) and defines(found, parts[1]) is not None
+    for cut in range(len(parts), 0, -1):
+        path = known.get("plan_cli." + ".".join(parts[:cut]))
+        if path is not None:
+            rest = parts[cut:]
+            return not rest or (
+                len(rest) == 1 and defines(ast.parse(path.read_text(encoding="utf-8")), rest[0]) is not None
+            )
+    return False
+
+
+def test_every_place_the_architecture_page_names_exists() -> None:
+    """Each module, function and file the page names is in the code, so the page cannot drift from it."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    known = modules()
+    layer = "|".join(LAYERS)
+    places = re.findall(rf"`((?:{layer})\.[\w.]+)`", text)
+    places += [f"{owner} {module}" for owner, module in re.findall(r"`([A-Z]\w*\.\w+)` \(`([\w.]+)`\)", text)]
+    assert len(places) >= 20
+    missing = [place for place in sorted(set(places)) if not place_exists(place, known)]
+    missing += [
+        name
+        for name in sorted(set(re.findall(r"`(\w+\.py)`", text)))
+        if not (any(PACKAGE.rglob(name)) or (ROOT / name).is_file())
+    ]
+    assert missing == [], f"docs/architecture.md names places the code no longer has: {missing}"

@@ -1,9 +1,10 @@
-"""The shipped templates and the catalogue are installed with the package, not read from the source tree.
+"""The templates, the catalogue and the manual pages ship inside the package, not read from the source tree.
 
 Builds a wheel from a copy of the project (so nothing is written into the
-work tree), checks the templates are inside it, installs it (without
-dependencies, into a folder of its own) and runs ``plan report`` from another
-directory with that folder first on the path. Takes a few seconds: the wheel is
+work tree; the help pages stay links into docs/, as in git), checks the
+templates and pages are inside it, installs it (without dependencies, into a
+folder of its own) and runs ``plan report``, ``plan init`` and ``plan help``
+from another directory with that folder first on the path. Takes a few seconds: the wheel is
 built with pip in an isolated build environment.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from plan_cli.cli.help import TOPICS
 from plan_cli.documents.render import SHIPPED
 
 from .conftest import PLAN_FILE, ROOT
@@ -38,8 +40,10 @@ def pip(*args: str, cwd: Path) -> None:
 def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path) -> None:
     source = tmp_path / "source"
     source.mkdir()
-    for name in ("plan_cli", "templates"):
-        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("plan_cli", "templates", "docs"):  # links kept: the help pages are links into docs/
+        shutil.copytree(
+            ROOT / name, source / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
+        )
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
 
@@ -47,14 +51,11 @@ def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path
     (wheel,) = (tmp_path / "dist").glob("plan_cli-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"plan_cli/templates/{name}" for name in SHIPPED} <= names
+    assert {f"plan_cli/cli/help_pages/{page_name}" for page_name in TOPICS.values()} <= names
     assert {
         "plan_cli/plan/catalogue.yaml",
         "plan_cli/importer/structure.py",
         "plan_cli/cli/importing.py",
-        "plan_cli/cli/help_pages/format.md",
-        "plan_cli/cli/help_pages/templates.md",
-        "plan_cli/cli/help_pages/round.md",
-        "plan_cli/cli/help_pages/import.md",
     } <= names
 
     site = tmp_path / "site"
@@ -97,9 +98,9 @@ def test_wheel_ships_the_templates_and_catalogue_and_runs_from_it(tmp_path: Path
     assert started.returncode == 0, started.stderr.decode()
     assert "14 recommendations, 33 evidence items" in started.stderr.decode()
 
-    for topic in ("format", "templates", "round"):
+    for topic, page_name in TOPICS.items():
         page = subprocess.run(
             [sys.executable, "-P", "-c", code, "help", topic], cwd=elsewhere, env=env, capture_output=True
         )
         assert page.returncode == 0, page.stderr.decode()
-        assert page.stdout == (ROOT / "docs" / f"{topic}.md").read_bytes()
+        assert page.stdout == (ROOT / "docs" / page_name).read_bytes()

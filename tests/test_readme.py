@@ -1,8 +1,12 @@
 """The README and the docs are the user's manual: every command is in it, and its examples are real output.
 
-Every ```console block of README.md and docs/*.md is run; the worked round
-(docs/round.md) runs in order. After a change to what a command prints,
-refresh the examples with
+Every ```console block of README.md and docs/*.md is run from the project
+root; a ```console scratch block runs in an empty folder holding the files of
+SCRATCH_FILES; the worked round (the ```console round and ```markdown reply
+FILE blocks of docs/round.md) runs in order; the ```text init and import
+examples of docs/commands.md are replayed in a folder holding the seed. Other
+```text blocks are not run. After a change to what a command prints, refresh
+the examples with
 
     .venv/bin/python -m tests.test_readme
 
@@ -159,6 +163,56 @@ def refreshed_file_examples(readme: str) -> str:
     return readme
 
 
+# ---- examples on files made for them ----------------------------------------------------------
+# A ```console scratch block runs in an empty folder holding the files below; '$ echo $?' prints
+# the exit status of the command before it.
+
+SCRATCH_FILES = {
+    # "one `status: blocked` in a copy of the plan was mistyped `blockd`"
+    "broken.yaml": lambda: PLAN_FILE.read_text(encoding="utf-8").replace(
+        "status: blocked", "status: blockd", 1
+    ),
+}
+SCRATCH = re.compile(r"```console scratch\n(.*?)```", re.DOTALL)
+
+
+def run_scratch(text: str, folder: Path, refresh: bool) -> str:
+    """Run the page's scratch blocks in ``folder``; return the page refreshed, asserting the outputs unless ``refresh``."""
+    for name, made in SCRATCH_FILES.items():
+        (folder / name).write_text(made(), encoding="utf-8")
+
+    def block(match: re.Match[str]) -> str:
+        chunks = re.split(r"^\$ ", match.group(1), flags=re.MULTILINE)
+        body, status = chunks[0], 0
+        for chunk in chunks[1:]:
+            command, _, shown = chunk.partition("\n")
+            if command == "echo $?":
+                real = [str(status)]
+            else:
+                program, *args = shlex.split(command)
+                assert program == "plan"
+                result = CliRunner(env=ENV).invoke(app, args, catch_exceptions=False)
+                real = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+                status = result.exit_code
+            if not refresh:
+                assert real == shown.rstrip("\n").splitlines(), (
+                    f"the output of '{command}' is out of date; refresh it (see the module docstring)"
+                )
+            body += f"$ {command}\n" + "".join(f"{line}\n" for line in real)
+        return f"```console scratch\n{body}```"
+
+    return SCRATCH.sub(block, text)
+
+
+@pytest.mark.skipif(not PLAN_FILE.exists(), reason="data/plan.yaml has not landed yet")
+@pytest.mark.parametrize(
+    "path", [path for path, text in TEXTS.items() if SCRATCH.search(text)], ids=lambda p: p.name
+)
+def test_scratch_examples_are_real(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run_scratch(TEXTS[path], tmp_path, refresh=False)
+
+
 # ---- the update round, worked end to end ---------------------------------------------------
 # The worked round (docs/round.md) runs in order on a copy of data/plan.yaml without its declared
 # March 2027 round: ```console round blocks are commands and their output, ```markdown reply FILE
@@ -246,6 +300,15 @@ def test_the_readme_is_a_front_page() -> None:
     assert len(README.splitlines()) <= 300
 
 
+def test_the_readme_links_to_files_that_exist_and_to_every_docs_page() -> None:
+    """The README's links are not checked by the docs site's build (it is not a page of it): check them here."""
+    links = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", README)
+    local = [link for link in links if "://" not in link]
+    assert [link for link in local if not (ROOT / link).is_file()] == []
+    pages = {f"docs/{path.name}" for path in (ROOT / "docs").glob("*.md")} - {"docs/index.md"}
+    assert sorted(pages - set(local)) == [], "link each docs page from the README's Documentation table"
+
+
 if __name__ == "__main__":  # python -m tests.test_readme: refresh the manual's examples in place
     import tempfile
 
@@ -258,6 +321,10 @@ if __name__ == "__main__":  # python -m tests.test_readme: refresh the manual's 
                 new = run_cycle(new, Path(folder), refresh=True)
         if path == COMMANDS_PAGE:
             new = refreshed_file_examples(new)
+        if SCRATCH.search(new):
+            with tempfile.TemporaryDirectory() as folder:
+                os.chdir(folder)
+                new = run_scratch(new, Path(folder), refresh=True)
         os.chdir(ROOT)
         if new != text:
             path.write_text(new, encoding="utf-8")

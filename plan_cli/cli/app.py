@@ -28,6 +28,8 @@ HELP = (
     "and see where it stands.\n\n"
     "Example: plan outstanding --status blocked\n\n"
     "Example: plan help outstanding\n\n"
+    "Manual pages: plan help format (the plan file), plan help round (the update round), "
+    "plan help templates, plan help layouts (what plan import reads).\n\n"
     "Exit codes: 0 fine, 1 invalid plan, failed check or output not written, 2 usage error."
 )
 

@@ -177,3 +177,12 @@ def test_help_prints_the_manual_pages(topic: str) -> None:
     code, out, _ = run_real("help", topic)
     assert code == 0
     assert out == manual_page(topic) == (ROOT / "docs" / TOPICS[topic]).read_text(encoding="utf-8")
+
+
+def test_plan_help_names_every_manual_page() -> None:
+    from plan_cli.cli.help import TOPICS
+
+    code, out, _ = run_real("--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert [topic for topic in TOPICS if f"plan help {topic}" not in flat] == []
