@@ -22,11 +22,23 @@ ITEMS = ["7.1", "7.2", "10.1", "12.2", "14.1", "14.3", "25.1", "25.3"]
 
 
 def plan_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    """Start ``plan ARGS`` as its own process, as a person at another desk would."""
+    """Start ``plan ARGS`` as its own process, as a person at another desk would.
+
+    The lock is waited for up to a minute (PLAN_LOCK_WAIT), so that on a loaded
+    machine eight queued edits still all land; giving up in time is tested on
+    its own with a short wait.
+    """
     return subprocess.Popen(
         [sys.executable, "-m", "plan_cli", *args],
         cwd=cwd,
-        env={**os.environ, "PLAN_TODAY": TODAY, "NO_COLOR": "1", "PLAN_NO_CACHE": "1", **(env or {})},
+        env={
+            **os.environ,
+            "PLAN_TODAY": TODAY,
+            "NO_COLOR": "1",
+            "PLAN_NO_CACHE": "1",
+            "PLAN_LOCK_WAIT": "60",
+            **(env or {}),
+        },
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
