@@ -11,7 +11,7 @@ from datetime import date
 
 
 def long_date(value: date | None) -> str:
-    """Return '27 March 2025' (documents and the published page); an em dash for no date."""
+    """Return '6 April 2027' (documents and the published page); an em dash for no date."""
     if value is None:
         return "—"
     return f"{value.day} {value:%B %Y}"

@@ -88,7 +88,7 @@ def catalogue_plan_yaml(
     lines += [
         "",
         "# The update rounds (columns of the template), oldest first. Add each later round",
-        "# (id, title, due) when it is set, e.g. '- id: march-2025' with 'title: March 2025 Update'.",
+        "# (id, title, due) when it is set, e.g. '- id: q3-2027' with 'title: Q3 2027 progress review'.",
         "rounds:",
         f"  - id: {first.id}",
         f"    title: {_scalar(first.title)}",

@@ -3,7 +3,7 @@
 Headings are read in any case and in the spellings forces publish ("Rec No.",
 "Recomendation", "Sub recommendation", "Rec. Owner", "March 2026 update"); a
 round is the initial response or "<Month Year> update", whose id is
-``<month>-<year>`` (``march-2026``) and whose title is the heading as written.
+``<month>-<year>`` (``june-2027``) and whose title is the heading as written.
 """
 
 from __future__ import annotations

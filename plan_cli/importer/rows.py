@@ -118,7 +118,7 @@ class _Builder:
             raise SourceError(
                 self.name,
                 f"{self.table.where} has no response column: expected a heading such as "
-                "'Initial Action Plan Response' or 'March 2026 Update'",
+                "'Initial Action Plan Response' or '<Month Year> Update'",
             )
 
     def _declare(self, found: ImportedRound) -> ImportedRound:

@@ -2,7 +2,7 @@
 
 Only what is stated is taken: a status column's words mapped onto the
 vocabulary (kept quoted for a comment), a recommendation's deadline from the
-date its text opens with ("By 27 March 2025", "By 27/03/25").
+date its text opens with ("By 30 June 2027", "By 30/06/27").
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """From a response cell to an item's updates: which round each paragraph answers.
 
 A response cell usually holds one round's update, but a paragraph labelled with
-another round's name ("March 2026 Update: ...") starts that round's update. The
+another round's name ("June 2027 Update: ...") starts that round's update. The
 paragraphs are gathered per round into :class:`ImportedUpdate` records, kept as
 labelled parts when every paragraph is labelled, otherwise as text.
 """

@@ -112,7 +112,7 @@ def read_same_dependencies(path: Path) -> dict[str, str]:
     The file is YAML: each key is a dependency id, its value a list of the
     other ids (in other forces' plans) that name the same thing::
 
-        minerva-niche: [niche-classification, niche-stalking-flag]
+        records-system-change: [rms-change, records-system-flag]
 
     Raise InvalidFileError, located at file:line:col, when the file cannot be
     read, is not such a mapping, or lists an id under two keys: every message

@@ -274,8 +274,8 @@ def default_round_id(plan: Plan, title: str) -> str:
     """Return the id a new round titled ``title`` gets unless ``--id`` names one.
 
     It is the slug of the title, less any trailing words the plan's own ids
-    consistently leave out: where every declared round whose title ends in
-    "Update" is keyed without it (march-2026 for "March 2026 Update"), so is the new
+    consistently leave out: where every declared round whose title ends in the
+    same word is keyed without it (spring-2027 for "Spring 2027 Review"), so is the new
     one. With no such habit in the plan, the whole slug.
     """
     new = slug(title)
@@ -372,7 +372,7 @@ _BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
 def title_round(plan: Plan) -> Round | None:
-    """Return the declared round the plan's title names in brackets ("… (March 2026 Update)"), or None."""
+    """Return the declared round the plan's title names in brackets ("… (Spring 2027 Review)"), or None."""
     for match in _BRACKETED.finditer(plan.title):
         found = find_round(plan, match.group(1))
         if found is not None:

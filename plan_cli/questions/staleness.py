@@ -3,9 +3,9 @@
 An update reports nothing new (see :func:`says_nothing_new`) when it
 
 * says the position remains — a sentence whose subject is the position:
-  "Position update from March 2025 remains.", "Above position remains.";
+  "The position reported last round remains.", "Position as above remains.";
 * only points to another item's update — every sentence is a pointer such as
-  "Update as ref 25.1" or "Update addressed within 20.1 above." (an update
+  "Update as ref 4.1" or "Update addressed within 3.2 above." (an update
   that points elsewhere *and* adds a sentence of its own is not stale); or
 * is substantially the same text as the item's update of the round before:
   a similarity (see :func:`same_text`) of at least :data:`SAME_TEXT_RATIO`.

@@ -1,4 +1,4 @@
-"""Places in a plan named as people name them: "item 14.3, March 2026 Update, status".
+"""Places in a plan named as people name them: "item 4.2, Spring 2027 Review, status".
 
 Used wherever a problem is reported, next to its line and column: a person
 thinks of recommendation 14's third item, not ``recommendations[4].items[2]``.
