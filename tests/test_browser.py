@@ -106,6 +106,14 @@ def opened(browser: Any, path: Path, width: int) -> Any:
     return page
 
 
+def assert_no_sideways_scroll(page: Any, width: int) -> None:
+    """Fail when the page's body is wider than the window: a reader would have to scroll sideways."""
+    overflow = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]"
+    )
+    assert max(overflow[:2]) <= overflow[2], f"the page body scrolls sideways at {width} px: {overflow}"
+
+
 def violations(page: Any, run_only: dict[str, Any]) -> list[str]:
     """axe-core's violations on the page, one line each: rule, impact, the first offending nodes."""
     result = page.evaluate("options => axe.run(document, {runOnly: options})", run_only)
@@ -124,10 +132,7 @@ def test_published_html_meets_wcag_22_aa(
     try:
         assert violations(page, {"type": "tag", "values": WCAG_22_AA}) == []
         assert violations(page, {"type": "rule", "values": TABLE_RULES}) == [], "table not navigable"
-        overflow = page.evaluate(
-            "() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]"
-        )
-        assert max(overflow[:2]) <= overflow[2], f"the page body scrolls sideways at {width} px: {overflow}"
+        assert_no_sideways_scroll(page, width)
         target = tmp_path / f"plan-{name}-{width}.png"
         if os.environ.get("PLAN_UPDATE_SCREENSHOTS") == "1" and name == "page":
             target = SCREENSHOTS / f"plan-page-{width}.png"
@@ -203,10 +208,7 @@ def test_national_html_with_its_map_meets_wcag_22_aa(
         assert page.locator("svg[role=img]").count() == 2
         assert violations(page, {"type": "tag", "values": WCAG_22_AA}) == []
         assert violations(page, {"type": "rule", "values": TABLE_RULES}) == [], "table not navigable"
-        overflow = page.evaluate(
-            "() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]"
-        )
-        assert max(overflow[:2]) <= overflow[2], f"the page body scrolls sideways at {width} px: {overflow}"
+        assert_no_sideways_scroll(page, width)
         target = tmp_path / f"national-{width}.png"
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000, "the screenshot shows nothing"
@@ -244,10 +246,7 @@ def test_report_html_with_its_chart_meets_wcag_22_aa(
         assert page.locator("svg[role=img] title").count() >= 1
         assert page.locator("script").count() == 1  # axe-core's own, added by the test
         assert violations(page, {"type": "tag", "values": WCAG_22_AA}) == []
-        overflow = page.evaluate(
-            "() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]"
-        )
-        assert max(overflow[:2]) <= overflow[2], f"the page body scrolls sideways at {width} px: {overflow}"
+        assert_no_sideways_scroll(page, width)
         target = tmp_path / f"{name}-{width}.png"
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000, "the screenshot shows nothing"

@@ -40,6 +40,16 @@ def _print_notes(notes: tuple[str, ...]) -> None:
         stderr().print(Styled(f"warning: {note}", style="yellow"))
 
 
+RoundArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ROUND",
+        help="The round's id or title, e.g. autumn-2027 (plan status names the open round).",
+        autocompletion=complete_unpublished_round,
+    ),
+]
+
+
 @round_commands.command("open")
 def open_round(
     title: Annotated[
@@ -98,14 +108,7 @@ def open_round(
 
 @round_commands.command("publish")
 def publish_round(
-    round_ref: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROUND",
-            help="The round's id or title, e.g. autumn-2027.",
-            autocompletion=complete_unpublished_round,
-        ),
-    ],
+    round_ref: RoundArgument,
     published: Annotated[
         str | None,
         typer.Option(
@@ -121,7 +124,7 @@ def publish_round(
     """Mark a round published, and name it in the plan's title in place of the round there before.
 
     Adds published: DATE to the round; where the title names an earlier round
-    in brackets, e.g. (March 2026 Update), that name becomes this round's. A
+    in brackets, e.g. (Spring 2027 Review), that name becomes this round's. A
     date after today is refused.
 
     Example: plan round publish autumn-2027 --date 2027-10-20
@@ -143,14 +146,7 @@ def publish_round(
 
 @round_commands.command("due")
 def due_round(
-    round_ref: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROUND",
-            help="The round's id or title, e.g. autumn-2027.",
-            autocompletion=complete_unpublished_round,
-        ),
-    ],
+    round_ref: RoundArgument,
     due: Annotated[str, typer.Argument(metavar="YYYY-MM-DD", help="The date the round's update is due.")],
     plan: PlanOption = None,
     today: TodayOption = None,
@@ -171,14 +167,7 @@ def due_round(
 
 @round_commands.command("rename")
 def rename_round(
-    round_ref: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROUND",
-            help="The open round's id or present title.",
-            autocompletion=complete_unpublished_round,
-        ),
-    ],
+    round_ref: RoundArgument,
     title: Annotated[str, typer.Argument(metavar="TITLE", help="The round's title as it will be published.")],
     plan: PlanOption = None,
     today: TodayOption = None,
@@ -201,14 +190,7 @@ def rename_round(
 
 @round_commands.command("cancel")
 def cancel_round(
-    round_ref: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROUND",
-            help="The open round's id or title.",
-            autocompletion=complete_unpublished_round,
-        ),
-    ],
+    round_ref: RoundArgument,
     force: Annotated[
         bool, typer.Option("--force", help="Cancel it even though replies are in it: they are dropped.")
     ] = False,
