@@ -55,6 +55,7 @@ SHIPPED = (
     "national.md.j2",
     "national.html.j2",
     "national.csv.j2",
+    "national-forces.csv.j2",
 )
 _HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".xhtml", ".xhtml.j2")
 

@@ -73,6 +73,12 @@ NATIONAL: dict[str, RollUpFormat] = {
             "national.csv.j2",
         ),
         RollUpFormat(
+            "forces-csv",
+            "a row per force: its latest round, items by status, and its missing answers on one line",
+            rendered_roll_up("national-forces.csv.j2"),
+            "national-forces.csv.j2",
+        ),
+        RollUpFormat(
             "docx",
             "the roll-up as a Word document, the map and half-year shares in shaded cells",
             _roll_up_docx,

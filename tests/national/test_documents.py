@@ -1,10 +1,10 @@
-"""The national roll-up's documents (Markdown, HTML, CSV): golden files and hostile plan text.
+"""The national roll-up's documents (Markdown, HTML, the two CSVs): golden files and hostile plan text.
 
-Golden files (tests/golden/national.*) hold each document for the three
+Golden files (tests/golden/national*) hold each document for the three
 example plans of tests/fixtures/forces/ on 15 June 2026. After a deliberate
 change to a template, regenerate them with
 
-    PLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_national_documents.py
+    PLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/national/test_documents.py
 
 and review the diff before committing.
 """
@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from plan_cli.documents.filters import csv_row
+from plan_cli.documents.filters import status_words as filters_status_words
 from plan_cli.documents.render import render_document
 from plan_cli.national import force_figures, report_data, rollup
 
@@ -47,10 +48,10 @@ def document(template: str, folder: Path = FORCES, **selection: object) -> str:
     return render_document(report_data.national_context(roll), template)
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "csv"])
+@pytest.mark.parametrize("fmt", ["national.md", "national.html", "national.csv", "national-forces.csv"])
 def test_documents_match_their_golden_files(fmt: str) -> None:
-    data = document(f"national.{fmt}.j2").encode("utf-8")
-    path = GOLDEN / f"national.{fmt}"
+    data = document(f"{fmt}.j2").replace(str(FORCES), "forces").encode("utf-8")
+    path = GOLDEN / fmt
     if UPDATE:
         path.write_bytes(data)
     assert path.exists(), f"no golden file {path}; run with PLAN_UPDATE_GOLDEN=1 to create it"
@@ -75,6 +76,33 @@ def test_csv_has_a_row_per_recommendation_and_item_with_the_counts() -> None:
     assert (item_25_1["Not started"], item_25_1["In progress"], item_25_1["Complete"]) == ("1", "1", "1")
     assert item_25_1["No answer: no update in latest round"] == "Fenland Police"
     assert rows[2]["No answer: not in plan"] == "Fenland Police"
+
+
+def test_forces_csv_has_a_row_per_force_with_its_missing_answers_on_one_line() -> None:
+    roll = rollup.roll_up(rollup.plan_files([FORCES]), TODAY, force_figures.Selection())
+    context = report_data.national_context(roll)
+    text = render_document(context, "national-forces.csv.j2")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert [row["Force"] for row in rows] == [force["force"] for force in context["forces"]]
+    words = {gaps["force"]: gaps["words"] for gaps in context["missing_answers"]}
+    assert {row["Force"]: row["Missing answers"] for row in rows} == {
+        force["force"]: words.get(force["force"], "") for force in context["forces"]
+    }
+    fenland = next(row for row in rows if row["Force"] == "Fenland Police")
+    assert fenland["Missing answers"].startswith("not in its plan: ")
+    assert fenland["Not in its plan"] and fenland["No update in its latest round"] == "25.1"
+    for row, force in zip(rows, context["forces"], strict=True):
+        counts = [int(row[word]) for word in map(filters_status_words, context["statuses"])]
+        assert counts == list(force["status_counts"].values())
+        assert int(row["Items"]) == sum(counts)
+
+
+def test_forces_csv_says_once_when_nothing_matches_a_force() -> None:
+    text = document("national-forces.csv.j2", owner="Deputy Mayor")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    quiet = [row["Force"] for row in rows if row["Missing answers"] == "nothing matches the filters"]
+    assert quiet and len(quiet) < len(rows)
 
 
 def test_markdown_counts_the_left_out_plans(tmp_path: Path) -> None:
@@ -146,8 +174,9 @@ def test_html_escapes_hostile_text(tmp_path: Path) -> None:
     assert "<img src=x onerror=alert(1)> `code` &amp; | pipe" in "".join(parsed.text)
 
 
-def test_csv_keeps_hostile_text_from_running_as_a_formula(tmp_path: Path) -> None:
-    text = document("national.csv.j2", hostile_folder(tmp_path))
+@pytest.mark.parametrize("template", ["national.csv.j2", "national-forces.csv.j2"])
+def test_csv_keeps_hostile_text_from_running_as_a_formula(tmp_path: Path, template: str) -> None:
+    text = document(template, hostile_folder(tmp_path))
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     cells = [cell for row in rows for cell in row]
     assert "'" + HOSTILE_FORCE in cells  # 25.2 is not in the hostile plan
