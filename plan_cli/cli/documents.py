@@ -33,7 +33,7 @@ from plan_cli.cli.options import (
 )
 from plan_cli.cli.terminal import deliver
 from plan_cli.documents.formats import DRAFTS, EXPORTS, REPORTS
-from plan_cli.plan.model import Status
+from plan_cli.plan.model import Plan, Status
 
 
 def report(
@@ -83,23 +83,27 @@ def report(
         )
         items = item_flags.filter_items(loaded.plan, items, blocked_by=blocked_by or (), stale_only=stale)
         selected = standing.narrowed_plan(loaded.plan, items)
-        asked = Asked(_described(owner, rec, status_filter, blocked_by, stale), brief)
+        asked = Asked(_described(loaded.plan, owner, rec, status_filter, blocked_by, stale), brief)
     document = chosen.produce(selected, day, template, asked)
     deliver(document, output, force, "the report" if chosen.name == "md" else f"the report as {chosen.name}")
     say_owners(loaded.plan, owner)
 
 
 def _described(
+    plan: Plan,
     owner: list[str] | None,
     rec: list[int] | None,
     statuses: list[Status] | None,
     blocked_by: list[str] | None,
     stale: bool,
 ) -> str:
-    """The filters a briefing was asked with, as its heading says them."""
+    """The filters a briefing was asked with, as its heading says them: owners by the bodies they were read as."""
+    from plan_cli.questions.owners import resolve_owner
+
     parts = []
     if owner:
-        parts.append("owned by " + " or ".join(owner))
+        bodies = dict.fromkeys(body for text in owner for body in sorted(resolve_owner(plan, text).bodies))
+        parts.append("owned by " + " or ".join(bodies))
     if rec:
         parts.append("of recommendation " + " or ".join(map(str, rec)))
     if statuses:

@@ -613,6 +613,7 @@ def test_a_briefing_for_one_owner_covers_only_its_items_with_their_latest_words(
         latest = item.latest_update
         assert latest is not None and latest.full_text.split("\n")[0][:60] in html.unescape(result.text)
     assert "7.1" not in briefed and f"**Evidence items:** {len(theirs)}," in result.text
+    assert "## Briefing: items owned by Police and Crime Commissioners\n" in result.text
 
 
 def test_a_briefing_names_what_an_item_waits_on_by_title_and_party() -> None:
