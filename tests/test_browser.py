@@ -219,20 +219,17 @@ def test_national_html_with_its_map_meets_wcag_22_aa(
 
 
 @pytest.fixture(scope="module")
-def report_pages(real_plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def report_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The progress report and a briefing for one owner, as standalone HTML pages."""
-    from plan_cli.documents.briefing import Asked
-    from plan_cli.documents.formats import REPORTS
-    from plan_cli.questions import standing
+    from .cli.runner import run_real
 
     folder = tmp_path_factory.mktemp("report")
-    produce = REPORTS["html"].produce
-    whole = folder / "report.html"
-    whole.write_text(str(produce(real_plan, TODAY, None, None)), encoding="utf-8")
-    items = standing.select_items(real_plan, owners=["pccs"])
-    briefing = folder / "briefing.html"
-    narrowed = standing.narrowed_plan(real_plan, items)
-    briefing.write_text(str(produce(narrowed, TODAY, None, Asked("items owned by pccs"))), encoding="utf-8")
+    whole, briefing = folder / "report.html", folder / "briefing.html"
+    for target, asked in ((whole, ()), (briefing, ("--owner", "pccs"))):
+        code, _, err = run_real(
+            "report", *asked, "--format", "html", "--output", str(target), "--today", str(TODAY)
+        )
+        assert code == 0, err
     return {"report": whole, "briefing": briefing}
 
 
