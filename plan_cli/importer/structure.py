@@ -96,7 +96,7 @@ def _no_plan_table(tables: list[Table]) -> str:
         f"holds no plan that can be read: it has {found} and {paragraphs} paragraphs or list items outside "
         "tables. Looked for: a table whose heading row names a recommendation ('Rec No.', 'Recommendation') "
         "with evidence ('Evidence requirements', 'Sub recommendation') or responses ('Initial response', "
-        "'March 2026 update', 'Force update'), with or without <th>; tables of 'Recommendation: | 7.1' "
+        "'<Month Year> update', 'Force update'), with or without <th>; tables of 'Recommendation: | 7.1' "
         "label/value rows; or lines labelled with item numbers ('7.1 - Evidence requirements ...: ...'). "
         "Nothing is invented: give the plan's own table, or use --table N if one of these is it"
     )
