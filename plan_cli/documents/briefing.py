@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from plan_cli.plan.model import Plan
-from plan_cli.questions.deadlines import State, deadlines
+from plan_cli.questions.deadlines import Deadline, State, deadlines
 from plan_cli.questions.rounds import next_round
 
 BRIEF_CHARACTERS = 400
@@ -28,12 +28,22 @@ class Asked(NamedTuple):
     brief: bool = False
 
 
+def _dated(entry: Deadline) -> dict[str, Any]:
+    return {
+        "when": str(entry.when),
+        "what": entry.text,
+        "kind": entry.kind.value,
+        "passed": entry.state is State.PASSED,
+    }
+
+
 def briefing(plan: Plan, today: date, asked: Asked) -> dict[str, Any]:
     """Return the briefing of ``plan``'s outstanding items: plain data for the report templates and Word.
 
     Each item carries its latest update's round and text (shortened only under
     ``brief``, with a marker), the open dependencies it waits on by title and
-    party, and the dated entries that fall due before the next round's due date.
+    party, the dated entries whose day has passed undone, and those that fall
+    due before the next round's due date (all to come when it has none).
     """
     following = next_round(plan, today)
     horizon = following.due if following is not None else None
@@ -48,10 +58,13 @@ def briefing(plan: Plan, today: date, asked: Asked) -> dict[str, Any]:
         if shortened:
             text = text[:BRIEF_CHARACTERS].rstrip()
         waits = [plan.dependency(name) for name in item.depends_on]
+        mine = [d for d in dated if item.id in d.items]
+        passed = [_dated(d) for d in mine if d.state is State.PASSED]
         due = [
-            {"when": str(d.when), "what": d.text, "kind": d.kind.value, "passed": d.state is State.PASSED}
-            for d in dated
-            if item.id in d.items and (horizon is None or d.when.start is None or d.when.start <= horizon)
+            _dated(d)
+            for d in mine
+            if d.state is not State.PASSED
+            and (horizon is None or d.when.start is None or d.when.start <= horizon)
         ]
         items.append(
             {
@@ -67,6 +80,7 @@ def briefing(plan: Plan, today: date, asked: Asked) -> dict[str, Any]:
                     for dep in waits
                     if dep is not None and dep.is_open
                 ],
+                "deadlines_passed": passed,
                 "due_before_next_round": due,
             }
         )

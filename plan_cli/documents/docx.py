@@ -295,17 +295,17 @@ def add_briefing(document: DocumentObject, briefing: dict[str, Any]) -> None:
                     f"{dep['title']} ({dep['party']}, expected {dep['expected']})" for dep in item["waits_on"]
                 ),
             )
-        if item["due_before_next_round"]:
-            before = f" before the {briefing['next_round']}" if briefing["next_round"] else ""
-            add_labelled(
-                document.add_paragraph(style="List Bullet"),
-                f"Falls due{before}: ",
-                "; ".join(
-                    f"{due['when']}: {first_sentence(due['what'], 100)}"
-                    + (" (passed)" if due["passed"] else "")
-                    for due in item["due_before_next_round"]
-                ),
-            )
+        before = f" before the {briefing['next_round']}" if briefing["next_round"] else ""
+        for key, label in (
+            ("deadlines_passed", "Deadlines passed: "),
+            ("due_before_next_round", f"Falls due{before}: "),
+        ):
+            if item[key]:
+                add_labelled(
+                    document.add_paragraph(style="List Bullet"),
+                    label,
+                    "; ".join(f"{due['when']}: {first_sentence(due['what'], 100)}" for due in item[key]),
+                )
         for paragraph in item["latest_text"].split("\n"):
             if paragraph.strip():
                 document.add_paragraph(paragraph)
