@@ -46,6 +46,10 @@ _CHROME_WORDS = re.compile(
 _FORCE_NAME = re.compile(
     r"\b([A-Z][\w'&.-]*(?: (?:and|of|&|[A-Z][\w'&.-]*))* (?:Police|Constabulary)(?: Service)?)\b"
 )
+# Word saves a list paragraph's bullet as text between these comments, padded with non-breaking spaces.
+_WORD_BULLET_START = re.compile(r"^<!--\[if !supportLists\]", re.IGNORECASE)
+_WORD_BULLET_END = re.compile(r"^<!--\[endif\]", re.IGNORECASE)
+_BULLET_GLYPHS = frozenset("\u00b7\u2022\u25aa\u25cf\u25e6\u2013\u2212\uf0b7\uf0a7\uf0d8-o\u00a7*")
 _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
 
 
@@ -237,6 +241,7 @@ def _cell(node: LexborNode, shown: str) -> Cell:
     # Entries: a node to read with the bold it inherits, or a marker: "flush", or a run to add.
     stack: list[tuple[LexborNode | None, bool, str]] = [(node, False, "")]
     first = True
+    bullet: list[str] | None = None  # the text of a Word list's drawn bullet, while inside it
     while stack:
         child, bold, marker = stack.pop()
         if child is None:
@@ -248,13 +253,23 @@ def _cell(node: LexborNode, shown: str) -> Cell:
         tag = child.tag
         if tag == "-text":
             piece = _LINE_BREAK.sub(" ", child.text_content or "")
-            if piece:
+            if bullet is not None:
+                bullet.append(piece)
+            elif piece:
                 current.append(Run(piece, bold))
             continue
         if tag == "br":
             flush()
             continue
-        if tag in _SKIP or tag == "-comment":
+        if tag == "-comment":
+            written = child.html or ""
+            if _WORD_BULLET_START.search(written):
+                bullet = []
+            elif bullet is not None and _WORD_BULLET_END.search(written):
+                current.append(Run(_list_marker("".join(bullet))))
+                bullet = None
+            continue
+        if tag in _SKIP:
             continue
         if tag == "a" and child.attributes.get("href"):
             links.append(
@@ -282,6 +297,12 @@ def _cell(node: LexborNode, shown: str) -> Cell:
     flush()
     kept = tuple(p for p in paragraphs if "".join(r.text for r in p).strip())
     return Cell(kept, quoted(shown), tuple(links))
+
+
+def _list_marker(drawn: str) -> str:
+    """The "- " (or "1. ") a Word list paragraph's drawn bullet stands for, its padding dropped."""
+    mark = drawn.replace("\xa0", " ").strip()
+    return "- " if not mark or mark in _BULLET_GLYPHS else f"{mark} "
 
 
 def _merged(runs: list[Run]) -> tuple[Run, ...]:

@@ -90,8 +90,8 @@ class _Builder:
                         ids[index] += 1
             best = max(range(len(ids)), key=lambda i: ids[i])
             if ids[best] * 2 >= len([r for r in rows if any(not c.is_empty for c in r.cells)]) and ids[best]:
-                if best in self.columns and self.columns[best].kind == "number":
-                    pass  # the recommendation number column holds the item numbers ("7.1")
+                if best in self.columns and self.columns[best].kind in ("number", "other"):
+                    pass  # the item numbers sit under their own heading ("Ref", or the number column's)
                 elif best in self.columns and best + 1 not in self.columns:
                     self.columns[best + 1] = self.columns[best]  # one heading over both (colspan)
                 elif best in self.columns:

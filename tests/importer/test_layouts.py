@@ -206,3 +206,37 @@ def test_supporting_documents_are_kept_on_their_update_with_their_links(tmp_path
         ("Crime recording guide for staff", "https://example.org/guide.pdf")
     ]
     assert "Crime recording guide" not in update.full_text
+
+
+def test_a_page_saved_from_word_is_read_in_the_character_set_it_declares(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "word-saved-page.html")
+    first = plan.item("20.1")
+    initial = first.update_for("initial") if first is not None else None
+    assert initial is not None and initial.text == (
+        "The force\u2019s problem profile will include online stalking.\n\n"
+        "The analyst team has been briefed on \u201ccyber-enabled\u201d stalking."
+    )
+    assert "\u00c2" not in text and "\ufffd" not in text
+
+
+def test_a_word_pages_item_column_headed_ref_is_the_item_column_not_a_shifted_heading(
+    tmp_path: Path,
+) -> None:
+    plan, text = imported(tmp_path, IMPORT / "word-saved-page.html")
+    assert [i.id for i in plan.items] == ["20.1", "20.2"]
+    assert "sit one column left" not in text and "fused" not in text
+    second = plan.item("20.2")
+    assert second is not None and second.evidence == (
+        "Examples of online stalking are included in locally produced training and guidance material "
+        "about stalking."
+    )
+    update = second.update_for("june-2025")
+    assert update is not None and update.text == "New e-learning includes two online case studies."
+
+
+def test_a_word_list_paragraphs_drawn_bullet_becomes_a_list_line(tmp_path: Path) -> None:
+    plan, _text = imported(tmp_path, IMPORT / "word-saved-page.html")
+    item = plan.item("20.2")
+    update = item.update_for("initial") if item is not None else None
+    assert update is not None
+    assert update.text == "- Training material is being reviewed.\n\n- Victims\u2019 voices will be added."
