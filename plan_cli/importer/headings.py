@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from plan_cli.basics.wording import slug
 from plan_cli.importer.records import ImportedRound
 from plan_cli.importer.table import Cell
 
@@ -73,8 +74,11 @@ def classify(heading: str) -> Column | None:
     found = round_of(heading)
     if found is not None:
         return Column("round", heading, found)
-    if re.fullmatch(r"(?:force|constabulary|police|our)?\s*(?:update|progress update)s?", low):
+    if re.fullmatch(r"(?:force|constabulary|police|our)?\s*(?:update|progress update|progress)s?", low):
         return Column("round", heading, ImportedRound("update", heading, (9999, 0)))
+    if re.search(r"\bupdate\b", low) and not re.search(r"rec\w*m\w*d|evidence|owner", low):
+        # an update named without a month ("Q3 Update", "Second update"): after the dated ones, in column order
+        return Column("round", heading, ImportedRound(slug(heading), heading, (9999, 0)))
     if re.fullmatch(
         r"(?:force|constabulary|police|our)?\s*(?:responses?|(?:current )?(?:process|position))", low
     ):

@@ -21,8 +21,9 @@ from plan_cli.importer.layouts import joined_tables, label_value_table
 from plan_cli.importer.lists import LABELLED_LINES, labelled_lines_table
 from plan_cli.importer.records import ImportedPlan
 from plan_cli.importer.rows import build_plan
-from plan_cli.importer.table import Cell, Row, Table, quoted
+from plan_cli.importer.table import Cell, Row, Run, Table, quoted
 
+_ITEM_OR_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
 _FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z /&,()-]{2,60}?)\s*:\s*(\S.*)$")
 
 
@@ -63,6 +64,7 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
         )
     table, header_index = candidates[0]
     plan = ImportedPlan(table=table.where)
+    table = _sub_headings_joined(table, header_index, plan)
     _front_matter(plan, table, header_index)
     if table.where == LABELLED_LINES:
         plan.notes.append(
@@ -77,6 +79,43 @@ def _header_row(table: Table) -> int | None:
         if ("recommendation" in kinds or "number" in kinds) and kinds & {"evidence", "item", "round"}:
             return index
     return None
+
+
+def _sub_headings_joined(table: Table, index: int, plan: ImportedPlan) -> Table:
+    """``table`` with a second heading row (the sub-headings under a heading spanning several columns,
+    "Progress" over "Update – October 2025" and "Q3 Update") joined into the heading row above it.
+
+    A sub-heading that names a column itself is kept as written; one that does not ("Ref" under
+    "Evidence requirements") is read with the heading over it.
+    """
+    if index + 1 >= len(table.rows):
+        return table
+    header, below = table.rows[index].cells, table.rows[index + 1].cells
+    texts = [heading_text(c) for c in below]
+    spanned = [i for i in range(1, min(len(header), len(below))) if header[i].is_empty and texts[i]]
+    short = all(len(c.paragraphs) <= 1 and len(t) <= 60 for c, t in zip(below, texts, strict=True))
+    if not spanned or not short or any(_ITEM_OR_NUMBER.fullmatch(t) for t in texts if t):
+        return table
+    joined: list[Cell] = []
+    over = ""
+    for position in range(max(len(header), len(below))):
+        top = heading_text(header[position]) if position < len(header) else ""
+        sub = texts[position] if position < len(texts) else ""
+        over = top or over
+        column = classify(sub) if sub else None
+        if not sub:
+            written = top
+        elif (column is not None and column.kind != "other") or not over:
+            written = sub
+        else:
+            written = f"{over} {sub}"
+        joined.append(Cell(((Run(written),),) if written else ()))
+    plan.notes.append(
+        f"the heading row has a second row of sub-headings ({_headings(table.rows[index + 1])}); "
+        "read with the headings above them"
+    )
+    rows = (*table.rows[:index], Row(tuple(joined), table.rows[index].line), *table.rows[index + 2 :])
+    return table._replace(rows=rows)
 
 
 def _headings(row: Row) -> str:

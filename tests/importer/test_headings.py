@@ -105,3 +105,13 @@ def test_an_undated_response_is_the_initial_round_and_an_undated_update_a_round_
     assert response is not None and response.round is not None and response.round.id == "initial"
     assert update is not None and update.round is not None and update.round.id == "update"
     assert update.round.title == "Force Update"
+
+
+def test_an_update_heading_without_a_month_is_a_round_of_its_own_named_by_it() -> None:
+    column = classify("Q3 Update")
+    assert column is not None and column.kind == "round" and column.round is not None
+    assert (column.round.id, column.round.title) == ("q3-update", "Q3 Update")
+    progress = classify("Progress")
+    assert progress is not None and progress.kind == "round"
+    owner = classify("Owner update")
+    assert owner is not None and owner.kind == "owner"

@@ -240,3 +240,19 @@ def test_a_word_list_paragraphs_drawn_bullet_becomes_a_list_line(tmp_path: Path)
     update = item.update_for("initial") if item is not None else None
     assert update is not None
     assert update.text == "- Training material is being reviewed.\n\n- Victims\u2019 voices will be added."
+
+
+def test_a_second_heading_row_under_spanning_headings_names_the_columns(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-two-heading-rows.html")
+    assert [(r.id, r.title) for r in plan.rounds] == [
+        ("initial", "Initial response"),
+        ("october-2025", "Update \u2013 October 2025"),
+        ("q3-update", "Q3 Update"),
+    ]
+    assert [i.id for i in plan.items] == ["12.2", "12.3"]
+    first = plan.item("12.2")
+    q3 = first.update_for("q3-update") if first is not None else None
+    assert q3 is not None and q3.text == "Dip sampling shows the policy is followed in 9 of 10 cases."
+    second = plan.item("12.3")
+    assert second is not None and second.owner == "PFCC" and second.update_for("q3-update") is None
+    assert "a second row of sub-headings (Ref | Requirement | Update \u2013 October 2025 | Q3 Update)" in text
