@@ -26,10 +26,11 @@ from plan_cli.importer.table import Cell, Row, Run, Table, quoted
 _BLOCKS = frozenset(
     {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article"}
     | {"table", "tr", "td", "th", "caption", "dt", "dd", "main", "header", "footer", "nav", "aside"}
+    | {"details", "summary", "dl"}
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong"})
-_FRONT_BLOCKS = frozenset({"p", "dt", "li", "blockquote"}) | _HEADING_TAGS
+_FRONT_BLOCKS = frozenset({"p", "dt", "dd", "li", "blockquote", "summary"}) | _HEADING_TAGS
 _SKIP = frozenset({"script", "style", "template", "head", "noscript", "svg", "button", "form", "select"})
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "dialog"})
@@ -109,6 +110,8 @@ class _Page:
                     self.before[node.mem_id] = since
                     since = []
                 tables += 1
+            elif tag == "dd" and _previous_element(node) == "dt":
+                continue  # read with its term
             elif tables == 0 and not chrome and tag in _FRONT_BLOCKS:
                 cell = _described(node) if tag == "dt" else _cell(node, node.html or "")
                 if cell.texts and not is_chrome(cell.text):
@@ -141,6 +144,14 @@ class _Page:
         """The title first, then every other block (fields such as 'Force:' and the leads among them)."""
         rest = [cell for cell in self.blocks if cell is not self.title]
         return [self.title, *rest] if self.title is not None else rest
+
+
+def _previous_element(node: LexborNode) -> str | None:
+    """The tag of the element before ``node`` among its siblings (text and comments passed over)."""
+    before = node.prev
+    while before is not None and before.tag in ("-text", "-comment"):
+        before = before.prev
+    return before.tag if before is not None else None
 
 
 def _described(term: LexborNode) -> Cell:

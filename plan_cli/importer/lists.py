@@ -1,13 +1,16 @@
 """A plan published as text, not as a table: sections per recommendation with labelled lines.
 
-A page may give each recommendation a section ("Crime recording (recommendation
-7)"), its text under a heading such as "Recommendation received", each evidence
-item as a line "7.1 - Evidence requirements of progress/completion: ...", and
-the force's response under a heading naming it ("Our current process", "March
-2025 update"). :func:`labelled_lines_table` recasts these as the one plan table
-:mod:`plan_cli.importer.rows` reads; every published word is kept, the headings
-become column headings, and a response given once for a recommendation is
-kept on its first item with a note.
+A page may give each recommendation a section (a heading such as "Crime
+recording (recommendation 7)", or an accordion's "Recommendation 9" summary),
+its text under a heading such as "Recommendation received" or in the paragraph
+below, and each evidence item as a line "7.1 - Evidence requirements of
+progress/completion: ..." (or "7.1" alone, the evidence below it). The force's
+response is under a heading naming it ("Our current process", "March 2025
+update"), or on lines labelled per item ("Owner: PFCC", "Progress: ...", a
+definition list's terms). :func:`labelled_lines_table` recasts these as the one
+plan table :mod:`plan_cli.importer.rows` reads; every published word is kept,
+the headings and labels become column headings, and a response given once for a
+recommendation is kept on its first item with a note.
 """
 
 from __future__ import annotations
@@ -19,60 +22,114 @@ from plan_cli.importer.layouts import recommendation_label
 from plan_cli.importer.table import EMPTY, Cell, Row, Run, Table
 
 _ITEM_LINE = re.compile(
-    r"^\s*(\d{1,3}\.\d{1,3})\s*[-\u2013:.]\s*(?:(evidence[^:]{0,60}):\s*)?", re.IGNORECASE
+    r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|$)(?:(evidence[^:]{0,60}):\s*)?", re.IGNORECASE
 )
+_LABELLED = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s*")
+_FIELD_KINDS = frozenset({"owner", "round", "status", "deadline"})
 
 LABELLED_LINES = "the page's labelled lines"
+SHARED_RESPONSES = "the page's labelled lines and sections"
+
+
+class _Item:
+    def __init__(self, item_id: str, evidence: list[tuple[Run, ...]]) -> None:
+        self.id = item_id
+        self.evidence = evidence
+        self.fields: dict[str, list[tuple[Run, ...]]] = {}  # column heading (lower case) -> its paragraphs
 
 
 class _Recommendation:
     def __init__(self, number: str) -> None:
         self.number = number
         self.text: list[tuple[Run, ...]] = []
-        self.items: list[tuple[str, Cell]] = []
+        self.items: list[_Item] = []
         self.responses: dict[str, list[tuple[Run, ...]]] = {}
 
 
 def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
-    """The plan table the page's labelled lines make, with its heading row's index; None without item lines."""
+    """The plan table the page's labelled lines make, with its heading row's index; None without item lines.
+
+    An item is a line "7.1 - evidence" (or "7.1" alone, its evidence in the paragraphs below); the
+    lines after it labelled with an owner, a status or a round ("Owner: PFCC", "Progress: ...",
+    "March 2025 update: ...", as a definition list or bold labels gives them) fill its columns, and
+    unlabelled paragraphs right after such a line continue it.
+    """
     if not any(_ITEM_LINE.match(cell.texts[0]) for cell in blocks if cell.texts):
         return None
     found: list[_Recommendation] = []
     rounds: list[str] = []
+    fields: dict[str, str] = {}  # lower case -> the label as first written
     section: str | None = None
+    into: list[tuple[Run, ...]] | None = None  # where unlabelled paragraphs go: an item's evidence or field
     for cell in blocks:
         texts = cell.texts
         if not texts:
             continue
-        number = recommendation_label(texts[0]) if _is_heading(cell) else ""
+        number = recommendation_label(texts[0]) if _is_heading(cell) or _only_label(texts) else ""
         item = _ITEM_LINE.match(texts[0])
+        field = _field(texts[0]) if found and found[-1].items and section is None else None
         if number:
             found.append(_Recommendation(number))
-            section = None
+            section, into = None, None
+        elif item and found:
+            rest = texts[0][item.end() :]
+            paragraphs: list[tuple[Run, ...]] = [(Run(t),) for t in (rest, *texts[1:]) if t.strip()]
+            found[-1].items.append(_Item(item[1], paragraphs))
+            into = found[-1].items[-1].evidence if not paragraphs else None
+        elif field is not None:
+            label, value = field
+            fields.setdefault(label.lower(), label)
+            kept = found[-1].items[-1].fields.setdefault(label.lower(), [])
+            kept.extend((Run(t),) for t in (value, *texts[1:]) if t.strip())
+            into = kept
         elif _is_heading(cell):
             column = classify(heading_text(cell))
             section = heading_text(cell) if column is not None and column.kind == "round" else None
             if section and section not in rounds:
                 rounds.append(section)
-        elif item and found:
-            rest = texts[0][item.end() :]
-            paragraphs = ((Run(rest),), *((Run(t),) for t in texts[1:]))
-            found[-1].items.append((item[1], Cell(paragraphs)))
+            into = None
         elif found and section is not None:
             found[-1].responses.setdefault(section, []).extend(cell.paragraphs)
+        elif into is not None:
+            into.extend(cell.paragraphs)
         elif found and not found[-1].items:
             found[-1].text.extend(cell.paragraphs)
     if not any(rec.items for rec in found):
         return None
-    headings = ["Rec No.", "Recommendation", "Evidence item number", "Evidence requirements", *rounds]
+    labels = list(fields)
+    headings = [
+        "Rec No.",
+        "Recommendation",
+        "Evidence item number",
+        "Evidence requirements",
+        *(fields[label] for label in labels),
+        *rounds,
+    ]
     rows = [Row(tuple(Cell(((Run(h),),)) for h in headings))]
     for rec in found:
-        for position, (item_id, evidence) in enumerate(rec.items):
+        for position, listed in enumerate(rec.items):
             first = position == 0
             lead = (Cell(((Run(rec.number),),)), Cell(tuple(rec.text))) if first else (EMPTY, EMPTY)
+            own = [Cell(tuple(listed.fields.get(label, ()))) for label in labels]
             answers = [Cell(tuple(rec.responses.get(r, ()))) if first else EMPTY for r in rounds]
-            rows.append(Row((*lead, Cell(((Run(item_id),),)), evidence, *answers)))
-    return Table(tuple(rows), (), LABELLED_LINES), 0
+            evidence = Cell(tuple(listed.evidence))
+            rows.append(Row((*lead, Cell(((Run(listed.id),),)), evidence, *own, *answers)))
+    shared = any(rec.responses for rec in found)
+    return Table(tuple(rows), (), SHARED_RESPONSES if shared else LABELLED_LINES), 0
+
+
+def _field(text: str) -> tuple[str, str] | None:
+    """(label, value) of a line labelled with an owner, status or round ("Owner: PFCC"); None otherwise."""
+    match = _LABELLED.match(text)
+    if match is None:
+        return None
+    column = classify(match[1])
+    return (match[1], text[match.end() :]) if column is not None and column.kind in _FIELD_KINDS else None
+
+
+def _only_label(texts: tuple[str, ...]) -> bool:
+    """True for a block that only names a recommendation ("Recommendation 9"), as an accordion's summary does."""
+    return len(texts) == 1 and len(texts[0]) <= 40 and bool(recommendation_label(texts[0]))
 
 
 def _is_heading(cell: Cell) -> bool:

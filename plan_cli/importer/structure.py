@@ -18,7 +18,7 @@ import re
 from plan_cli.basics.errors import SourceError
 from plan_cli.importer.headings import classify, heading_text
 from plan_cli.importer.layouts import joined_tables, label_value_table
-from plan_cli.importer.lists import LABELLED_LINES, labelled_lines_table
+from plan_cli.importer.lists import SHARED_RESPONSES, labelled_lines_table
 from plan_cli.importer.records import ImportedPlan
 from plan_cli.importer.rows import build_plan
 from plan_cli.importer.table import Cell, Row, Run, Table, quoted
@@ -66,7 +66,7 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
     plan = ImportedPlan(table=table.where)
     table = _sub_headings_joined(table, header_index, plan)
     _front_matter(plan, table, header_index)
-    if table.where == LABELLED_LINES:
+    if table.where == SHARED_RESPONSES:
         plan.notes.append(
             "each recommendation's section gives one response for all its items; it is kept on its first item"
         )

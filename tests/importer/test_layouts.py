@@ -256,3 +256,36 @@ def test_a_second_heading_row_under_spanning_headings_names_the_columns(tmp_path
     second = plan.item("12.3")
     assert second is not None and second.owner == "PFCC" and second.update_for("q3-update") is None
     assert "a second row of sub-headings (Ref | Requirement | Update \u2013 October 2025 | Q3 Update)" in text
+
+
+def test_accordion_cards_with_item_headings_and_bold_owner_and_progress_labels(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-accordion.html")
+    assert [(r.id, r.title) for r in plan.rounds] == [("update", "Progress")]
+    assert [i.id for i in plan.items] == ["9.1", "9.2", "14.1"]
+    first = plan.item("9.1")
+    update = first.update_for("update") if first is not None else None
+    assert first is not None and first.evidence == (
+        "Referral pathways to specialist services are agreed with commissioners."
+    )
+    assert update is not None and update.text == (
+        "A referral pathway was agreed with the commissioned service in June 2025.\n\n"
+        "Referrals are made on the day the crime is recorded."
+    )
+    second = plan.item("9.2")
+    assert second is not None and second.owner == "Head of Public Protection"
+    assert plan.recommendations[0].owner == "PFCC"
+    assert "kept on its first item" not in text
+
+
+def test_a_definition_list_per_recommendation_gives_each_item_its_owner_and_rounds(tmp_path: Path) -> None:
+    plan, _text = imported(tmp_path, IMPORT / "layout-definition-list.html")
+    assert [r.id for r in plan.rounds] == ["initial", "march-2025"]
+    first = plan.item("13.1")
+    initial = first.update_for("initial") if first is not None else None
+    assert initial is not None and initial.text == (
+        "An SPO guide for supervisors is being written.\n\nLegal Services will review it."
+    )
+    second = plan.item("13.2")
+    update = second.update_for("march-2025") if second is not None else None
+    assert second is not None and second.owner == "Legal Services"
+    assert update is not None and update.text == "Reviews continue; 31 SPOs were granted."
