@@ -26,6 +26,9 @@ _MONTH_YEAR = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s/-]*('?\d{2}|\d{4})\b", re.IGNORECASE
 )
 
+UNDATED = (9999, 0)
+"""The order of a round named without a date: after every dated one, unless its column says otherwise."""
+
 
 class Column:
     """What a heading says a column holds: kind, and the round for round and status columns."""
@@ -75,10 +78,10 @@ def classify(heading: str) -> Column | None:
     if found is not None:
         return Column("round", heading, found)
     if re.fullmatch(r"(?:force|constabulary|police|our)?\s*(?:update|progress update|progress)s?", low):
-        return Column("round", heading, ImportedRound("update", heading, (9999, 0)))
+        return Column("round", heading, ImportedRound("update", heading, UNDATED))
     if re.search(r"\bupdate\b", low) and not re.search(r"rec\w*m\w*d|evidence|owner", low):
         # an update named without a month ("Q3 Update", "Second update"): after the dated ones, in column order
-        return Column("round", heading, ImportedRound(slug(heading), heading, (9999, 0)))
+        return Column("round", heading, ImportedRound(slug(heading), heading, UNDATED))
     if re.fullmatch(
         r"(?:force|constabulary|police|our)?\s*(?:responses?|(?:current )?(?:process|position))", low
     ):

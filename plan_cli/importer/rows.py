@@ -15,6 +15,7 @@ from collections import Counter
 from plan_cli.basics.controls import describe, first_control, visible
 from plan_cli.basics.errors import SourceError
 from plan_cli.importer.headings import (
+    UNDATED,
     Column,
     classify,
     heading_text,
@@ -114,12 +115,21 @@ class _Builder:
                 self.plan.ignored_columns.append(column.heading)
             if column.round is not None and column.kind == "round":
                 self._declare(column.round)
+        self._undated_in_column_order()
         if not self._indexes("round"):
             raise SourceError(
                 self.name,
                 f"{self.table.where} has no response column: expected a heading such as "
                 "'Initial Action Plan Response' or '<Month Year> Update'",
             )
+
+    def _undated_in_column_order(self) -> None:
+        """Place a round named without a date ("Six Month Update") that sits left of a dated one
+        ("Update – December 2025") after the round column before it, as the headings order them."""
+        declared = list(self.rounds.values())
+        for position, found in enumerate(declared):
+            if found.order == UNDATED and any(r.order != UNDATED for r in declared[position + 1 :]):
+                found.order = declared[position - 1].order if position else (0, 0)
 
     def _declare(self, found: ImportedRound) -> ImportedRound:
         return declare_round(self.rounds, found)
