@@ -67,7 +67,9 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
             continue
         number = recommendation_label(texts[0]) if _is_heading(cell) or _only_label(texts) else ""
         item = _ITEM_LINE.match(texts[0])
-        field = _field(texts[0]) if found and found[-1].items and section is None else None
+        field = (
+            _field(texts[0], found[-1].items[-1]) if found and found[-1].items and section is None else None
+        )
         if number:
             found.append(_Recommendation(number))
             section, into = None, None
@@ -78,8 +80,12 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
             into = found[-1].items[-1].evidence if not paragraphs else None
         elif field is not None:
             label, value = field
-            fields.setdefault(label.lower(), label)
-            kept = found[-1].items[-1].fields.setdefault(label.lower(), [])
+            listed = found[-1].items[-1]
+            if _is_evidence(label):
+                kept = listed.evidence  # "Evidence requirement: ..." under an item line without its text
+            else:
+                fields.setdefault(label.lower(), label)
+                kept = listed.fields.setdefault(label.lower(), [])
             kept.extend((Run(t),) for t in (value, *texts[1:]) if t.strip())
             into = kept
         elif _is_heading(cell):
@@ -118,13 +124,21 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
     return Table(tuple(rows), (), SHARED_RESPONSES if shared else LABELLED_LINES), 0
 
 
-def _field(text: str) -> tuple[str, str] | None:
-    """(label, value) of a line labelled with an owner, status or round ("Owner: PFCC"); None otherwise."""
+def _field(text: str, listed: _Item) -> tuple[str, str] | None:
+    """(label, value) of a line labelled with an owner, status or round ("Owner: PFCC"), or with the
+    evidence where the item has none yet; None otherwise."""
     match = _LABELLED.match(text)
-    if match is None:
+    column = classify(match[1]) if match is not None else None
+    if match is None or column is None:
         return None
-    column = classify(match[1])
-    return (match[1], text[match.end() :]) if column is not None and column.kind in _FIELD_KINDS else None
+    if column.kind in _FIELD_KINDS or (column.kind == "evidence" and not listed.evidence):
+        return match[1], text[match.end() :]
+    return None
+
+
+def _is_evidence(label: str) -> bool:
+    column = classify(label)
+    return column is not None and column.kind == "evidence"
 
 
 def _only_label(texts: tuple[str, ...]) -> bool:

@@ -289,3 +289,17 @@ def test_a_definition_list_per_recommendation_gives_each_item_its_owner_and_roun
     update = second.update_for("march-2025") if second is not None else None
     assert second is not None and second.owner == "Legal Services"
     assert update is not None and update.text == "Reviews continue; 31 SPOs were granted."
+
+
+def test_cards_per_item_with_labelled_evidence_owner_status_and_dated_progress(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-cards.html")
+    assert [(r.id, r.title) for r in plan.rounds] == [("october-2025", "Progress update (October 2025)")]
+    first = plan.item("17.1")
+    assert first is not None and first.evidence == (
+        "Force policies should support the allocation of stalking cases to officers with the right skills "
+        "and experience."
+    )
+    assert 'status: in-progress  # stated in the source: "Ongoing"' in text
+    assert 'status: complete  # stated in the source: "Complete"' in text
+    second = plan.item("28.1")
+    assert second is not None and second.owner == "Corporate Communications"
