@@ -66,7 +66,8 @@ def joined_tables(tables: list[tuple[Table, int]]) -> tuple[Table, int] | None:
         for position, row in enumerate(table.rows[at + 1 :]):
             lead = (Cell(((Run(number),),)) if number else EMPTY, text) if position == 0 else (EMPTY, EMPTY)
             rows.append(Row((*lead, *row.cells), row.line))
-    where = f"{first.where} to {tables[-1][0].where.removeprefix('table ')}"
+    last = tables[-1][0].where
+    where = first.where if last == first.where else f"{first.where} to {last.removeprefix('table ')}"
     return Table(tuple(rows), first.preamble, where, first.before, first.named), 0
 
 

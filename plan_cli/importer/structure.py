@@ -17,7 +17,7 @@ import re
 
 from plan_cli.basics.errors import SourceError
 from plan_cli.importer.headings import classify, heading_text
-from plan_cli.importer.layouts import joined_tables, label_value_table
+from plan_cli.importer.layouts import joined_tables, label_value_table, recommendation_above
 from plan_cli.importer.lists import SHARED_RESPONSES, labelled_lines_table
 from plan_cli.importer.records import ImportedPlan
 from plan_cli.importer.rows import build_plan
@@ -49,7 +49,9 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
                 name, f"--table {table_number} is not a plan table; the plan tables are: {numbers}"
             )
         candidates = chosen
-    if len(candidates) > 1 and (joined := joined_tables(candidates)) is not None:
+    if (len(candidates) > 1 or _items_only(*candidates[0])) and (
+        joined := joined_tables(candidates)
+    ) is not None:
         candidates = [joined]
     if len(candidates) > 1:
         listed = "; ".join(
@@ -78,6 +80,8 @@ def _header_row(table: Table) -> int | None:
         kinds = {c.kind for c in (classify(heading_text(cell)) for cell in row.cells) if c is not None}
         if ("recommendation" in kinds or "number" in kinds) and kinds & {"evidence", "item", "round"}:
             return index
+        if "item" in kinds and kinds & {"evidence", "round"}:
+            return index  # a table of one recommendation's items, its number and text above it
     return None
 
 
@@ -116,6 +120,14 @@ def _sub_headings_joined(table: Table, index: int, plan: ImportedPlan) -> Table:
     )
     rows = (*table.rows[:index], Row(tuple(joined), table.rows[index].line), *table.rows[index + 2 :])
     return table._replace(rows=rows)
+
+
+def _items_only(table: Table, index: int) -> bool:
+    """True for a table of items with no recommendation column under a heading naming one ("Recommendation 7")."""
+    kinds = {
+        c.kind for c in (classify(heading_text(cell)) for cell in table.rows[index].cells) if c is not None
+    }
+    return not kinds & {"recommendation", "number"} and bool(recommendation_above(table.before)[0])
 
 
 def _headings(row: Row) -> str:

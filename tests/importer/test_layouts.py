@@ -303,3 +303,22 @@ def test_cards_per_item_with_labelled_evidence_owner_status_and_dated_progress(t
     assert 'status: complete  # stated in the source: "Complete"' in text
     second = plan.item("28.1")
     assert second is not None and second.owner == "Corporate Communications"
+
+
+@pytest.mark.parametrize("recommendations", [1, 2])
+def test_accordion_cards_each_holding_a_table_of_items_under_a_recommendation_summary(
+    recommendations: int, tmp_path: Path
+) -> None:
+    page = (IMPORT / "layout-accordion-tables.html").read_text(encoding="utf-8")
+    if recommendations == 1:
+        page = page[: page.index('<details>\n<summary data-test="heading">Recommendation 23')]
+    source = tmp_path / "page.html"
+    source.write_text(page, encoding="utf-8")
+    plan, _text = imported(tmp_path, source)
+    assert [r.number for r in plan.recommendations] == [7, 23][:recommendations]
+    rec = plan.recommendation(7)
+    assert rec is not None and rec.text == (
+        "By 27 March 2025, where required, seek changes to their crime recording systems so that crimes "
+        "can be searched."
+    )
+    assert [i.id for i in rec.items] == ["7.1", "7.2"]
