@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from plan_cli.plan.model import Plan
+from plan_cli.plan.model import Plan, Status
 from plan_cli.reading.loader import parse_plan
 
 from ..cli.runner import run
@@ -322,3 +322,21 @@ def test_accordion_cards_each_holding_a_table_of_items_under_a_recommendation_su
         "can be searched."
     )
     assert [i.id for i in rec.items] == ["7.1", "7.2"]
+
+
+def test_response_columns_headed_status_update_position_review_or_a_date_in_figures(tmp_path: Path) -> None:
+    plan, _text = imported(tmp_path, IMPORT / "layout-response-headings.html")
+    assert [r.id for r in plan.rounds] == [
+        "initial",
+        "status-update",
+        "october-2025",
+        "december-2025",
+        "spring-2026-review",
+    ]
+    item = plan.item("7.1")
+    update = item.update_for("status-update") if item is not None else None
+    assert (
+        update is not None
+        and update.status is Status.UNSTATED
+        and update.text == ("The change is ongoing and the supplier has been chased twice since the summer.")
+    )
