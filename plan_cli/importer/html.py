@@ -206,10 +206,10 @@ def _rows(table: LexborNode, lines: _LineFinder) -> list[Row]:
                 pending[column] -= 1
                 cells.append(Cell(()))
                 column += 1
-            cells.append(_cell(td, td.html or ""))
+            down = _span(td, "rowspan")
+            cells.append(_cell(td, td.html or "")._replace(down=down))
             span = _span(td, "colspan")
             cells.extend(Cell(()) for _ in range(span - 1))
-            down = _span(td, "rowspan")
             for offset in range(span):
                 if down > 1:
                     pending[column + offset] = down - 1

@@ -53,6 +53,7 @@ class _Builder:
         self.columns: dict[int, Column] = {}
         self.by_number: dict[int, ImportedRecommendation] = {}
         self.item_ids: set[str] = set()
+        self.spanning: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, the item above)
 
     # ---- headings ----------------------------------------------------------------
 
@@ -312,17 +313,32 @@ class _Builder:
         rec.items.append(item)
         self.item_ids.add(item_id)
         for index in rounds:
-            take_responses(
-                item,
-                cells[index] if index < len(cells) else Cell(()),
-                self.columns[index],
-                self.rounds,
-                self.plain,
-            )
+            response = cells[index] if index < len(cells) else Cell(())
+            take_responses(item, response, self.columns[index], self.rounds, self.plain)
+            self._spanned(item, index, response)
         self._statuses(item, cells)
         for index in self._indexes("supporting"):
             if index < len(cells) and not cells[index].is_empty:
                 take_supporting(item, cells[index], self.rounds)
+
+    def _spanned(self, item: ImportedItem, index: int, response: Cell) -> None:
+        """Note a response cell that spans the rows below it (kept once, on its first item), and on each
+        item below it that it covers."""
+        column = self.columns[index].round
+        if column is None:
+            return
+        title = self.rounds[column.id].title
+        left, above = self.spanning.pop(index, (0, ""))
+        if response.down > 1 and column.id in item.updates:
+            item.updates[column.id].notes.append(
+                f"this {title} cell spans {response.down} rows in the source: this item's and those of "
+                "the items below it; kept here once"
+            )
+            self.spanning[index] = (response.down - 1, item.id)
+        elif left > 0 and response.is_empty:
+            item.notes.append(f"its {title} is the cell of item {above} above, which spans this row")
+            if left > 1:
+                self.spanning[index] = (left - 1, above)
 
     def _statuses(self, item: ImportedItem, cells: list[Cell]) -> None:
         per_round = {

@@ -258,6 +258,17 @@ def test_a_second_heading_row_under_spanning_headings_names_the_columns(tmp_path
     assert "a second row of sub-headings (Ref | Requirement | Update \u2013 October 2025 | Q3 Update)" in text
 
 
+def test_a_response_cell_spanning_two_items_rows_is_kept_once_and_noted_on_both(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-two-heading-rows.html")
+    first, second = plan.item("12.2"), plan.item("12.3")
+    initial = first.update_for("initial") if first is not None else None
+    assert initial is not None and initial.text == "The DASH review has started for both."
+    assert second is not None and second.update_for("initial") is None
+    assert text.count("The DASH review has started for both.") == 1
+    assert "this Initial response cell spans 2 rows in the source" in text
+    assert "its Initial response is the cell of item 12.2 above, which spans this row" in text
+
+
 def test_accordion_cards_with_item_headings_and_bold_owner_and_progress_labels(tmp_path: Path) -> None:
     plan, text = imported(tmp_path, IMPORT / "layout-accordion.html")
     assert [(r.id, r.title) for r in plan.rounds] == [("update", "Progress")]
