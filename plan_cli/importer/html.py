@@ -51,6 +51,10 @@ _FORCE_NAME = re.compile(
 _WORD_BULLET_START = re.compile(r"^<!--\[if !supportLists\]", re.IGNORECASE)
 _WORD_BULLET_END = re.compile(r"^<!--\[endif\]", re.IGNORECASE)
 _BULLET_GLYPHS = frozenset("\u00b7\u2022\u25aa\u25cf\u25e6\u2013\u2212\uf0b7\uf0a7\uf0d8-o\u00a7*")
+_HIDDEN_CLASS = re.compile(
+    r"visually-?hidden|\bsr-only\b|screen-?reader|element-invisible|cell-label|(?:^|\s)hidden(?:\s|$)",
+    re.IGNORECASE,
+)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
 
 
@@ -280,7 +284,7 @@ def _cell(node: LexborNode, shown: str) -> Cell:
                 current.append(Run(_list_marker("".join(bullet))))
                 bullet = None
             continue
-        if tag in _SKIP:
+        if tag in _SKIP or _is_hidden_label(child):
             continue
         if tag == "a" and child.attributes.get("href"):
             links.append(
@@ -308,6 +312,13 @@ def _cell(node: LexborNode, shown: str) -> Cell:
     flush()
     kept = tuple(p for p in paragraphs if "".join(r.text for r in p).strip())
     return Cell(kept, quoted(shown), tuple(links))
+
+
+def _is_hidden_label(node: LexborNode) -> bool:
+    """True for text a page shows only to screen readers or on narrow screens: the column's heading
+    repeated in each cell ("visually-hidden", "sr-only", a responsive table's cell label) or hidden."""
+    attributes = node.attributes
+    return "hidden" in attributes or bool(_HIDDEN_CLASS.search(attributes.get("class") or ""))
 
 
 def _list_marker(drawn: str) -> str:

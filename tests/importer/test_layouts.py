@@ -351,3 +351,14 @@ def test_response_columns_headed_status_update_position_review_or_a_date_in_figu
         and update.status is Status.UNSTATED
         and update.text == ("The change is ongoing and the supplier has been chased twice since the summer.")
     )
+
+
+def test_a_responsive_tables_cell_labels_and_screen_reader_text_are_not_the_cells_words(
+    tmp_path: Path,
+) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-responsive-table.html")
+    rec = plan.recommendation(7)
+    assert rec is not None and rec.text.startswith("By 27 March 2025, where required")
+    assert rec.owner == "PFCC" and [i.id for i in rec.items] == ["7.1"]
+    assert 'status: complete  # stated in the source: "Complete"' in text
+    assert "numbered in order" not in text
