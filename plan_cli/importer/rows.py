@@ -29,6 +29,7 @@ from plan_cli.importer.table import Cell, Row, Table, quoted
 from plan_cli.importer.updates import declare_round, response_segments, take_responses
 
 _ITEM_ID = re.compile(r"(\d{1,3})\.(\d{1,3})")
+_NUMBERED_ITEM = re.compile(r"\s*(\d{1,3}\.\d{1,3})\s*[.:)]\s*")
 _FUSED_ID = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|\s)")
 _NUMBER = re.compile(r"\d{1,3}")
 _EVIDENCE_LABEL = re.compile(r"^(evidence requirements?[^:]{0,60}):\s*", re.IGNORECASE)
@@ -88,7 +89,7 @@ class _Builder:
             ids = [0] * (len(header.cells) + 1)
             for row in rows:
                 for index, cell in enumerate(row.cells[: len(ids)]):
-                    if _ITEM_ID.fullmatch(self._text(cell)):
+                    if _ITEM_ID.fullmatch(_item_number(self._text(cell))):
                         ids[index] += 1
             best = max(range(len(ids)), key=lambda i: ids[i])
             if ids[best] * 2 >= len([r for r in rows if any(not c.is_empty for c in r.cells)]) and ids[best]:
@@ -245,7 +246,7 @@ class _Builder:
             cells = [*cells[:start], Cell(()), *cells[start:-1]]
             evidence_cell, owner_cell = cell("evidence"), cell("owner")
 
-        item_id = fused_id or (self._text(cell("item")) if item_col else "")
+        item_id = fused_id or (_item_number(self._text(cell("item"))) if item_col else "")
         evidence = self._text(evidence_cell) if not evidence_cell.is_empty else None
         if not _ITEM_ID.fullmatch(item_id or "") and evidence:
             if _ITEM_ID.fullmatch(evidence.strip()):
@@ -356,6 +357,12 @@ class _Builder:
         if general and item.updates and general[0] < len(cells):
             latest = max(item.updates, key=lambda r: self.rounds[r].order)
             take_status(item.updates[latest], self._text(cells[general[0]]))
+
+
+def _item_number(text: str) -> str:
+    """An item column's text without the stop or bracket after the number ("7.1." is item 7.1)."""
+    found = _NUMBERED_ITEM.fullmatch(text)
+    return found[1] if found else text
 
 
 def _without_first(cell: Cell) -> Cell:

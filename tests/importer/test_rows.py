@@ -45,3 +45,16 @@ def test_an_item_column_headed_ref_reads_without_a_note_of_shifted_headings() ->
     text = import_plan(page.encode(), "page.html", "Moorside Police").text
     assert '- id: "14.1"' in text and "evidence: Needs assessments are completed." in text
     assert "# source:" not in text.split("recommendations:")[1]
+
+
+def test_an_item_number_written_with_a_stop_after_it_is_the_items_number() -> None:
+    rows = "".join(
+        f"<tr><td>{'14' if n == 0 else ''}</td><td>{'By 27 March 2025, take steps.' if n == 0 else ''}</td>"
+        f"<td>{number}</td><td>Evidence {number}</td><td>PFCC</td><td>Answer {number}</td></tr>"
+        for n, number in enumerate(["14.2.", "14.1)"])
+    )
+    page = f"<table>{HEADINGS}<th>Initial Response</th></tr>{rows}</table>"
+    text = import_plan(page.encode(), "page.html", "Moorside Police").text
+    plan = parse_plan(text, "plan.yaml").plan
+    assert [i.id for i in plan.items] == ["14.2", "14.1"]
+    assert "numbered in order" not in text
