@@ -33,7 +33,7 @@ _BOLD = frozenset({"b", "strong"})
 _FRONT_BLOCKS = frozenset({"p", "dt", "dd", "li", "blockquote", "summary"}) | _HEADING_TAGS
 _SKIP = frozenset({"script", "style", "template", "head", "noscript", "svg", "button", "form", "select"})
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
-_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "dialog"})
+_CHROME_TAGS = frozenset({"nav", "footer", "aside", "dialog"})
 _CHROME_NAMES = re.compile(
     r"cookie|consent|banner|skip|exit|escape|beta|breadcrumb|\bnav|menu|masthead|site-?header|footer|"
     r"navigation|search|alert|share|social",
@@ -102,13 +102,14 @@ class _Page:
         self.before: dict[int, list[Cell]] = {}
         since: list[Cell] = []
         root = tree.root
+        holders = _content_holders(tree)
         stack: list[tuple[LexborNode, bool, int]] = [(root, False, 0)] if root is not None else []
         while stack:
             node, chrome, tables = stack.pop()
             tag = node.tag
             if tag in _SKIP or tag in ("-text", "-comment", None):
                 continue
-            chrome = chrome or _looks_like_chrome(node)
+            chrome = chrome or _looks_like_chrome(node, node.mem_id in holders)
             if tag == "table":
                 if tables == 0:
                     self.before[node.mem_id] = since
@@ -170,8 +171,26 @@ def _described(term: LexborNode) -> Cell:
     return Cell(((Run(f"{written}: {value}"),),), f"{written}: {value}")
 
 
-def _looks_like_chrome(node: LexborNode) -> bool:
+def _content_holders(tree: LexborHTMLParser) -> set[int]:
+    """The elements holding the page's content (its main element, its heading, its tables) and every
+    element around them: never chrome, whatever their class says ("has-mega-menu" on the body)."""
+    held: set[int] = set()
+    for node in tree.css("main, [role=main], h1, table"):
+        at: LexborNode | None = node
+        while at is not None and at.mem_id not in held:
+            held.add(at.mem_id)
+            at = at.parent
+    return held
+
+
+def _looks_like_chrome(node: LexborNode, holds_content: bool) -> bool:
+    """True for navigation, a footer, an aside, a dialog; and, unless ``holds_content``, for a site
+    header or an element named or roled as chrome (a cookie banner, a menu, an exit button)."""
     if node.tag in _CHROME_TAGS:
+        return True
+    if holds_content:
+        return False
+    if node.tag == "header":
         return True
     attributes = node.attributes
     named = " ".join(attributes.get(key) or "" for key in ("class", "id", "role", "aria-label"))

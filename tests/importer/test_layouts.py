@@ -362,3 +362,10 @@ def test_a_responsive_tables_cell_labels_and_screen_reader_text_are_not_the_cell
     assert rec.owner == "PFCC" and [i.id for i in rec.items] == ["7.1"]
     assert 'status: complete  # stated in the source: "Complete"' in text
     assert "numbered in order" not in text
+
+
+def test_wrappers_named_like_chrome_around_the_content_do_not_hide_it(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-named-wrappers.html")
+    assert plan.title == "Stalking super-complaint action plan"
+    assert plan.executive_lead == "ACC Priya Raman"
+    assert "101 or 999" not in text and "cookies" not in text and "Riverside Road" not in text
