@@ -276,6 +276,7 @@ def _cell(node: LexborNode, shown: str) -> Cell:
     stack: list[tuple[LexborNode | None, bool, str]] = [(node, False, "")]
     first = True
     bullet: list[str] | None = None  # the text of a Word list's drawn bullet, while inside it
+    titled = node.tag in _HEADING_TAGS or node.tag == "summary"  # an accordion's button is its title
     while stack:
         child, bold, marker = stack.pop()
         if child is None:
@@ -303,7 +304,7 @@ def _cell(node: LexborNode, shown: str) -> Cell:
                 current.append(Run(_list_marker("".join(bullet))))
                 bullet = None
             continue
-        if tag in _SKIP or _is_hidden_label(child):
+        if (tag in _SKIP and not (tag == "button" and titled)) or _is_hidden_label(child):
             continue
         if tag == "a" and child.attributes.get("href"):
             links.append(

@@ -369,3 +369,10 @@ def test_wrappers_named_like_chrome_around_the_content_do_not_hide_it(tmp_path: 
     assert plan.title == "Stalking super-complaint action plan"
     assert plan.executive_lead == "ACC Priya Raman"
     assert "101 or 999" not in text and "cookies" not in text and "Riverside Road" not in text
+
+
+def test_an_accordion_whose_headings_are_buttons_names_its_recommendations(tmp_path: Path) -> None:
+    plan, _text = imported(tmp_path, IMPORT / "layout-accordion-buttons.html")
+    assert [r.number for r in plan.recommendations] == [14]
+    item = plan.item("14.1")
+    assert item is not None and item.owner == "Head of Public Protection"
