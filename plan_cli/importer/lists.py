@@ -24,6 +24,7 @@ from plan_cli.importer.table import EMPTY, Cell, Row, Run, Table
 _ITEM_LINE = re.compile(
     r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|$)(?:(evidence[^:]{0,60}):\s*)?", re.IGNORECASE
 )
+_ITEM_HEADING = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s+(?=\S)")
 _LABELLED = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s*")
 _FIELD_KINDS = frozenset({"owner", "round", "status", "deadline"})
 
@@ -54,7 +55,7 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
     "March 2025 update: ...", as a definition list or bold labels gives them) fill its columns, and
     unlabelled paragraphs right after such a line continue it.
     """
-    if not any(_ITEM_LINE.match(cell.texts[0]) for cell in blocks if cell.texts):
+    if not any(_item_line(cell) for cell in blocks if cell.texts):
         return None
     found: list[_Recommendation] = []
     rounds: list[str] = []
@@ -66,7 +67,7 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
         if not texts:
             continue
         number = recommendation_label(texts[0]) if _is_heading(cell) or _only_label(texts) else ""
-        item = _ITEM_LINE.match(texts[0])
+        item = _item_line(cell)
         field = (
             _field(texts[0], found[-1].items[-1]) if found and found[-1].items and section is None else None
         )
@@ -122,6 +123,13 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
             rows.append(Row((*lead, Cell(((Run(listed.id),),)), evidence, *own, *answers)))
     shared = any(rec.responses for rec in found)
     return Table(tuple(rows), (), SHARED_RESPONSES if shared else LABELLED_LINES), 0
+
+
+def _item_line(cell: Cell) -> re.Match[str] | None:
+    """The item number a block opens with: "7.1 - ...", "7.1" alone, or a heading "7.1 Evidence ..."."""
+    return _ITEM_LINE.match(cell.texts[0]) or (
+        _ITEM_HEADING.match(cell.texts[0]) if _is_heading(cell) else None
+    )
 
 
 def _field(text: str, listed: _Item) -> tuple[str, str] | None:

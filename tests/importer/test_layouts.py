@@ -314,6 +314,7 @@ def test_cards_per_item_with_labelled_evidence_owner_status_and_dated_progress(t
     assert 'status: complete  # stated in the source: "Complete"' in text
     second = plan.item("28.1")
     assert second is not None and second.owner == "Corporate Communications"
+    assert second.evidence == "The action plan is published on the force website."
 
 
 @pytest.mark.parametrize("recommendations", [1, 2])
