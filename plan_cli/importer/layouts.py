@@ -16,7 +16,7 @@ from plan_cli.importer.headings import classify, heading_text, round_of
 from plan_cli.importer.table import EMPTY, Cell, Row, Run, Table
 
 _RECOMMENDATION_LABEL = re.compile(
-    r"^\s*recom+end\w*\s*(?:no\.?|number)?\s*(\d{1,3})\b\s*[-\u2013:.)]?\s*", re.IGNORECASE
+    r"^\s*recom+end\w*\s*(?:no\.?|number)?\s*(\d{1,3})\b(?!\.\d)\s*[-\u2013:.)]?\s*", re.IGNORECASE
 )
 _ITEM_ID = re.compile(r"\s*\d{1,3}\.\d{1,3}\s*")
 _THEMED = re.compile(r"\(\s*recom+end\w*\s*(\d{1,3})\s*\)", re.IGNORECASE)

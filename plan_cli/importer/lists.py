@@ -21,10 +21,11 @@ from plan_cli.importer.headings import classify, heading_text
 from plan_cli.importer.layouts import recommendation_label
 from plan_cli.importer.table import EMPTY, Cell, Row, Run, Table
 
+_ITEM_PREFIX = r"^\s*(?:(?:sub[- ]?)?recom+end\w*|evidence(?: requirements?)?|item)?\s*"
 _ITEM_LINE = re.compile(
-    r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|$)(?:(evidence[^:]{0,60}):\s*)?", re.IGNORECASE
+    _ITEM_PREFIX + r"(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|$)(?:(evidence[^:]{0,60}):\s*)?", re.IGNORECASE
 )
-_ITEM_HEADING = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s+(?=\S)")
+_ITEM_HEADING = re.compile(_ITEM_PREFIX + r"(\d{1,3}\.\d{1,3})\s+(?=\S)", re.IGNORECASE)
 _LABELLED = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s*")
 _FIELD_KINDS = frozenset({"owner", "round", "status", "deadline"})
 

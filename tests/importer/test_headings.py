@@ -6,6 +6,7 @@ import pytest
 
 from plan_cli.importer.headings import classify, round_of
 from plan_cli.importer.html import cell_from_html
+from plan_cli.importer.layouts import recommendation_label
 from plan_cli.importer.table import plain_cell, plain_segments, segments
 
 
@@ -139,3 +140,8 @@ def test_response_columns_named_in_other_words_are_rounds_not_dropped_or_read_as
 def test_a_date_or_rag_column_is_not_a_round(heading: str) -> None:
     column = classify(heading)
     assert column is None or column.kind != "round"
+
+
+def test_an_item_number_after_the_word_recommendation_is_not_a_recommendations_number() -> None:
+    assert recommendation_label("Recommendation 17") == "17"
+    assert recommendation_label("Recommendation 17.1") == ""
