@@ -103,9 +103,12 @@ class _Page:
         since: list[Cell] = []
         root = tree.root
         holders = _content_holders(tree)
-        stack: list[tuple[LexborNode, bool, int]] = [(root, False, 0)] if root is not None else []
+        # Entries: a node, whether it is inside chrome, how many tables hold it, whether a block taken holds it.
+        stack: list[tuple[LexborNode, bool, int, bool]] = (
+            [(root, False, 0, False)] if root is not None else []
+        )
         while stack:
-            node, chrome, tables = stack.pop()
+            node, chrome, tables, taken = stack.pop()
             tag = node.tag
             if tag in _SKIP or tag in ("-text", "-comment", None):
                 continue
@@ -117,7 +120,7 @@ class _Page:
                 tables += 1
             elif tag == "dd" and _previous_element(node) == "dt":
                 continue  # read with its term
-            elif tables == 0 and not chrome and tag in _FRONT_BLOCKS:
+            elif tables == 0 and not chrome and not taken and tag in _FRONT_BLOCKS:
                 cell = _described(node) if tag == "dt" else _cell(node, node.html or "")
                 if cell.texts and not is_chrome(cell.text):
                     if tag == "h1" and self.title is None:
@@ -126,8 +129,9 @@ class _Page:
                     since.append(cell)
                     if tag != "li" or ":" in cell.text[:40]:
                         continue
+                    taken = True  # a list item's own blocks are in its cell; only a table in it is read again
             children = list(node.iter(include_text=False))
-            stack.extend((child, chrome, tables) for child in reversed(children))
+            stack.extend((child, chrome, tables, taken) for child in reversed(children))
         self.after = since
         self._title_tag(tree)
 

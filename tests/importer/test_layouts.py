@@ -284,6 +284,11 @@ def test_accordion_cards_with_item_headings_and_bold_owner_and_progress_labels(t
     )
     second = plan.item("9.2")
     assert second is not None and second.owner == "Head of Public Protection"
+    listed = second.update_for("update")
+    assert listed is not None and listed.text == (
+        "Referral figures are reported to the quarterly performance board.\n\n"
+        "Teams with low referral numbers are contacted."
+    )
     assert plan.recommendations[0].owner == "PFCC"
     assert "kept on its first item" not in text
 
