@@ -148,7 +148,9 @@ def _no_plan_table(tables: list[Table]) -> str:
         "tables. Looked for: a table whose heading row names a recommendation ('Rec No.', 'Recommendation') "
         "with evidence ('Evidence requirements', 'Sub recommendation') or responses ('Initial response', "
         "'<Month Year> update', 'Force update'), with or without <th>; tables of 'Recommendation: | 7.1' "
-        "label/value rows; or lines labelled with item numbers ('7.1 - Evidence requirements ...: ...'). "
+        "label/value rows; or, under headings or accordion summaries naming 'Recommendation 7', "
+        "lines labelled with item numbers ('7.1 - Evidence requirements ...: ...', or '7.1' alone) "
+        "followed by 'Owner:', 'Progress:' or '<Month Year> update:' lines. "
         "Nothing is invented: give the plan's own table, or use --table N if one of these is it"
     )
 
