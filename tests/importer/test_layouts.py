@@ -194,7 +194,9 @@ def test_a_page_without_a_plan_says_what_it_saw_and_what_it_looked_for(tmp_path:
     assert code == 1 and out == ""
     assert "it has 1 tables (table 1 (1 rows, first row: Opening hours | 9-5))" in err
     assert "Looked for: a table whose heading row names a recommendation" in err
-    assert "lines labelled with item numbers" in err
+    assert (
+        "lines labelled with item numbers" in err and "accordion summaries naming 'Recommendation 7'" in err
+    )
 
 
 def test_supporting_documents_are_kept_on_their_update_with_their_links(tmp_path: Path) -> None:
