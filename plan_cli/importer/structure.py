@@ -97,7 +97,7 @@ def _sub_headings_joined(table: Table, index: int, plan: ImportedPlan) -> Table:
     header, below = table.rows[index].cells, table.rows[index + 1].cells
     texts = [heading_text(c) for c in below]
     spanned = [i for i in range(1, min(len(header), len(below))) if header[i].is_empty and texts[i]]
-    short = all(len(c.paragraphs) <= 1 and len(t) <= 60 for c, t in zip(below, texts, strict=True))
+    short = all(len(t) <= 60 for t in texts)  # a heading may wrap over lines (a PDF's does)
     if not spanned or not short or any(_ITEM_OR_NUMBER.fullmatch(t) for t in texts if t):
         return table
     joined: list[Cell] = []
