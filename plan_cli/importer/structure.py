@@ -41,6 +41,8 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
             raise SourceError(name, _no_plan_table(tables))
         page = tables[0]  # the page's front matter comes with every table it gives
         candidates = [(lines[0]._replace(preamble=page.preamble, named=page.named), lines[1])]
+    answered = [c for c in candidates if _has_responses(*c)]
+    candidates = answered or candidates  # a summary table (recommendation, items, status) is not the plan
     if table_number is not None:
         chosen = [c for c in candidates if c[0].where == f"table {table_number}"]
         if not chosen:
@@ -120,6 +122,14 @@ def _sub_headings_joined(table: Table, index: int, plan: ImportedPlan) -> Table:
     )
     rows = (*table.rows[:index], Row(tuple(joined), table.rows[index].line), *table.rows[index + 2 :])
     return table._replace(rows=rows)
+
+
+def _has_responses(table: Table, index: int) -> bool:
+    """True when the heading row names a response column (a round), as a plan table's does."""
+    return any(
+        column is not None and column.kind == "round"
+        for column in (classify(heading_text(cell)) for cell in table.rows[index].cells)
+    )
 
 
 def _items_only(table: Table, index: int) -> bool:

@@ -384,3 +384,9 @@ def test_an_accordion_whose_headings_are_buttons_names_its_recommendations(tmp_p
     assert [r.number for r in plan.recommendations] == [14]
     item = plan.item("14.1")
     assert item is not None and item.owner == "Head of Public Protection"
+
+
+def test_a_summary_table_above_the_plan_is_passed_over_without_asking_for_table(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-summary-and-plan.html")
+    assert [i.id for i in plan.items] == ["7.1"]
+    assert "(HTML, table 2)" in text
