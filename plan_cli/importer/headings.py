@@ -79,7 +79,7 @@ def classify(heading: str) -> Column | None:
         return Column("status", heading)
     if low == "owners":
         return Column("bodies", heading)
-    if "owner" in low or low in ("lead", "responsible", "addressee", "addressees"):
+    if "owner" in low or re.search(r"\b(?:leads?|responsible|accountable|addressees?)\b", low):
         return Column("owner", heading)
     if "deadline" in low:
         return Column("deadline", heading)

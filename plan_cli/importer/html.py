@@ -164,7 +164,7 @@ def _previous_element(node: LexborNode) -> str | None:
 
 
 def _described(term: LexborNode) -> Cell:
-    """A 'term: description' pair of a definition list as one line."""
+    """A 'term: description' pair of a definition list as one line, the term bold as a label is."""
     written = _cell(term, "").text
     described = term.next
     while described is not None and described.tag in ("-text", "-comment"):
@@ -172,7 +172,7 @@ def _described(term: LexborNode) -> Cell:
     if described is None or described.tag != "dd":
         return _cell(term, term.html or "")
     value = _cell(described, described.html or "").text
-    return Cell(((Run(f"{written}: {value}"),),), f"{written}: {value}")
+    return Cell(((Run(f"{written}:", True), Run(f" {value}")),), f"{written}: {value}")
 
 
 def _content_holders(tree: LexborHTMLParser) -> set[int]:

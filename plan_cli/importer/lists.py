@@ -37,7 +37,7 @@ class _Item:
     def __init__(self, item_id: str, evidence: list[tuple[Run, ...]]) -> None:
         self.id = item_id
         self.evidence = evidence
-        self.fields: dict[str, list[tuple[Run, ...]]] = {}  # column heading (lower case) -> its paragraphs
+        self.fields: dict[str, list[tuple[Run, ...]]] = {}  # column (see _column_key) -> its paragraphs
 
 
 class _Recommendation:
@@ -60,7 +60,7 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
         return None
     found: list[_Recommendation] = []
     rounds: list[str] = []
-    fields: dict[str, str] = {}  # lower case -> the label as first written
+    fields: dict[str, str] = {}  # column (see _column_key) -> the label as first written
     section: str | None = None
     into: list[tuple[Run, ...]] | None = None  # where unlabelled paragraphs go: an item's evidence or field
     for cell in blocks:
@@ -69,9 +69,7 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
             continue
         number = recommendation_label(texts[0]) if _is_heading(cell) or _only_label(texts) else ""
         item = _item_line(cell)
-        field = (
-            _field(texts[0], found[-1].items[-1]) if found and found[-1].items and section is None else None
-        )
+        field = _field(cell, found[-1].items[-1]) if found and found[-1].items and section is None else None
         if number:
             found.append(_Recommendation(number))
             section, into = None, None
@@ -86,8 +84,8 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
             if _is_evidence(label):
                 kept = listed.evidence  # "Evidence requirement: ..." under an item line without its text
             else:
-                fields.setdefault(label.lower(), label)
-                kept = listed.fields.setdefault(label.lower(), [])
+                fields.setdefault(_column_key(label), label)
+                kept = listed.fields.setdefault(_column_key(label), [])
             kept.extend((Run(t),) for t in (value, *texts[1:]) if t.strip())
             into = kept
         elif _is_heading(cell):
@@ -133,16 +131,32 @@ def _item_line(cell: Cell) -> re.Match[str] | None:
     )
 
 
-def _field(text: str, listed: _Item) -> tuple[str, str] | None:
-    """(label, value) of a line labelled with an owner, status or round ("Owner: PFCC"), or with the
-    evidence where the item has none yet; None otherwise."""
+def _field(cell: Cell, listed: _Item) -> tuple[str, str] | None:
+    """(label, value) of a line labelled with an owner, status or round ("Owner: PFCC"), with the
+    evidence where the item has none yet, or with any other bold label (a column of its own, which
+    the import names as not imported); None otherwise."""
+    text = cell.texts[0]
     match = _LABELLED.match(text)
     column = classify(match[1]) if match is not None else None
     if match is None or column is None:
         return None
-    if column.kind in _FIELD_KINDS or (column.kind == "evidence" and not listed.evidence):
+    first = cell.paragraphs[0][0] if cell.paragraphs and cell.paragraphs[0] else None
+    bold = first is not None and first.bold and first.text.strip().rstrip(":").strip() == match[1]
+    if column.kind == "evidence":
+        return (match[1], text[match.end() :]) if not listed.evidence else None
+    if column.kind in _FIELD_KINDS or bold:
         return match[1], text[match.end() :]
     return None
+
+
+def _column_key(label: str) -> str:
+    """The column a label fills: one for every owner label ("Owner", "Lead officer"), one per round."""
+    column = classify(label)
+    if column is not None and column.kind == "round" and column.round is not None:
+        return f"round {column.round.id}"
+    if column is not None and column.kind in ("owner", "status", "deadline"):
+        return column.kind
+    return label.lower()
 
 
 def _is_evidence(label: str) -> bool:

@@ -384,6 +384,11 @@ def test_an_accordion_whose_headings_are_buttons_names_its_recommendations(tmp_p
     assert [r.number for r in plan.recommendations] == [14]
     item = plan.item("14.1")
     assert item is not None and item.owner == "Head of Public Protection"
+    assert item.evidence == "Victim needs assessments are always completed"
+    code, out, err = run(
+        "import", str(IMPORT / "layout-accordion-buttons.html"), "--output", str(tmp_path / "b.yaml")
+    )
+    assert code == 0 and "Not imported: the columns 'Target date'" in out + err
 
 
 def test_a_summary_table_above_the_plan_is_passed_over_without_asking_for_table(tmp_path: Path) -> None:
