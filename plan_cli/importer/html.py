@@ -315,7 +315,7 @@ def _cell(node: LexborNode, shown: str) -> Cell:
                 (" ".join(child.text(deep=True).split()), (child.attributes.get("href") or "").strip())
             )
         children = list(child.iter(include_text=True))
-        inner_bold = bold or tag in _BOLD or tag in _HEADING_TAGS
+        inner_bold = bold or tag in _BOLD or tag in _HEADING_TAGS or tag == "summary"
         block = tag in _BLOCKS and not first
         first = False
         if tag in ("ul", "ol"):

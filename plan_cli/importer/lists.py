@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from plan_cli.importer.headings import classify, heading_text
-from plan_cli.importer.layouts import recommendation_label
+from plan_cli.importer.layouts import recommendation_above, recommendation_label
 from plan_cli.importer.table import EMPTY, Cell, Row, Run, Table
 
 _ITEM_PREFIX = r"^\s*(?:(?:sub[- ]?)?recom+end\w*|evidence(?: requirements?)?|item)?\s*"
@@ -67,13 +67,19 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
         texts = cell.texts
         if not texts:
             continue
-        number = recommendation_label(texts[0]) if _is_heading(cell) or _only_label(texts) else ""
+        number = (
+            recommendation_label(texts[0]) if _is_heading(cell) or _only_label(texts) or _bold(cell) else ""
+        )
         item = _item_line(cell)
         field = _field(cell, found[-1].items[-1]) if found and found[-1].items and section is None else None
         if number:
             found.append(_Recommendation(number))
+            stated = recommendation_above((cell,))[1]  # the text a bold label line gives after the label
+            found[-1].text.extend(stated.paragraphs if stated.text != texts[0] else ())
             section, into = None, None
-        elif item and found:
+        elif item:
+            if not found or found[-1].number != item[1].split(".")[0]:
+                found.append(_Recommendation(item[1].split(".")[0]))  # its section is not named: no text
             rest = texts[0][item.end() :]
             paragraphs: list[tuple[Run, ...]] = [(Run(t),) for t in (rest, *texts[1:]) if t.strip()]
             found[-1].items.append(_Item(item[1], paragraphs))
@@ -147,6 +153,12 @@ def _field(cell: Cell, listed: _Item) -> tuple[str, str] | None:
     if column.kind in _FIELD_KINDS or bold:
         return match[1], text[match.end() :]
     return None
+
+
+def _bold(cell: Cell) -> bool:
+    """True for a block written all in bold, however long (a heading or summary with its text)."""
+    runs = [run for paragraph in cell.paragraphs for run in paragraph if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
 
 
 def _column_key(label: str) -> str:

@@ -283,7 +283,10 @@ class _Builder:
         if rec is None:
             if not rec_text:
                 raise SourceError(
-                    self.name, f"recommendation {number} first appears without its text", row.line
+                    self.name,
+                    f"recommendation {number} first appears without its text; give it in the first row of its "
+                    f"items, or above them under a heading naming 'Recommendation {number}'",
+                    row.line,
                 )
             rec = ImportedRecommendation(number, rec_text, owner)
             take_deadline(rec)

@@ -293,6 +293,22 @@ def test_accordion_cards_with_item_headings_and_bold_owner_and_progress_labels(t
     )
     assert plan.recommendations[0].owner == "PFCC"
     assert "kept on its first item" not in text
+    rec = plan.recommendation(14)
+    assert rec is not None and rec.text.startswith(
+        "By 27 March 2025, take steps to make sure stalking victims"
+    )
+
+
+def test_item_lines_under_no_recommendation_heading_are_not_dropped_silently(tmp_path: Path) -> None:
+    source = tmp_path / "page.html"
+    source.write_text(
+        "<html><head><title>Plan | Riverdale Police</title></head><body><h2>Our progress</h2>"
+        "<h4>9.1</h4><p>Referral pathways are agreed.</p><p><strong>Progress:</strong> Agreed in June.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    code, _out, err = run("import", str(source), "--output", str(tmp_path / "plan.yaml"))
+    assert code == 1 and "recommendation 9 first appears without its text; give it" in err
 
 
 def test_a_definition_list_per_recommendation_gives_each_item_its_owner_and_rounds(tmp_path: Path) -> None:
