@@ -67,9 +67,8 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
         texts = cell.texts
         if not texts:
             continue
-        number = (
-            recommendation_label(texts[0]) if _is_heading(cell) or _only_label(texts) or _bold(cell) else ""
-        )
+        named = _is_heading(cell) or _only_label(texts) or _bold(cell) or _bold_label(cell)
+        number = recommendation_label(texts[0]) if named else ""
         item = _item_line(cell)
         field = _field(cell, found[-1].items[-1]) if found and found[-1].items and section is None else None
         if number:
@@ -159,6 +158,12 @@ def _bold(cell: Cell) -> bool:
     """True for a block written all in bold, however long (a heading or summary with its text)."""
     runs = [run for paragraph in cell.paragraphs for run in paragraph if run.text.strip()]
     return bool(runs) and all(run.bold for run in runs)
+
+
+def _bold_label(cell: Cell) -> bool:
+    """True for a block opening with a bold label that only names a recommendation ("**Recommendation 9:**")."""
+    first = cell.paragraphs[0][0] if cell.paragraphs and cell.paragraphs[0] else None
+    return first is not None and first.bold and _only_label((first.text.strip().rstrip(":-\u2013 "),))
 
 
 def _column_key(label: str) -> str:

@@ -314,6 +314,8 @@ def test_item_lines_under_no_recommendation_heading_are_not_dropped_silently(tmp
 def test_a_definition_list_per_recommendation_gives_each_item_its_owner_and_rounds(tmp_path: Path) -> None:
     plan, _text = imported(tmp_path, IMPORT / "layout-definition-list.html")
     assert [r.id for r in plan.rounds] == ["initial", "march-2025"]
+    rec = plan.recommendation(13)
+    assert rec is not None and rec.text.startswith("By 27 March 2025, take steps to make sure that force")
     first = plan.item("13.1")
     initial = first.update_for("initial") if first is not None else None
     assert initial is not None and initial.text == (
@@ -338,6 +340,8 @@ def test_cards_per_item_with_labelled_evidence_owner_status_and_dated_progress(t
     second = plan.item("28.1")
     assert second is not None and second.owner == "Corporate Communications"
     assert second.evidence == "The action plan is published on the force website."
+    rec = plan.recommendation(28)
+    assert rec is not None and rec.text.startswith("By 22 November 2024 (56 days from publication)")
 
 
 @pytest.mark.parametrize("recommendations", [1, 2])
