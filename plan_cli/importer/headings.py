@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from plan_cli.basics.wording import slug
 from plan_cli.importer.records import ImportedRound
 from plan_cli.importer.table import Cell
 
@@ -24,6 +25,12 @@ _MONTH_NAMES = (
 _MONTH_YEAR = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s/-]*('?\d{2}|\d{4})\b", re.IGNORECASE
 )
+_ROUND_WORD = re.compile(r"\b(?:update|response|progress|position|review)")
+# A date written in figures, day first: "31/12/2025", "12/2025" (the month and year are kept).
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(?:\d{1,2}/)?(\d{1,2})/((?:20)?\d{2})(?![\d/])")
+
+UNDATED = (9999, 0)
+"""The order of a round named without a date: after every dated one, unless its column says otherwise."""
 
 
 class Column:
@@ -42,14 +49,20 @@ def heading_text(cell: Cell) -> str:
 
 
 def round_of(text: str) -> ImportedRound | None:
-    """The round a heading or label names: the initial response, or '<Month Year> update'."""
+    """The round a heading or label names: the initial response, or '<Month Year> update' (or response,
+    progress, position, review; the month in words or figures, "Update (as at 31/12/2025)")."""
     low = text.lower()
     if "initial" in low and ("response" in low or "action" in low or "plan" in low):
         return ImportedRound("initial", text, (0, 0))
-    match = _MONTH_YEAR.search(text)
-    if match is None or ("update" not in low and "response" not in low and "progress" not in low):
+    if not _ROUND_WORD.search(low):
         return None
-    month = MONTHS[match[1].lower()[:3]]
+    match = _MONTH_YEAR.search(text)
+    if match is not None:
+        month = MONTHS[match[1].lower()[:3]]
+    elif (match := _NUMERIC_DATE.search(text)) is not None and 1 <= int(match[1]) <= 12:
+        month = int(match[1])
+    else:
+        return None
     year = int(match[2].lstrip("'"))
     year = year + 2000 if year < 100 else year
     return ImportedRound(f"{_MONTH_NAMES[month - 1]}-{year}", text, (year, month))
@@ -62,19 +75,24 @@ def classify(heading: str) -> Column | None:
         return None
     if low.endswith(" status") and (found := round_of(heading[: -len(" status")])):
         return Column("status", heading, found)
-    if low == "status" or low.startswith("status ") or low == "rag status":
+    if (low == "status" or low.startswith("status ") or low == "rag status") and "update" not in low:
         return Column("status", heading)
     if low == "owners":
         return Column("bodies", heading)
-    if "owner" in low or low in ("lead", "responsible", "addressee", "addressees"):
+    if "owner" in low or re.search(r"\b(?:leads?|responsible|accountable|addressees?)\b", low):
         return Column("owner", heading)
     if "deadline" in low:
         return Column("deadline", heading)
     found = round_of(heading)
     if found is not None:
         return Column("round", heading, found)
-    if re.fullmatch(r"(?:force|constabulary|police|our)?\s*(?:update|progress update)s?", low):
-        return Column("round", heading, ImportedRound("update", heading, (9999, 0)))
+    if re.fullmatch(r"(?:force|constabulary|police|our)?\s*(?:update|progress update|progress)s?", low):
+        return Column("round", heading, ImportedRound("update", heading, UNDATED))
+    if re.search(r"\b(?:update|review|position)\b", low) and not re.search(
+        r"rec\w*m\w*d|evidence|owner|\bdate\b|\brag\b", low
+    ):
+        # an update named without a month ("Q3 Update", "Spring 2026 Review"): placed by its column
+        return Column("round", heading, ImportedRound(slug(heading), heading, UNDATED))
     if re.fullmatch(
         r"(?:force|constabulary|police|our)?\s*(?:responses?|(?:current )?(?:process|position))", low
     ):

@@ -26,13 +26,14 @@ from plan_cli.importer.table import Cell, Row, Run, Table, quoted
 _BLOCKS = frozenset(
     {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article"}
     | {"table", "tr", "td", "th", "caption", "dt", "dd", "main", "header", "footer", "nav", "aside"}
+    | {"details", "summary", "dl"}
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong"})
-_FRONT_BLOCKS = frozenset({"p", "dt", "li", "blockquote"}) | _HEADING_TAGS
+_FRONT_BLOCKS = frozenset({"p", "dt", "dd", "li", "blockquote", "summary"}) | _HEADING_TAGS
 _SKIP = frozenset({"script", "style", "template", "head", "noscript", "svg", "button", "form", "select"})
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
-_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "dialog"})
+_CHROME_TAGS = frozenset({"nav", "footer", "aside", "dialog"})
 _CHROME_NAMES = re.compile(
     r"cookie|consent|banner|skip|exit|escape|beta|breadcrumb|\bnav|menu|masthead|site-?header|footer|"
     r"navigation|search|alert|share|social",
@@ -45,6 +46,14 @@ _CHROME_WORDS = re.compile(
 )
 _FORCE_NAME = re.compile(
     r"\b([A-Z][\w'&.-]*(?: (?:and|of|&|[A-Z][\w'&.-]*))* (?:Police|Constabulary)(?: Service)?)\b"
+)
+# Word saves a list paragraph's bullet as text between these comments, padded with non-breaking spaces.
+_WORD_BULLET_START = re.compile(r"^<!--\[if !supportLists\]", re.IGNORECASE)
+_WORD_BULLET_END = re.compile(r"^<!--\[endif\]", re.IGNORECASE)
+_BULLET_GLYPHS = frozenset("\u00b7\u2022\u25aa\u25cf\u25e6\u2013\u2212\uf0b7\uf0a7\uf0d8-o\u00a7*")
+_HIDDEN_CLASS = re.compile(
+    r"visually-?hidden|\bsr-only\b|screen-?reader|element-invisible|cell-label|(?:^|\s)hidden(?:\s|$)",
+    re.IGNORECASE,
 )
 _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
 
@@ -93,19 +102,25 @@ class _Page:
         self.before: dict[int, list[Cell]] = {}
         since: list[Cell] = []
         root = tree.root
-        stack: list[tuple[LexborNode, bool, int]] = [(root, False, 0)] if root is not None else []
+        holders = _content_holders(tree)
+        # Entries: a node, whether it is inside chrome, how many tables hold it, whether a block taken holds it.
+        stack: list[tuple[LexborNode, bool, int, bool]] = (
+            [(root, False, 0, False)] if root is not None else []
+        )
         while stack:
-            node, chrome, tables = stack.pop()
+            node, chrome, tables, taken = stack.pop()
             tag = node.tag
             if tag in _SKIP or tag in ("-text", "-comment", None):
                 continue
-            chrome = chrome or _looks_like_chrome(node)
+            chrome = chrome or _looks_like_chrome(node, node.mem_id in holders)
             if tag == "table":
                 if tables == 0:
                     self.before[node.mem_id] = since
                     since = []
                 tables += 1
-            elif tables == 0 and not chrome and tag in _FRONT_BLOCKS:
+            elif tag == "dd" and _previous_element(node) == "dt":
+                continue  # read with its term
+            elif tables == 0 and not chrome and not taken and tag in _FRONT_BLOCKS:
                 cell = _described(node) if tag == "dt" else _cell(node, node.html or "")
                 if cell.texts and not is_chrome(cell.text):
                     if tag == "h1" and self.title is None:
@@ -114,8 +129,9 @@ class _Page:
                     since.append(cell)
                     if tag != "li" or ":" in cell.text[:40]:
                         continue
+                    taken = True  # a list item's own blocks are in its cell; only a table in it is read again
             children = list(node.iter(include_text=False))
-            stack.extend((child, chrome, tables) for child in reversed(children))
+            stack.extend((child, chrome, tables, taken) for child in reversed(children))
         self.after = since
         self._title_tag(tree)
 
@@ -139,8 +155,16 @@ class _Page:
         return [self.title, *rest] if self.title is not None else rest
 
 
+def _previous_element(node: LexborNode) -> str | None:
+    """The tag of the element before ``node`` among its siblings (text and comments passed over)."""
+    before = node.prev
+    while before is not None and before.tag in ("-text", "-comment"):
+        before = before.prev
+    return before.tag if before is not None else None
+
+
 def _described(term: LexborNode) -> Cell:
-    """A 'term: description' pair of a definition list as one line."""
+    """A 'term: description' pair of a definition list as one line, the term bold as a label is."""
     written = _cell(term, "").text
     described = term.next
     while described is not None and described.tag in ("-text", "-comment"):
@@ -148,11 +172,29 @@ def _described(term: LexborNode) -> Cell:
     if described is None or described.tag != "dd":
         return _cell(term, term.html or "")
     value = _cell(described, described.html or "").text
-    return Cell(((Run(f"{written}: {value}"),),), f"{written}: {value}")
+    return Cell(((Run(f"{written}:", True), Run(f" {value}")),), f"{written}: {value}")
 
 
-def _looks_like_chrome(node: LexborNode) -> bool:
+def _content_holders(tree: LexborHTMLParser) -> set[int]:
+    """The elements holding the page's content (its main element, its heading, its tables) and every
+    element around them: never chrome, whatever their class says ("has-mega-menu" on the body)."""
+    held: set[int] = set()
+    for node in tree.css("main, [role=main], h1, table"):
+        at: LexborNode | None = node
+        while at is not None and at.mem_id not in held:
+            held.add(at.mem_id)
+            at = at.parent
+    return held
+
+
+def _looks_like_chrome(node: LexborNode, holds_content: bool) -> bool:
+    """True for navigation, a footer, an aside, a dialog; and, unless ``holds_content``, for a site
+    header or an element named or roled as chrome (a cookie banner, a menu, an exit button)."""
     if node.tag in _CHROME_TAGS:
+        return True
+    if holds_content:
+        return False
+    if node.tag == "header":
         return True
     attributes = node.attributes
     named = " ".join(attributes.get(key) or "" for key in ("class", "id", "role", "aria-label"))
@@ -191,10 +233,10 @@ def _rows(table: LexborNode, lines: _LineFinder) -> list[Row]:
                 pending[column] -= 1
                 cells.append(Cell(()))
                 column += 1
-            cells.append(_cell(td, td.html or ""))
+            down = _span(td, "rowspan")
+            cells.append(_cell(td, td.html or "")._replace(down=down))
             span = _span(td, "colspan")
             cells.extend(Cell(()) for _ in range(span - 1))
-            down = _span(td, "rowspan")
             for offset in range(span):
                 if down > 1:
                     pending[column + offset] = down - 1
@@ -237,6 +279,8 @@ def _cell(node: LexborNode, shown: str) -> Cell:
     # Entries: a node to read with the bold it inherits, or a marker: "flush", or a run to add.
     stack: list[tuple[LexborNode | None, bool, str]] = [(node, False, "")]
     first = True
+    bullet: list[str] | None = None  # the text of a Word list's drawn bullet, while inside it
+    titled = node.tag in _HEADING_TAGS or node.tag == "summary"  # an accordion's button is its title
     while stack:
         child, bold, marker = stack.pop()
         if child is None:
@@ -248,20 +292,30 @@ def _cell(node: LexborNode, shown: str) -> Cell:
         tag = child.tag
         if tag == "-text":
             piece = _LINE_BREAK.sub(" ", child.text_content or "")
-            if piece:
+            if bullet is not None:
+                bullet.append(piece)
+            elif piece:
                 current.append(Run(piece, bold))
             continue
         if tag == "br":
             flush()
             continue
-        if tag in _SKIP or tag == "-comment":
+        if tag == "-comment":
+            written = child.html or ""
+            if _WORD_BULLET_START.search(written):
+                bullet = []
+            elif bullet is not None and _WORD_BULLET_END.search(written):
+                current.append(Run(_list_marker("".join(bullet))))
+                bullet = None
+            continue
+        if (tag in _SKIP and not (tag == "button" and titled)) or _is_hidden_label(child):
             continue
         if tag == "a" and child.attributes.get("href"):
             links.append(
                 (" ".join(child.text(deep=True).split()), (child.attributes.get("href") or "").strip())
             )
         children = list(child.iter(include_text=True))
-        inner_bold = bold or tag in _BOLD or tag in _HEADING_TAGS
+        inner_bold = bold or tag in _BOLD or tag in _HEADING_TAGS or tag == "summary"
         block = tag in _BLOCKS and not first
         first = False
         if tag in ("ul", "ol"):
@@ -282,6 +336,19 @@ def _cell(node: LexborNode, shown: str) -> Cell:
     flush()
     kept = tuple(p for p in paragraphs if "".join(r.text for r in p).strip())
     return Cell(kept, quoted(shown), tuple(links))
+
+
+def _is_hidden_label(node: LexborNode) -> bool:
+    """True for text a page shows only to screen readers or on narrow screens: the column's heading
+    repeated in each cell ("visually-hidden", "sr-only", a responsive table's cell label) or hidden."""
+    attributes = node.attributes
+    return "hidden" in attributes or bool(_HIDDEN_CLASS.search(attributes.get("class") or ""))
+
+
+def _list_marker(drawn: str) -> str:
+    """The "- " (or "1. ") a Word list paragraph's drawn bullet stands for, its padding dropped."""
+    mark = drawn.replace("\xa0", " ").strip()
+    return "- " if not mark or mark in _BULLET_GLYPHS else f"{mark} "
 
 
 def _merged(runs: list[Run]) -> tuple[Run, ...]:

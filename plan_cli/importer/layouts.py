@@ -16,7 +16,7 @@ from plan_cli.importer.headings import classify, heading_text, round_of
 from plan_cli.importer.table import EMPTY, Cell, Row, Run, Table
 
 _RECOMMENDATION_LABEL = re.compile(
-    r"^\s*recom+end\w*\s*(?:no\.?|number)?\s*(\d{1,3})\b\s*[-\u2013:.)]?\s*", re.IGNORECASE
+    r"^\s*recom+end\w*\s*(?:no\.?|number)?\s*(\d{1,3})\b(?!\.\d)\s*[-\u2013:.)]?\s*", re.IGNORECASE
 )
 _ITEM_ID = re.compile(r"\s*\d{1,3}\.\d{1,3}\s*")
 _THEMED = re.compile(r"\(\s*recom+end\w*\s*(\d{1,3})\s*\)", re.IGNORECASE)
@@ -66,7 +66,8 @@ def joined_tables(tables: list[tuple[Table, int]]) -> tuple[Table, int] | None:
         for position, row in enumerate(table.rows[at + 1 :]):
             lead = (Cell(((Run(number),),)) if number else EMPTY, text) if position == 0 else (EMPTY, EMPTY)
             rows.append(Row((*lead, *row.cells), row.line))
-    where = f"{first.where} to {tables[-1][0].where.removeprefix('table ')}"
+    last = tables[-1][0].where
+    where = first.where if last == first.where else f"{first.where} to {last.removeprefix('table ')}"
     return Table(tuple(rows), first.preamble, where, first.before, first.named), 0
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from plan_cli.basics.controls import describe, first_control, visible
 from plan_cli.basics.errors import SourceError
 from plan_cli.importer.headings import (
+    UNDATED,
     Column,
     classify,
     heading_text,
@@ -28,6 +29,7 @@ from plan_cli.importer.table import Cell, Row, Table, quoted
 from plan_cli.importer.updates import declare_round, response_segments, take_responses
 
 _ITEM_ID = re.compile(r"(\d{1,3})\.(\d{1,3})")
+_NUMBERED_ITEM = re.compile(r"\s*(\d{1,3}\.\d{1,3})\s*[.:)]\s*")
 _FUSED_ID = re.compile(r"^\s*(\d{1,3}\.\d{1,3})\s*(?:[-\u2013:.]\s*|\s)")
 _NUMBER = re.compile(r"\d{1,3}")
 _EVIDENCE_LABEL = re.compile(r"^(evidence requirements?[^:]{0,60}):\s*", re.IGNORECASE)
@@ -52,6 +54,7 @@ class _Builder:
         self.columns: dict[int, Column] = {}
         self.by_number: dict[int, ImportedRecommendation] = {}
         self.item_ids: set[str] = set()
+        self.spanning: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, the item above)
 
     # ---- headings ----------------------------------------------------------------
 
@@ -86,12 +89,12 @@ class _Builder:
             ids = [0] * (len(header.cells) + 1)
             for row in rows:
                 for index, cell in enumerate(row.cells[: len(ids)]):
-                    if _ITEM_ID.fullmatch(self._text(cell)):
+                    if _ITEM_ID.fullmatch(_item_number(self._text(cell))):
                         ids[index] += 1
             best = max(range(len(ids)), key=lambda i: ids[i])
             if ids[best] * 2 >= len([r for r in rows if any(not c.is_empty for c in r.cells)]) and ids[best]:
-                if best in self.columns and self.columns[best].kind == "number":
-                    pass  # the recommendation number column holds the item numbers ("7.1")
+                if best in self.columns and self.columns[best].kind in ("number", "other"):
+                    pass  # the item numbers sit under their own heading ("Ref", or the number column's)
                 elif best in self.columns and best + 1 not in self.columns:
                     self.columns[best + 1] = self.columns[best]  # one heading over both (colspan)
                 elif best in self.columns:
@@ -114,12 +117,21 @@ class _Builder:
                 self.plan.ignored_columns.append(column.heading)
             if column.round is not None and column.kind == "round":
                 self._declare(column.round)
+        self._undated_in_column_order()
         if not self._indexes("round"):
             raise SourceError(
                 self.name,
                 f"{self.table.where} has no response column: expected a heading such as "
                 "'Initial Action Plan Response' or '<Month Year> Update'",
             )
+
+    def _undated_in_column_order(self) -> None:
+        """Place a round named without a date ("Six Month Update") that sits left of a dated one
+        ("Update – December 2025") after the round column before it, as the headings order them."""
+        declared = list(self.rounds.values())
+        for position, found in enumerate(declared):
+            if found.order == UNDATED and any(r.order != UNDATED for r in declared[position + 1 :]):
+                found.order = declared[position - 1].order if position else (0, 0)
 
     def _declare(self, found: ImportedRound) -> ImportedRound:
         return declare_round(self.rounds, found)
@@ -234,7 +246,7 @@ class _Builder:
             cells = [*cells[:start], Cell(()), *cells[start:-1]]
             evidence_cell, owner_cell = cell("evidence"), cell("owner")
 
-        item_id = fused_id or (self._text(cell("item")) if item_col else "")
+        item_id = fused_id or (_item_number(self._text(cell("item"))) if item_col else "")
         evidence = self._text(evidence_cell) if not evidence_cell.is_empty else None
         if not _ITEM_ID.fullmatch(item_id or "") and evidence:
             if _ITEM_ID.fullmatch(evidence.strip()):
@@ -271,7 +283,10 @@ class _Builder:
         if rec is None:
             if not rec_text:
                 raise SourceError(
-                    self.name, f"recommendation {number} first appears without its text", row.line
+                    self.name,
+                    f"recommendation {number} first appears without its text; give it in the first row of its "
+                    f"items, or above them under a heading naming 'Recommendation {number}'",
+                    row.line,
                 )
             rec = ImportedRecommendation(number, rec_text, owner)
             take_deadline(rec)
@@ -302,17 +317,32 @@ class _Builder:
         rec.items.append(item)
         self.item_ids.add(item_id)
         for index in rounds:
-            take_responses(
-                item,
-                cells[index] if index < len(cells) else Cell(()),
-                self.columns[index],
-                self.rounds,
-                self.plain,
-            )
+            response = cells[index] if index < len(cells) else Cell(())
+            take_responses(item, response, self.columns[index], self.rounds, self.plain)
+            self._spanned(item, index, response)
         self._statuses(item, cells)
         for index in self._indexes("supporting"):
             if index < len(cells) and not cells[index].is_empty:
                 take_supporting(item, cells[index], self.rounds)
+
+    def _spanned(self, item: ImportedItem, index: int, response: Cell) -> None:
+        """Note a response cell that spans the rows below it (kept once, on its first item), and on each
+        item below it that it covers."""
+        column = self.columns[index].round
+        if column is None:
+            return
+        title = self.rounds[column.id].title
+        left, above = self.spanning.pop(index, (0, ""))
+        if response.down > 1 and column.id in item.updates:
+            item.updates[column.id].notes.append(
+                f"this {title} cell spans {response.down} rows in the source: this item's and those of "
+                "the items below it; kept here once"
+            )
+            self.spanning[index] = (response.down - 1, item.id)
+        elif left > 0 and response.is_empty:
+            item.notes.append(f"its {title} is the cell of item {above} above, which spans this row")
+            if left > 1:
+                self.spanning[index] = (left - 1, above)
 
     def _statuses(self, item: ImportedItem, cells: list[Cell]) -> None:
         per_round = {
@@ -330,6 +360,12 @@ class _Builder:
         if general and item.updates and general[0] < len(cells):
             latest = max(item.updates, key=lambda r: self.rounds[r].order)
             take_status(item.updates[latest], self._text(cells[general[0]]))
+
+
+def _item_number(text: str) -> str:
+    """An item column's text without the stop or bracket after the number ("7.1." is item 7.1)."""
+    found = _NUMBERED_ITEM.fullmatch(text)
+    return found[1] if found else text
 
 
 def _without_first(cell: Cell) -> Cell:

@@ -25,6 +25,8 @@ PUBLISHED_PLAN = FileKind("published plan", MAX_SOURCE_BYTES, "the published pla
 _HTML_TAG = re.compile(rb"<\s*(table|tr|td|th|html|body|!doctype)\b", re.IGNORECASE)
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CSV_HEADINGS = re.compile(r"recom+end|evidence|rec\.? ?no", re.IGNORECASE)
+# An HTML page's own <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=...">.
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 # A cell with no markup, entity or control character reads the same as text as through the HTML parser.
 _PLAIN_TEXT = re.compile(r"[^<&\x00-\x1f\x7f]*")
 
@@ -52,8 +54,9 @@ def read_tables(data: bytes, name: str) -> tuple[str, list[Table]]:
         raise SourceError(
             name, "is not a .docx file (a .docx is a zip archive; this is not one); save it again from Word"
         )
-    text = decode(data, name)
-    if _HTML_TAG.search(data[:1_000_000]):
+    html = _HTML_TAG.search(data[:1_000_000]) is not None
+    text = decode(served_as_utf8(data, declared_charset(data)) if html else data, name)
+    if html:
         from plan_cli.importer.html import tables_from_html
 
         return "html", tables_from_html(text)
@@ -87,6 +90,15 @@ def served_as_utf8(data: bytes, charset: str | None) -> bytes:
         return data.decode(charset).encode("utf-8")
     except (LookupError, UnicodeDecodeError):
         return data
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The character set an HTML page declares in a ``<meta>`` tag near its start; None where it names none.
+
+    A page saved from Word ("Web Page, Filtered") is Windows-1252 and says so in its head.
+    """
+    match = _META_CHARSET.search(data[:8192])
+    return match[1].decode("ascii") if match else None
 
 
 def decode(data: bytes, name: str) -> str:

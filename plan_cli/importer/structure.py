@@ -17,12 +17,13 @@ import re
 
 from plan_cli.basics.errors import SourceError
 from plan_cli.importer.headings import classify, heading_text
-from plan_cli.importer.layouts import joined_tables, label_value_table
-from plan_cli.importer.lists import LABELLED_LINES, labelled_lines_table
+from plan_cli.importer.layouts import joined_tables, label_value_table, recommendation_above
+from plan_cli.importer.lists import SHARED_RESPONSES, labelled_lines_table
 from plan_cli.importer.records import ImportedPlan
 from plan_cli.importer.rows import build_plan
-from plan_cli.importer.table import Cell, Row, Table, quoted
+from plan_cli.importer.table import Cell, Row, Run, Table, quoted
 
+_ITEM_OR_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
 _FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z /&,()-]{2,60}?)\s*:\s*(\S.*)$")
 
 
@@ -40,6 +41,8 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
             raise SourceError(name, _no_plan_table(tables))
         page = tables[0]  # the page's front matter comes with every table it gives
         candidates = [(lines[0]._replace(preamble=page.preamble, named=page.named), lines[1])]
+    answered = [c for c in candidates if _has_responses(*c)]
+    candidates = answered or candidates  # a summary table (recommendation, items, status) is not the plan
     if table_number is not None:
         chosen = [c for c in candidates if c[0].where == f"table {table_number}"]
         if not chosen:
@@ -48,7 +51,9 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
                 name, f"--table {table_number} is not a plan table; the plan tables are: {numbers}"
             )
         candidates = chosen
-    if len(candidates) > 1 and (joined := joined_tables(candidates)) is not None:
+    if (len(candidates) > 1 or _items_only(*candidates[0])) and (
+        joined := joined_tables(candidates)
+    ) is not None:
         candidates = [joined]
     if len(candidates) > 1:
         listed = "; ".join(
@@ -63,8 +68,9 @@ def structure(tables: list[Table], name: str, plain: bool, table_number: int | N
         )
     table, header_index = candidates[0]
     plan = ImportedPlan(table=table.where)
+    table = _sub_headings_joined(table, header_index, plan)
     _front_matter(plan, table, header_index)
-    if table.where == LABELLED_LINES:
+    if table.where == SHARED_RESPONSES:
         plan.notes.append(
             "each recommendation's section gives one response for all its items; it is kept on its first item"
         )
@@ -76,7 +82,62 @@ def _header_row(table: Table) -> int | None:
         kinds = {c.kind for c in (classify(heading_text(cell)) for cell in row.cells) if c is not None}
         if ("recommendation" in kinds or "number" in kinds) and kinds & {"evidence", "item", "round"}:
             return index
+        if "item" in kinds and kinds & {"evidence", "round"}:
+            return index  # a table of one recommendation's items, its number and text above it
     return None
+
+
+def _sub_headings_joined(table: Table, index: int, plan: ImportedPlan) -> Table:
+    """``table`` with a second heading row (the sub-headings under a heading spanning several columns,
+    "Progress" over "Update – October 2025" and "Q3 Update") joined into the heading row above it.
+
+    A sub-heading that names a column itself is kept as written; one that does not ("Ref" under
+    "Evidence requirements") is read with the heading over it.
+    """
+    if index + 1 >= len(table.rows):
+        return table
+    header, below = table.rows[index].cells, table.rows[index + 1].cells
+    texts = [heading_text(c) for c in below]
+    spanned = [i for i in range(1, min(len(header), len(below))) if header[i].is_empty and texts[i]]
+    short = all(len(t) <= 60 for t in texts)  # a heading may wrap over lines (a PDF's does)
+    if not spanned or not short or any(_ITEM_OR_NUMBER.fullmatch(t) for t in texts if t):
+        return table
+    joined: list[Cell] = []
+    over = ""
+    for position in range(max(len(header), len(below))):
+        top = heading_text(header[position]) if position < len(header) else ""
+        sub = texts[position] if position < len(texts) else ""
+        over = top or over
+        column = classify(sub) if sub else None
+        if not sub:
+            written = top
+        elif (column is not None and column.kind != "other") or not over:
+            written = sub
+        else:
+            written = f"{over} {sub}"
+        joined.append(Cell(((Run(written),),) if written else ()))
+    plan.notes.append(
+        f"the heading row has a second row of sub-headings ({_headings(table.rows[index + 1])}); "
+        "read with the headings above them"
+    )
+    rows = (*table.rows[:index], Row(tuple(joined), table.rows[index].line), *table.rows[index + 2 :])
+    return table._replace(rows=rows)
+
+
+def _has_responses(table: Table, index: int) -> bool:
+    """True when the heading row names a response column (a round), as a plan table's does."""
+    return any(
+        column is not None and column.kind == "round"
+        for column in (classify(heading_text(cell)) for cell in table.rows[index].cells)
+    )
+
+
+def _items_only(table: Table, index: int) -> bool:
+    """True for a table of items with no recommendation column under a heading naming one ("Recommendation 7")."""
+    kinds = {
+        c.kind for c in (classify(heading_text(cell)) for cell in table.rows[index].cells) if c is not None
+    }
+    return not kinds & {"recommendation", "number"} and bool(recommendation_above(table.before)[0])
 
 
 def _headings(row: Row) -> str:
@@ -97,7 +158,9 @@ def _no_plan_table(tables: list[Table]) -> str:
         "tables. Looked for: a table whose heading row names a recommendation ('Rec No.', 'Recommendation') "
         "with evidence ('Evidence requirements', 'Sub recommendation') or responses ('Initial response', "
         "'<Month Year> update', 'Force update'), with or without <th>; tables of 'Recommendation: | 7.1' "
-        "label/value rows; or lines labelled with item numbers ('7.1 - Evidence requirements ...: ...'). "
+        "label/value rows; or, under headings or accordion summaries naming 'Recommendation 7', "
+        "lines labelled with item numbers ('7.1 - Evidence requirements ...: ...', or '7.1' alone) "
+        "followed by 'Owner:', 'Progress:' or '<Month Year> update:' lines. "
         "Nothing is invented: give the plan's own table, or use --table N if one of these is it"
     )
 

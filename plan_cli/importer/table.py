@@ -26,6 +26,7 @@ class Cell(NamedTuple):
     paragraphs: tuple[tuple[Run, ...], ...]
     shown: str = ""
     links: tuple[tuple[str, str], ...] = ()  # (link text, address) of each link in the cell
+    down: int = 1  # the rows the cell spans in the source (an HTML rowspan)
 
     @property
     def texts(self) -> tuple[str, ...]:

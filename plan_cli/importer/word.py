@@ -3,7 +3,7 @@
 A .docx is a zip archive of XML; python-docx reads its tables, paragraphs
 and runs, so bold labels survive. Merged cells come back once: a cell merged
 across columns is followed by empty cells, a cell merged down the rows leaves
-the rows below it empty.
+the rows below it empty (the cell counts the rows it spans, as an HTML rowspan does).
 """
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ def tables_from_docx(data: bytes, name: str) -> list[Table]:
     preamble = tuple(_cell([p]) for p in document.paragraphs[:5] if p.text.strip())
     tables = []
     for number, table in enumerate(document.tables, start=1):
-        rows = []
+        rows: list[list[Cell]] = []
         above: list[Any] = []
-        for index, row in enumerate(table.rows, start=1):
+        origin: dict[int, tuple[int, int]] = {}  # a merged cell's element -> (row, column) where it starts
+        for row in table.rows:
             cells: list[Cell] = []
             seen: list[Any] = []
             for column, cell in enumerate(row.cells):
@@ -49,10 +50,16 @@ def tables_from_docx(data: bytes, name: str) -> list[Table]:
                 merged_left = bool(seen) and seen[-1] is element
                 merged_up = column < len(above) and above[column] is element
                 seen.append(element)
+                if merged_up and not merged_left and id(element) in origin:
+                    at, start = origin[id(element)]
+                    rows[at][start] = rows[at][start]._replace(down=rows[at][start].down + 1)
+                elif not merged_left and not merged_up:
+                    origin[id(element)] = (len(rows), column)
                 cells.append(Cell(()) if merged_left or merged_up else _cell(cell.paragraphs))
             above = seen
-            rows.append(Row(tuple(cells), index))
-        tables.append(Table(tuple(rows), preamble, f"table {number}"))
+            rows.append(cells)
+        found = tuple(Row(tuple(cells), index) for index, cells in enumerate(rows, start=1))
+        tables.append(Table(found, preamble, f"table {number}"))
     return tables
 
 

@@ -152,9 +152,9 @@ def status_by_period(roll: RollUp) -> list[Period]:
 
     Forces' rounds have their own names and dates, so periods are half-years
     (to 30 June, to 31 December) from the first round due to the last. Each
-    force counts with its latest round due by the period's end, so a force
-    that skipped a round still counts; one with no round yet, or none of
-    whose items a filter picks, does not.
+    force counts with its latest round due (or, with no due date, published)
+    by the period's end, so a force that skipped a round still counts; one
+    with no round yet, or none of whose items a filter picks, does not.
     """
     dated = [(due, counts) for entry in roll.forces for due, counts in entry.by_round]
     if not dated:

@@ -130,9 +130,9 @@ def summarise(plan: Plan, path: str, today: date, selection: Selection) -> Force
         numbers=tuple(rec.number for rec in plan.recommendations),
         published=max((declared.published for declared in plan.rounds if declared.published), default=None),
         by_round=tuple(
-            (declared.due, counts)
+            (when, counts)
             for declared, _, counts in standing.status_counts_by_round(picked, today)
-            if declared.due is not None
+            if (when := declared.due or declared.published) is not None
         ),
     )
 

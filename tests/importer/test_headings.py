@@ -6,6 +6,7 @@ import pytest
 
 from plan_cli.importer.headings import classify, round_of
 from plan_cli.importer.html import cell_from_html
+from plan_cli.importer.layouts import recommendation_label
 from plan_cli.importer.table import plain_cell, plain_segments, segments
 
 
@@ -105,3 +106,42 @@ def test_an_undated_response_is_the_initial_round_and_an_undated_update_a_round_
     assert response is not None and response.round is not None and response.round.id == "initial"
     assert update is not None and update.round is not None and update.round.id == "update"
     assert update.round.title == "Force Update"
+
+
+def test_an_update_heading_without_a_month_is_a_round_of_its_own_named_by_it() -> None:
+    column = classify("Q3 Update")
+    assert column is not None and column.kind == "round" and column.round is not None
+    assert (column.round.id, column.round.title) == ("q3-update", "Q3 Update")
+    progress = classify("Progress")
+    assert progress is not None and progress.kind == "round"
+    owner = classify("Owner update")
+    assert owner is not None and owner.kind == "owner"
+
+
+@pytest.mark.parametrize(
+    ("heading", "round_id"),
+    [
+        ("Position as at October 2025", "october-2025"),
+        ("Update (as at 31/12/2025)", "december-2025"),
+        ("Progress 03/2026", "march-2026"),
+        ("Spring 2026 Review", "spring-2026-review"),
+        ("Status Update", "status-update"),
+    ],
+)
+def test_response_columns_named_in_other_words_are_rounds_not_dropped_or_read_as_statuses(
+    heading: str, round_id: str
+) -> None:
+    column = classify(heading)
+    assert column is not None and column.kind == "round" and column.round is not None
+    assert column.round.id == round_id
+
+
+@pytest.mark.parametrize("heading", ["Review date", "Progress RAG", "Status"])
+def test_a_date_or_rag_column_is_not_a_round(heading: str) -> None:
+    column = classify(heading)
+    assert column is None or column.kind != "round"
+
+
+def test_an_item_number_after_the_word_recommendation_is_not_a_recommendations_number() -> None:
+    assert recommendation_label("Recommendation 17") == "17"
+    assert recommendation_label("Recommendation 17.1") == ""

@@ -57,3 +57,12 @@ def test_several_leads_in_one_paragraph_are_all_kept() -> None:
     assert 'executive_lead: "ACC One\\nACC Two"' in text
     assert "operational_lead: DCI Three" in text
     assert '# source: the page names more than one executive lead: "Strategic lead"' in text
+
+
+def test_a_word_list_paragraphs_drawn_bullet_reads_as_a_list_line_and_a_number_stays() -> None:
+    padding = "<span style='font:7.0pt'>&nbsp;&nbsp;&nbsp; </span>"
+    cell = cell_from_html(
+        f"<p class=MsoListParagraph><![if !supportLists]><span>\u00b7{padding}</span><![endif]>Briefed.</p>"
+        f"<p class=MsoListParagraph><![if !supportLists]><span>2.{padding}</span><![endif]>Audited.</p>"
+    )
+    assert cell.texts == ("- Briefed.", "2. Audited.")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from plan_cli.plan.model import Plan
+from plan_cli.plan.model import Plan, Status
 from plan_cli.reading.loader import parse_plan
 
 from ..cli.runner import run
@@ -194,7 +194,9 @@ def test_a_page_without_a_plan_says_what_it_saw_and_what_it_looked_for(tmp_path:
     assert code == 1 and out == ""
     assert "it has 1 tables (table 1 (1 rows, first row: Opening hours | 9-5))" in err
     assert "Looked for: a table whose heading row names a recommendation" in err
-    assert "lines labelled with item numbers" in err
+    assert (
+        "lines labelled with item numbers" in err and "accordion summaries naming 'Recommendation 7'" in err
+    )
 
 
 def test_supporting_documents_are_kept_on_their_update_with_their_links(tmp_path: Path) -> None:
@@ -206,3 +208,125 @@ def test_supporting_documents_are_kept_on_their_update_with_their_links(tmp_path
         ("Crime recording guide for staff", "https://example.org/guide.pdf")
     ]
     assert "Crime recording guide" not in update.full_text
+
+
+def test_a_page_saved_from_word_is_read_in_the_character_set_it_declares(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "word-saved-page.html")
+    first = plan.item("20.1")
+    initial = first.update_for("initial") if first is not None else None
+    assert initial is not None and initial.text == (
+        "The force\u2019s problem profile will include online stalking.\n\n"
+        "The analyst team has been briefed on \u201ccyber-enabled\u201d stalking."
+    )
+    assert "\u00c2" not in text and "\ufffd" not in text
+
+
+def test_a_word_pages_item_column_headed_ref_is_the_item_column_not_a_shifted_heading(
+    tmp_path: Path,
+) -> None:
+    plan, text = imported(tmp_path, IMPORT / "word-saved-page.html")
+    assert [i.id for i in plan.items] == ["20.1", "20.2"]
+    assert "sit one column left" not in text and "fused" not in text
+    second = plan.item("20.2")
+    assert second is not None and second.evidence == (
+        "Examples of online stalking are included in locally produced training and guidance material "
+        "about stalking."
+    )
+    update = second.update_for("june-2025")
+    assert update is not None and update.text == "New e-learning includes two online case studies."
+
+
+def test_a_word_list_paragraphs_drawn_bullet_becomes_a_list_line(tmp_path: Path) -> None:
+    plan, _text = imported(tmp_path, IMPORT / "word-saved-page.html")
+    item = plan.item("20.2")
+    update = item.update_for("initial") if item is not None else None
+    assert update is not None
+    assert update.text == "- Training material is being reviewed.\n\n- Victims\u2019 voices will be added."
+
+
+def test_a_second_heading_row_under_spanning_headings_names_the_columns(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-two-heading-rows.html")
+    assert [(r.id, r.title) for r in plan.rounds] == [
+        ("initial", "Initial response"),
+        ("october-2025", "Update \u2013 October 2025"),
+        ("q3-update", "Q3 Update"),
+    ]
+    assert [i.id for i in plan.items] == ["12.2", "12.3"]
+    first = plan.item("12.2")
+    q3 = first.update_for("q3-update") if first is not None else None
+    assert q3 is not None and q3.text == "Dip sampling shows the policy is followed in 9 of 10 cases."
+    second = plan.item("12.3")
+    assert second is not None and second.owner == "PFCC" and second.update_for("q3-update") is None
+    assert "a second row of sub-headings (Ref | Requirement | Update \u2013 October 2025 | Q3 Update)" in text
+
+
+def test_a_response_cell_spanning_two_items_rows_is_kept_once_and_noted_on_both(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-two-heading-rows.html")
+    first, second = plan.item("12.2"), plan.item("12.3")
+    initial = first.update_for("initial") if first is not None else None
+    assert initial is not None and initial.text == "The DASH review has started for both."
+    assert second is not None and second.update_for("initial") is None
+    assert text.count("The DASH review has started for both.") == 1
+    assert "this Initial response cell spans 2 rows in the source" in text
+    assert "its Initial response is the cell of item 12.2 above, which spans this row" in text
+
+
+@pytest.mark.parametrize("recommendations", [1, 2])
+def test_accordion_cards_each_holding_a_table_of_items_under_a_recommendation_summary(
+    recommendations: int, tmp_path: Path
+) -> None:
+    page = (IMPORT / "layout-accordion-tables.html").read_text(encoding="utf-8")
+    if recommendations == 1:
+        page = page[: page.index('<details>\n<summary data-test="heading">Recommendation 23')]
+    source = tmp_path / "page.html"
+    source.write_text(page, encoding="utf-8")
+    plan, _text = imported(tmp_path, source)
+    assert [r.number for r in plan.recommendations] == [7, 23][:recommendations]
+    rec = plan.recommendation(7)
+    assert rec is not None and rec.text == (
+        "By 27 March 2025, where required, seek changes to their crime recording systems so that crimes "
+        "can be searched."
+    )
+    assert [i.id for i in rec.items] == ["7.1", "7.2"]
+
+
+def test_response_columns_headed_status_update_position_review_or_a_date_in_figures(tmp_path: Path) -> None:
+    plan, _text = imported(tmp_path, IMPORT / "layout-response-headings.html")
+    assert [r.id for r in plan.rounds] == [
+        "initial",
+        "status-update",
+        "october-2025",
+        "december-2025",
+        "spring-2026-review",
+    ]
+    item = plan.item("7.1")
+    update = item.update_for("status-update") if item is not None else None
+    assert (
+        update is not None
+        and update.status is Status.UNSTATED
+        and update.text == ("The change is ongoing and the supplier has been chased twice since the summer.")
+    )
+
+
+def test_a_responsive_tables_cell_labels_and_screen_reader_text_are_not_the_cells_words(
+    tmp_path: Path,
+) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-responsive-table.html")
+    rec = plan.recommendation(7)
+    assert rec is not None and rec.text.startswith("By 27 March 2025, where required")
+    assert rec.owner == "PFCC" and [i.id for i in rec.items] == ["7.1"]
+    assert 'status: complete  # stated in the source: "Complete"' in text
+    assert "numbered in order" not in text
+
+
+def test_wrappers_named_like_chrome_around_the_content_do_not_hide_it(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-named-wrappers.html")
+    assert plan.title == "Stalking super-complaint action plan"
+    assert plan.executive_lead == "ACC Priya Raman"
+    assert "101 or 999" not in text and "cookies" not in text and "Riverside Road" not in text
+
+
+def test_a_summary_table_above_the_plan_is_passed_over_without_asking_for_table(tmp_path: Path) -> None:
+    plan, text = imported(tmp_path, IMPORT / "layout-summary-and-plan.html")
+    assert [i.id for i in plan.items] == ["7.1"]
+    assert "(HTML, table 2)" in text

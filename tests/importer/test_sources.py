@@ -101,3 +101,18 @@ def test_a_served_text_becomes_utf8_as_its_server_says(
     data: bytes, charset: str | None, expected: bytes
 ) -> None:
     assert served_as_utf8(data, charset) == expected
+
+
+def test_an_html_file_in_the_character_set_its_meta_tag_declares_is_read_in_it() -> None:
+    page = (
+        '<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head>'
+        "<body><table><tr><td>The force\u2019s \u201cplan\u201d</td></tr></table></body></html>"
+    ).encode("cp1252")
+    kind, tables = read_tables(page, "page.html")
+    assert kind == "html" and tables[0].rows[0].cells[0].text == "The force\u2019s \u201cplan\u201d"
+
+
+def test_an_html_file_not_in_the_character_set_it_declares_says_to_save_it_as_utf8() -> None:
+    page = b'<html><head><meta charset="utf-8"></head><body><table><tr><td>caf\xe9</td></tr></table>'
+    with pytest.raises(SourceError, match="save the file as UTF-8"):
+        read_tables(page, "page.html")

@@ -8,10 +8,12 @@ Harbour City 2 of 5; next round overdue: Fenland 166 days, Harbour City 15.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from plan_cli.importer import import_plan
 from plan_cli.national.national_map import (
     NOT_IN_PLAN,
     NOTHING_MATCHES,
@@ -21,7 +23,8 @@ from plan_cli.national.national_map import (
 )
 from plan_cli.plan.model import Status
 
-from .test_rollup import FENLAND, HARBOUR, WEARSIDE, rolled
+from ..conftest import FIXTURES
+from .test_rollup import FENLAND, FORCES, HARBOUR, WEARSIDE, rolled
 
 
 def test_each_cell_is_the_force_s_worst_status_or_why_it_has_none() -> None:
@@ -99,3 +102,15 @@ def test_a_force_with_nothing_picked_is_not_counted_in_any_half_year() -> None:
     periods = status_by_period(rolled(owner="PCC"))
     assert periods and all(period.forces == 2 for period in periods)
     assert all(period.total == 3 for period in periods)  # Fenland's 2 PCC items and Wearside's 1
+
+
+def test_a_force_whose_rounds_are_dated_only_by_publication_counts_from_then(tmp_path: Path) -> None:
+    imported = import_plan(
+        (FIXTURES / "import" / "layout-two-heading-rows.html").read_bytes(),
+        "page.html",
+        today=date(2025, 12, 1),
+    )
+    (tmp_path / "westmarch.yaml").write_text(imported.text, encoding="utf-8")
+    periods = status_by_period(rolled(FORCES, tmp_path))
+    counted = {period.label: period.forces for period in periods}
+    assert counted["2025 H1"] == 3 and counted["2025 H2"] == 4 and counted["2026 H1"] == 4
