@@ -104,8 +104,10 @@ def resolve_owner(plan: Plan, text: str) -> OwnerMatch:
 
     In order: a body's name or alias (any case, spacing, singular or plural,
     or their initials); an owner text as the plan publishes it (the bodies it
-    names); a usual policing name (:data:`USUAL_NAMES`); the words of one
-    body's names. Raise UsageError when nothing fits, listing the bodies with
+    names); a usual policing name (:data:`USUAL_NAMES`), also where the plan
+    knows the body only by initials (a body named 'PFCC' is found by 'Police,
+    Fire and Crime Commissioner' and by 'Police and Crime Commissioners'); the
+    words of one body's names. Raise UsageError when nothing fits, listing the bodies with
     their aliases, and when the name fits more than one body, listing each.
     """
     wanted = singular(normalise(text))
@@ -120,8 +122,13 @@ def resolve_owner(plan: Plan, text: str) -> OwnerMatch:
     for item in plan.items:
         if singular(normalise(item.owner)) == wanted:
             return OwnerMatch(frozenset(item.owners), f"the owner text '{item.owner}'")
-    for fuller in USUAL_NAMES.get(wanted, ()):
-        usual = {name: f"a usual name for '{fuller}'" for name, found in forms.items() if fuller in found}
+    for fuller in (wanted, *USUAL_NAMES.get(wanted, ())):
+        short = initials(fuller)
+        usual = {
+            name: f"a usual name for '{fuller}'"
+            for name, found in forms.items()
+            if fuller in found or (short and short in found and found[short].startswith("its "))
+        }
         if usual:
             return _one_of(plan, text, usual)
     words = set(wanted.split(" ")) - _LINKING_WORDS

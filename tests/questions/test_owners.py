@@ -103,6 +103,15 @@ def test_bodies_come_from_the_plan_not_a_list_of_one_forces_names() -> None:
     assert owners.resolve_owner(plan, "co").bodies == {"Chief Officers"}
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["Police and Crime Commissioners", "Police, Fire and Crime Commissioner", "PCC", "OPFCC", "pfccs"],
+)
+def test_a_body_known_only_by_its_initials_is_found_by_its_usual_names(typed: str) -> None:
+    plan = _plan_with("  - name: Chief Constable\n  - name: PFCC\n")
+    assert owners.resolve_owner(plan, typed).bodies == {"PFCC"}
+
+
 def test_the_other_force_plan_resolves_its_own_bodies() -> None:
     plan = load_plan(FIXTURES / "other-force.yaml").plan
     for body in plan.bodies:
