@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from plan_cli.plan.model import Plan, Round
 
@@ -32,12 +32,14 @@ def likely_next_round(plan: Plan) -> Round | None:
     """Return the round that would follow the plan's last, by its own cadence; None when it cannot tell.
 
     The cadence is the usual gap in months between the plan's rounds: between
-    the months their titles name ("October 2025 …"), else between their due
-    dates. The id and title are the last round's with its month (full or
-    abbreviated) and year moved on by that gap, the due date the last one's
-    moved on too. For a hint only: an id or title it cannot move is "ID" or "TITLE".
+    the months or quarters their titles name ("October 2025 …", "Q2 2025/26 …"),
+    else between their due dates. The id and title are the last round's with its
+    month (full or abbreviated) and year, or its quarter and year, moved on by
+    that gap; the due date is the last one's moved on too, kept at the month's end
+    where the plan's rounds all fall due on one. For a hint only: an id or title
+    it cannot move is "ID" or "TITLE".
     """
-    named = [(declared, _month_named(declared.title)) for declared in plan.rounds]
+    named = [(declared, _period_named(declared.title)) for declared in plan.rounds]
     titled = [(declared, when) for declared, when in named if when is not None]
     dated = [(declared, declared.due) for declared in plan.rounds if declared.due is not None]
     series = titled if len(titled) >= 2 else dated
@@ -49,12 +51,72 @@ def likely_next_round(plan: Plan) -> Round | None:
     if gap <= 0:
         return None
     due = _add_months(last.due, gap) if last.due is not None else None
+    if due is not None and len(dated) >= 2 and all(_is_month_end(when) for _, when in dated):
+        due = _add_months(due.replace(day=1), 1) - timedelta(days=1)
+    if _month_named(last.title) is None and _quarter_named(last.title) is not None:
+        return _next_quarter(last, gap, due)
     when = _month_named(last.title)
     if when is None:
         return Round("ID", "TITLE", due)
     after = _add_months(when, gap)
     new_id, new_title = _move_date(last.id, when, after), _move_date(last.title, when, after)
     return Round(new_id if new_id != last.id else "ID", new_title, due)
+
+
+def _period_named(text: str) -> date | None:
+    """The first of the month a title names, else the first month of the quarter it names, else None."""
+    return _month_named(text) or _quarter_named(text)
+
+
+def _quarter_named(text: str) -> date | None:
+    """The first month of the quarter a title names ("Q2 2025/26 review" gives 2025-04-01), or None.
+
+    Quarters are counted from the year's first: Q1 is January, whether the plan's year is a
+    calendar or a financial one, so the gaps between a plan's quarters come out right either way.
+    """
+    found = _QUARTER.search(text)
+    if found is None:
+        return None
+    return date(int(found.group("year")), 3 * int(found.group("quarter")) - 2, 1)
+
+
+def _next_quarter(last: Round, gap: int, due: date | None) -> Round:
+    """The round after ``last``, whose title names a quarter: its quarter and years moved on by ``gap`` months."""
+    if gap % 3:
+        return Round("ID", "TITLE", due)
+
+    def move(found: re.Match[str]) -> str:
+        index = int(found.group("quarter")) - 1 + gap // 3
+        years, quarter = divmod(index, 4)
+        year = str(int(found.group("year")) + years)
+        second = found.group("second")
+        if second is not None:
+            second = str(int(second) + years).zfill(len(second))[-len(second) :]
+        return "".join(
+            part
+            for part in (
+                found.group("q"),
+                str(quarter + 1),
+                found.group("between"),
+                year,
+                found.group("split") or "",
+                second or "",
+            )
+        )
+
+    title = _QUARTER.sub(move, last.title, count=1)
+    new_id = _QUARTER.sub(move, last.id, count=1)
+    return Round(new_id if new_id != last.id else "ID", title, due)
+
+
+_QUARTER = re.compile(
+    r"(?<![A-Za-z0-9])(?P<q>[Qq])(?P<quarter>[1-4])(?P<between>[ _-]?)"
+    r"(?P<year>\d{4})(?:(?P<split>[/-])(?P<second>\d{2}|\d{4}))?(?!\d)"
+)
+
+
+def _is_month_end(when: date) -> bool:
+    return (when + timedelta(days=1)).day == 1
 
 
 def _month_named(text: str) -> date | None:
