@@ -102,7 +102,8 @@ def open_round(
         f"Opened the {opened.title} ({opened.id}){when}: {plural(progress.asked, 'item')} to answer, "
         f"in {edit.read.path}."
     )
-    owners = " or ".join(f"'{entry.owner}'" for entry in progress.owners[:2])
+    names = [f"'{entry.owner}'" for entry in progress.owners]
+    owners = " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " or " + names[-1]
     out.print(Styled(f"Next: plan draft --owner NAME --output NAME.md (NAME: {owners})", style="dim"))
 
 

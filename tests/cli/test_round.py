@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from plan_cli.cli.app import app
 from plan_cli.reading.loader import load_plan
 
-from ..conftest import PLAN_FILE
+from ..conftest import FIXTURES, PLAN_FILE
 
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "PLAN_FILE": "", "PLAN_TODAY": "2026-11-30"}
 DECLARED = (
@@ -408,3 +408,13 @@ def test_opening_a_published_round_again_suggests_nothing_that_fails(plan_file: 
     ok("round", "publish", "march-2026", "--date", "2026-03-31", *plan)
     published = run("round", "open", "March 2026 Update", *plan)
     assert "published on 2026-03-31; open the next round under another title" in flat(published.err)
+
+
+def test_opening_a_round_names_every_owner_with_items_to_answer(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    opened = ok("round", "open", "April 2027 Progress Review", "--due", "2027-04-30", "--plan", str(path))
+    hint = " ".join(opened.split("Next:", 1)[1].split())
+    assert hint.endswith(
+        "(NAME: 'Chief Officers', 'Police, Fire and Crime Commissioner' or 'Local Authorities')"
+    ), opened
