@@ -16,7 +16,7 @@ from datetime import date
 from typing import NamedTuple
 
 from plan_cli.basics.errors import RefusalError, UsageError
-from plan_cli.basics.wording import plural
+from plan_cli.basics.wording import plural, verb
 from plan_cli.editing import plan_edits
 from plan_cli.editing.plan_file import EditError, PlanEdit
 from plan_cli.plan.model import Plan, Round
@@ -112,8 +112,9 @@ def publish_round(edit: PlanEdit, ref: str, when: date, today: date, force: bool
     if missing and not force:
         ids = ", ".join(item.id for item in missing[:10]) + (" …" if len(missing) > 10 else "")
         raise RefusalError(
-            f"{plural(len(missing), 'item')} of the {declared.title} have no update yet ({ids}); "
-            f"collect them (plan draft, plan apply) or publish anyway with --force"
+            f"{plural(len(missing), 'item')} of the {declared.title} {verb(len(missing), 'has', 'have')} "
+            f"no update yet ({ids}); collect {verb(len(missing), 'it', 'them')} (plan draft, plan apply) "
+            "or publish anyway with --force"
         )
     named = title_round(current)
     swap = named is not None and named.id != declared.id

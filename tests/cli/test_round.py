@@ -418,3 +418,13 @@ def test_opening_a_round_names_every_owner_with_items_to_answer(tmp_path: Path) 
     assert hint.endswith(
         "(NAME: 'Chief Officers', 'Police, Fire and Crime Commissioner' or 'Local Authorities')"
     ), opened
+
+
+def test_publishing_with_one_item_unanswered_says_it_in_the_singular(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    early = run("round", "publish", "oct-2026", "--plan", str(path))
+    assert early.code == 1
+    assert "1 item of the October 2026 Progress Review has no update yet (40.1); collect it" in flat(
+        early.err
+    )
