@@ -428,3 +428,20 @@ def test_publishing_with_one_item_unanswered_says_it_in_the_singular(tmp_path: P
     assert "1 item of the October 2026 Progress Review has no update yet (40.1); collect it" in flat(
         early.err
     )
+
+
+def test_opening_a_round_without_a_title_suggests_the_plans_next_one(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    text = (FIXTURES / "other-force.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    untitled = run("round", "open", "--plan", str(path))
+    assert untitled.code == 2 and "Traceback" not in untitled.err
+    assert (
+        "by this plan's cadence the next is: plan round open 'April 2027 Progress Review' --due 2027-04-30"
+        in flat(untitled.err)
+    )
+    assert path.read_text(encoding="utf-8") == text
+    ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
+    still_open = run("round", "open", "--plan", str(path))
+    assert still_open.code == 1
+    assert "the April 2027 Progress Review is still open; publish it" in flat(still_open.err)
