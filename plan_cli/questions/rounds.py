@@ -276,8 +276,12 @@ def default_round_id(plan: Plan, title: str) -> str:
     It is the slug of the title, less any trailing words the plan's own ids
     consistently leave out: where every declared round whose title ends in the
     same word is keyed without it (spring-2027 for "Spring 2027 Review"), so is the new
-    one. With no such habit in the plan, the whole slug.
+    one. With no such habit in the plan, the whole slug. The title the plan's cadence
+    suggests gets the id it suggests (apr-2027 after oct-2026, months cut as the plan cuts them).
     """
+    guess = likely_next_round(plan)
+    if guess is not None and guess.id != "ID" and guess.title.casefold() == title.strip().casefold():
+        return guess.id
     new = slug(title)
     declared = [(slug(r.title), r.id) for r in plan.rounds]
     dropped = {full[len(key) :] for full, key in declared if full.startswith(key + "-")}
