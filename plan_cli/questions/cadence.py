@@ -10,6 +10,7 @@ import itertools
 import re
 from datetime import date, timedelta
 
+from plan_cli.basics.wording import slug
 from plan_cli.plan.model import Plan, Round
 
 _MONTHS = [
@@ -61,6 +62,28 @@ def likely_next_round(plan: Plan) -> Round | None:
     after = _add_months(when, gap)
     new_id, new_title = _move_date(last.id, when, after), _move_date(last.title, when, after)
     return Round(new_id if new_id != last.id else "ID", new_title, due)
+
+
+def cut_month_names(text: str) -> str:
+    """Return a slug with each full month name cut to its first three letters ("october-2026" gives "oct-2026")."""
+    return re.sub(rf"\b({'|'.join(_MONTHS)})\b", lambda found: found.group(0)[:3], text)
+
+
+def ids_cut_month_names(plan: Plan) -> bool:
+    """Return whether the plan keys rounds named by a full month with its three letters, as oct-2026.
+
+    True where some round's id matches its title only once month names are cut, and none
+    keeps a month name that could be cut.
+    """
+    pairs = [(slug(declared.title), declared.id) for declared in plan.rounds]
+
+    def keyed(full: str, key: str) -> bool:
+        return full == key or full.startswith(key + "-")
+
+    cuttable = [(full, key) for full, key in pairs if cut_month_names(full) != full]
+    return any(
+        keyed(cut_month_names(full), key) and not keyed(full, key) for full, key in cuttable
+    ) and not any(keyed(full, key) for full, key in cuttable)
 
 
 def _period_named(text: str) -> date | None:

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 from plan_cli.basics.errors import RefusalError, UsageError
 from plan_cli.basics.wording import slug
 from plan_cli.plan.model import EvidenceItem, Plan, Round, Update
-from plan_cli.questions.cadence import likely_next_round
+from plan_cli.questions.cadence import cut_month_names, ids_cut_month_names, likely_next_round
 
 
 class RoundState(StrEnum):
@@ -276,14 +276,12 @@ def default_round_id(plan: Plan, title: str) -> str:
     It is the slug of the title, less any trailing words the plan's own ids
     consistently leave out: where every declared round whose title ends in the
     same word is keyed without it (spring-2027 for "Spring 2027 Review"), so is the new
-    one. With no such habit in the plan, the whole slug. The title the plan's cadence
-    suggests gets the id it suggests (apr-2027 after oct-2026, months cut as the plan cuts them).
+    one. With no such habit in the plan, the whole slug. Where the plan's ids cut month
+    names to three letters (oct-2026 for "October 2026 Review"), so does the new one.
     """
-    guess = likely_next_round(plan)
-    if guess is not None and guess.id != "ID" and guess.title.casefold() == title.strip().casefold():
-        return guess.id
-    new = slug(title)
-    declared = [(slug(r.title), r.id) for r in plan.rounds]
+    cut = cut_month_names if ids_cut_month_names(plan) else str
+    new = cut(slug(title))
+    declared = [(cut(slug(r.title)), r.id) for r in plan.rounds]
     dropped = {full[len(key) :] for full, key in declared if full.startswith(key + "-")}
     for suffix in sorted(dropped, key=len, reverse=True):
         if not new.endswith(suffix) or new == suffix[1:]:

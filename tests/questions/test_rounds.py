@@ -187,6 +187,6 @@ def test_a_cadence_without_month_names_gives_only_the_due_date() -> None:
 
 
 def test_the_suggested_next_round_gets_the_id_the_plan_would_give_it() -> None:
-    plan = load_plan(FIXTURES / "other-force.yaml")
+    plan = load_plan(FIXTURES / "other-force.yaml").plan
     assert rounds.default_round_id(plan, "April 2027 Progress Review") == "apr-2027"
     assert rounds.default_round_id(plan, "May 2027 Progress Review") == "may-2027"
