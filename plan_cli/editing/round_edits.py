@@ -26,6 +26,7 @@ from plan_cli.questions.rounds import (
     find_round,
     latest_round,
     next_round,
+    open_round_hint,
     round_progress,
     title_round,
     unanswered_items,
@@ -45,9 +46,7 @@ def open_round(edit: PlanEdit, title: str, round_id: str | None, due: date | Non
     current = edit.plan
     title = title.strip()
     if not title:
-        raise UsageError(
-            "the round needs a title, e.g. plan round open 'Autumn 2027 Update' --due 2027-10-29"
-        )
+        raise UsageError(f"the round needs a title, e.g. {open_round_hint(current)}")
     new_id = round_id.strip() if round_id is not None else default_round_id(current, title)
     if not re.fullmatch(SLUG, new_id):
         raise UsageError(f"--id '{new_id}' is not a round id; use lower-case letters, digits and hyphens")
@@ -163,7 +162,7 @@ def rename_round(edit: PlanEdit, ref: str, title: str, today: date) -> RoundEdit
     declared = _open(current, ref, today, "rename")
     title = title.strip()
     if not title:
-        raise UsageError("the round needs a title, e.g. plan round rename ID 'Autumn 2027 Update'")
+        raise UsageError(f"the round needs a title: plan round rename {declared.id} 'NEW TITLE'")
     clash = find_round(current, title)
     if clash is not None and clash.id != declared.id:
         raise RefusalError(
