@@ -233,9 +233,14 @@ def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
         found = find_round(plan, wanted)
         if found is None:
             known = ", ".join(f"{r.id} ({r.title})" for r in plan.rounds)
+            current = next_round(plan, today)
+            then = (
+                f"leave out --round to draft the open one, the {current.title}"
+                if current is not None
+                else f"open the next with: {open_round_hint(plan)}"
+            )
             raise UsageError(
-                f"no round '{wanted}' is declared in the plan; declared rounds are: {known}. "
-                f"Open a new one with: plan round open {shlex.quote(wanted)} --due YYYY-MM-DD"
+                f"no round '{wanted}' is declared in the plan; declared rounds are: {known}; {then}"
             )
         if found.published is not None:
             raise RefusalError(
