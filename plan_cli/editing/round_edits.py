@@ -30,6 +30,7 @@ from plan_cli.questions.rounds import (
     round_progress,
     title_round,
     unanswered_items,
+    unknown_round,
 )
 
 
@@ -241,8 +242,7 @@ def _first_word(title: str) -> str:
 def _declared(plan: Plan, ref: str) -> Round:
     declared = find_round(plan, ref)
     if declared is None:
-        known = ", ".join(f"{r.id} ({r.title})" for r in plan.rounds)
-        raise UsageError(f"no round '{ref}' in the plan; declared rounds are: {known}")
+        raise UsageError(unknown_round(plan, ref))
     return declared
 
 

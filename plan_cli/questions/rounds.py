@@ -20,6 +20,7 @@ Pure functions of a Plan and ``today``: no I/O, no clock.
 
 from __future__ import annotations
 
+import difflib
 import re
 import shlex
 from datetime import date
@@ -232,16 +233,13 @@ def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
     if wanted is not None:
         found = find_round(plan, wanted)
         if found is None:
-            known = ", ".join(f"{r.id} ({r.title})" for r in plan.rounds)
             current = next_round(plan, today)
             then = (
                 f"leave out --round to draft the open one, the {current.title}"
                 if current is not None
                 else f"open the next with: {open_round_hint(plan)}"
             )
-            raise UsageError(
-                f"no round '{wanted}' is declared in the plan; declared rounds are: {known}; {then}"
-            )
+            raise UsageError(f"{unknown_round(plan, wanted)}; {then}")
         if found.published is not None:
             raise RefusalError(
                 f"the {found.title} was published on {found.published.isoformat()}; "
@@ -267,6 +265,16 @@ def open_round_hint(plan: Plan) -> str:
     title = guess.title if guess is not None else "TITLE"
     due = guess.due.isoformat() if guess is not None and guess.due is not None else "YYYY-MM-DD"
     return f"plan round open {shlex.quote(title)} --due {due}"
+
+
+def unknown_round(plan: Plan, ref: str) -> str:
+    """Return the message for a round ``ref`` the plan does not declare: the likely one meant, and all declared."""
+    ids = [r.id for r in plan.rounds]
+    wanted = ref.strip().casefold()
+    close = [i for i in ids if wanted and i.startswith(wanted)] or difflib.get_close_matches(wanted, ids, n=1)
+    meant = f"did you mean {close[0]}? " if len(close) == 1 else ""
+    known = ", ".join(f"{r.id} ({r.title})" for r in plan.rounds)
+    return f"no round '{ref}' is declared in the plan; {meant}declared rounds are: {known}"
 
 
 def find_round(plan: Plan, text: str) -> Round | None:

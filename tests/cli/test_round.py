@@ -280,8 +280,10 @@ def test_round_commands_refuse_clearly(plan_file: Path) -> None:
         another.err
     )
     unknown = run("round", "publish", "march-2030", *plan)
-    assert unknown.code == 2 and "no round 'march-2030' in the plan; declared rounds are: initial" in flat(
-        unknown.err
+    assert (
+        unknown.code == 2
+        and "no round 'march-2030' is declared in the plan; did you mean march-2027? declared rounds are: initial"
+        in flat(unknown.err)
     )
     early = run("round", "publish", "march-2027", *plan)
     assert early.code == 1 and "29 items of the March 2027 Update have no update yet" in flat(early.err)
@@ -458,3 +460,17 @@ def test_an_empty_title_is_refused_with_this_plans_names(tmp_path: Path) -> None
     assert unnamed.code == 2
     assert "plan round rename apr-2027 'NEW TITLE'" in flat(unnamed.err)
     assert "Autumn 2027" not in empty.err + unnamed.err
+
+
+def test_a_round_named_by_the_start_of_its_id_gets_a_did_you_mean(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
+    short = run("round", "due", "base", "2027-05-01", "--plan", str(path))
+    assert short.code == 2
+    assert (
+        "no round 'base' is declared in the plan; did you mean baseline? declared rounds are: baseline"
+        in flat(short.err)
+    )
+    ambiguous = run("round", "due", "apr", "2027-05-01", "--plan", str(path))
+    assert "did you mean" not in ambiguous.err
