@@ -670,3 +670,10 @@ def test_draft_of_an_undeclared_round_points_to_the_open_one_or_the_plans_next(t
     assert "leave out --round to draft the open one, the April 2027 Progress Review" in " ".join(
         one_open.err.split()
     )
+
+
+def test_report_brief_without_a_briefing_is_a_usage_error() -> None:
+    result = run("report", "--brief", "--plan", str(FIXTURES / "other-force.yaml"))
+    assert result.code == 2 and result.out == b""
+    assert "--brief shortens the updates of a briefing" in " ".join(result.err.split())
+    assert run("report", "--brief", "--rec", "3", "--plan", str(FIXTURES / "other-force.yaml")).code == 0
