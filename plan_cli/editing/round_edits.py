@@ -138,9 +138,12 @@ def publish_round(edit: PlanEdit, ref: str, when: date, today: date, force: bool
     after = edit.write(new_text, verify)
     published = find_round(after, declared.id)
     assert published is not None
-    notes = (
+    notes: tuple[str, ...] = (
         () if swap else (("the title names no round in brackets; left as it is",) if named is None else ())
     )
+    if missing:
+        ids = ", ".join(item.id for item in missing)
+        notes += (f"{plural(len(missing), 'item')} went out with no update in it ({ids})",)
     return RoundEdit(after, published, notes)
 
 

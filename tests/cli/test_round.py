@@ -474,3 +474,10 @@ def test_a_round_named_by_the_start_of_its_id_gets_a_did_you_mean(tmp_path: Path
     )
     ambiguous = run("round", "due", "apr", "2027-05-01", "--plan", str(path))
     assert "did you mean" not in ambiguous.err
+
+
+def test_publishing_with_force_names_the_items_that_went_out_unanswered(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    forced = ok("round", "publish", "oct-2026", "--force", "--plan", str(path))
+    assert "1 item went out with no update in it (40.1)." in flat(forced)
