@@ -72,7 +72,7 @@ def open_round(edit: PlanEdit, title: str, round_id: str | None, due: date | Non
     after = edit.write(new_text, _expect_round(new_id, title=title, due=due))
     opened = find_round(after, new_id)
     assert opened is not None
-    warning = unusual_title([r.title for r in current.rounds], title)
+    warning = unusual_title([r.title for r in current.rounds], title, new_id)
     return RoundEdit(after, opened, (warning,) if warning else ())
 
 
@@ -177,7 +177,7 @@ def rename_round(edit: PlanEdit, ref: str, title: str, today: date) -> RoundEdit
     after = edit.write(new_text, _expect_round(declared.id, title=title))
     renamed = find_round(after, declared.id)
     assert renamed is not None
-    warning = unusual_title([r.title for r in current.rounds if r.id != declared.id], title)
+    warning = unusual_title([r.title for r in current.rounds if r.id != declared.id], title, declared.id)
     return RoundEdit(after, renamed, (warning,) if warning else ())
 
 
@@ -210,8 +210,8 @@ def cancel_round(edit: PlanEdit, ref: str, today: date, force: bool) -> RoundEdi
     return RoundEdit(after, declared, notes)
 
 
-def unusual_title(titles: list[str], title: str) -> str | None:
-    """Return a warning when ``title`` is not shaped like the plan's other round ``titles``, else None.
+def unusual_title(titles: list[str], title: str, round_id: str) -> str | None:
+    """Return a warning when ``title`` (of round ``round_id``) is not shaped like the plan's other round ``titles``, else None.
 
     The shape is read from the plan's own titles: their last word ("Update")
     and whether they name a four-digit year, each where every other round that
@@ -234,7 +234,7 @@ def unusual_title(titles: list[str], title: str) -> str | None:
         return None
     return (
         f"the title '{title}' is not like the plan's other rounds (e.g. '{dated[-1]}'): {'; '.join(reasons)}. "
-        "If it is a typo, rename it: plan round rename ID 'TITLE'"
+        f"If it is a typo, rename it: plan round rename {round_id} 'NEW TITLE'"
     )
 
 

@@ -346,7 +346,7 @@ def test_a_title_unlike_the_others_is_warned_about(plan_file: Path) -> None:
         "warning: the title 'Dec 2026' is not like the plan's other rounds (e.g. 'March 2026 Update')"
         in flat(opened.err)
     )
-    assert "plan round rename ID 'TITLE'" in opened.err
+    assert "plan round rename dec-2026 'NEW TITLE'" in flat(opened.err)
 
 
 def test_cancel_with_replies_needs_force_and_names_what_it_drops(plan_file: Path, tmp_path: Path) -> None:
