@@ -142,7 +142,7 @@ def publish_round(edit: PlanEdit, ref: str, when: date, today: date, force: bool
         () if swap else (("the title names no round in brackets; left as it is",) if named is None else ())
     )
     if missing:
-        ids = ", ".join(item.id for item in missing)
+        ids = ", ".join(item.id for item in missing[:10]) + (" …" if len(missing) > 10 else "")
         notes += (f"{plural(len(missing), 'item')} went out with no update in it ({ids})",)
     return RoundEdit(after, published, notes)
 
