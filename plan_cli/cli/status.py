@@ -95,7 +95,8 @@ def print_rounds(plan: Plan, today: date, out: Screen) -> None:
             )
         )
     if following is None:
-        out.print(Styled(f"Open round:    none; open the next with: {open_round_hint(plan)}"))
+        out.print(Styled("Open round:    none; open the next with:"))
+        out.print(Styled(f"               {open_round_hint(plan)}"))
         out.print()
         return
     progress = round_progress(plan, following.id)
