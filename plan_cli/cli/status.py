@@ -91,7 +91,8 @@ def print_rounds(plan: Plan, today: date, out: Screen) -> None:
         )
         out.print(
             Styled(
-                f"               record it: plan round publish {unrecorded.id} --date DATE", style="yellow"
+                f"               record it: plan round publish {unrecorded.id} --date YYYY-MM-DD",
+                style="yellow",
             )
         )
     if following is None:
