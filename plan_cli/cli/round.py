@@ -90,6 +90,7 @@ def open_round(
     Example: plan round open 'Autumn 2027 Update' --due 2027-10-29
     """
     from plan_cli.editing import round_edits
+    from plan_cli.questions.cadence import likely_next_round
     from plan_cli.questions.rounds import round_progress
 
     day = parse_today(today)
@@ -101,10 +102,13 @@ def open_round(
     _print_notes(done.notes)
     opened = done.round
     progress = round_progress(done.plan, opened.id)
+    before = done.plan._replace(rounds=tuple(r for r in done.plan.rounds if r.id != opened.id))
+    guess = likely_next_round(before)
+    usual = guess.due.isoformat() if guess is not None and guess.due is not None else "YYYY-MM-DD"
     when = (
         f", due {short_date(deadline)}"
         if deadline
-        else f", no due date (set one with: plan round due {opened.id} YYYY-MM-DD)"
+        else f", no due date (set one with: plan round due {opened.id} {usual})"
     )
     out = stdout()
     out.print(

@@ -481,3 +481,10 @@ def test_publishing_with_force_names_the_items_that_went_out_unanswered(tmp_path
     path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     forced = ok("round", "publish", "oct-2026", "--force", "--plan", str(path))
     assert "1 item went out with no update in it (40.1)." in flat(forced)
+
+
+def test_a_round_opened_without_a_due_date_is_offered_the_plans_usual_one(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    opened = ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
+    assert "no due date (set one with: plan round due apr-2027 2027-04-30)" in flat(opened)
