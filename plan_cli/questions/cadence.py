@@ -33,9 +33,9 @@ def likely_next_round(plan: Plan) -> Round | None:
     """Return the round that would follow the plan's last, by its own cadence; None when it cannot tell.
 
     The cadence is the usual gap in months between the plan's rounds: between
-    the months or quarters their titles name ("October 2025 …", "Q2 2025/26 …"),
-    else between their due dates. The id and title are the last round's with its
-    month (full or abbreviated) and year, or its quarter and year, moved on by
+    the months, quarters or seasons their titles name ("October 2025 …", "Q2 2025/26 …",
+    "Spring 2026 …"), else between their due dates. The id and title are the last round's
+    with its month (full or abbreviated), quarter or season, and year, moved on by
     that gap; the due date is the last one's moved on too, kept at the month's end
     where the plan's rounds all fall due on one. For a hint only: an id or title
     it cannot move is "ID" or "TITLE".
@@ -56,6 +56,8 @@ def likely_next_round(plan: Plan) -> Round | None:
         due = _add_months(due.replace(day=1), 1) - timedelta(days=1)
     if _month_named(last.title) is None and _quarter_named(last.title) is not None:
         return _next_quarter(last, gap, due)
+    if _month_named(last.title) is None and _season_named(last.title) is not None:
+        return _next_season(last, gap, due)
     when = _month_named(last.title)
     if when is None:
         return Round("ID", "TITLE", due)
@@ -87,8 +89,37 @@ def ids_cut_month_names(plan: Plan) -> bool:
 
 
 def _period_named(text: str) -> date | None:
-    """The first of the month a title names, else the first month of the quarter it names, else None."""
-    return _month_named(text) or _quarter_named(text)
+    """The first of the month a title names, else the first month of the quarter or season it names, else None."""
+    return _month_named(text) or _quarter_named(text) or _season_named(text)
+
+
+_SEASONS = ["spring", "summer", "autumn", "winter"]
+_SEASON = re.compile(rf"\b(?P<season>{'|'.join(_SEASONS)})(?P<between>\W+)(?P<year>\d{{4}})\b", re.IGNORECASE)
+
+
+def _season_named(text: str) -> date | None:
+    """The first month of the season a title names ("Spring 2026" gives 2026-03-01; winter starts in December), or None."""
+    found = _SEASON.search(text)
+    if found is None:
+        return None
+    return date(int(found.group("year")), 3 + 3 * _SEASONS.index(found.group("season").casefold()), 1)
+
+
+def _next_season(last: Round, gap: int, due: date | None) -> Round:
+    """The round after ``last``, whose title names a season: its season and year moved on by ``gap`` months."""
+    if gap % 3:
+        return Round("ID", "TITLE", due)
+
+    def move(found: re.Match[str]) -> str:
+        word = found.group("season")
+        years, index = divmod(_SEASONS.index(word.casefold()) + gap // 3, 4)
+        season = _SEASONS[index]
+        season = season.upper() if word.isupper() else season.capitalize() if word[0].isupper() else season
+        return f"{season}{found.group('between')}{int(found.group('year')) + years}"
+
+    title = _SEASON.sub(move, last.title, count=1)
+    new_id = _SEASON.sub(move, last.id, count=1)
+    return Round(new_id if new_id != last.id else "ID", title, due)
 
 
 def _quarter_named(text: str) -> date | None:

@@ -69,3 +69,19 @@ def test_quarters_a_half_year_apart_move_on_two_quarters() -> None:
         Round("q4-2025", "Q4 2025 Update", None),
     )
     assert likely_next_round(plan) == Round("q2-2026", "Q2 2026 Update", None)
+
+
+@pytest.mark.parametrize(
+    ("titles", "next_id", "next_title"),
+    [
+        (("Spring 2026 Update", "Autumn 2026 Update"), "spring-2027", "Spring 2027 Update"),
+        (("Spring 2026 Update", "Spring 2027 Update"), "spring-2028", "Spring 2028 Update"),
+        (("Summer 2026 Review", "Autumn 2026 Review"), "winter-2026", "Winter 2026 Review"),
+        (("Autumn 2026 Review", "Winter 2026 Review"), "spring-2027", "Spring 2027 Review"),
+    ],
+)
+def test_a_plan_named_by_season_names_the_next_season(
+    titles: tuple[str, str], next_id: str, next_title: str
+) -> None:
+    plan = _with_rounds(*(Round(t.split()[0].lower() + "-" + t.split()[1], t, None) for t in titles))
+    assert likely_next_round(plan) == Round(next_id, next_title, None)
