@@ -36,8 +36,8 @@ def likely_next_round(plan: Plan) -> Round | None:
     the months, quarters or seasons their titles name ("October 2025 …", "Q2 2025/26 …",
     "Spring 2026 …"), else between their due dates. The id and title are the last round's
     with its month (full or abbreviated), quarter or season, and year, moved on by
-    that gap; the due date is the last one's moved on too, kept at the month's end
-    where the plan's rounds all fall due on one. For a hint only: an id or title
+    that gap; the due date is the last dated round's moved on by a gap for each round
+    since, kept at the month's end where the plan's rounds all fall due on one. For a hint only: an id or title
     it cannot move is "ID" or "TITLE".
     """
     named = [(declared, _period_named(declared.title)) for declared in plan.rounds]
@@ -51,7 +51,11 @@ def likely_next_round(plan: Plan) -> Round | None:
     last = plan.rounds[-1]
     if gap <= 0:
         return None
-    due = _add_months(last.due, gap) if last.due is not None else None
+    due = None
+    if dated:
+        anchor = dated[-1][0]
+        steps = len(plan.rounds) - plan.rounds.index(anchor)
+        due = _add_months(anchor.due, gap * steps) if anchor.due is not None else None
     if due is not None and len(dated) >= 2 and all(_is_month_end(when) for _, when in dated):
         due = _add_months(due.replace(day=1), 1) - timedelta(days=1)
     if _month_named(last.title) is None and _quarter_named(last.title) is not None:

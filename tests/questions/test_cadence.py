@@ -85,3 +85,12 @@ def test_a_plan_named_by_season_names_the_next_season(
 ) -> None:
     plan = _with_rounds(*(Round(t.split()[0].lower() + "-" + t.split()[1], t, None) for t in titles))
     assert likely_next_round(plan) == Round(next_id, next_title, None)
+
+
+def test_after_a_round_with_no_due_date_the_due_date_follows_the_last_dated_one() -> None:
+    plan = _with_rounds(
+        Round("q2-2025-26", "Q2 2025/26 Progress Review", date(2025, 9, 30)),
+        Round("q3-2025-26", "Q3 2025/26 Progress Review", date(2025, 12, 31)),
+        Round("q4-2025-26", "Q4 2025/26 Progress Review", None),
+    )
+    assert likely_next_round(plan) == Round("q1-2026-27", "Q1 2026/27 Progress Review", date(2026, 6, 30))
