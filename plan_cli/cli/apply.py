@@ -141,8 +141,8 @@ def _apply(plan_edit: PlanEdit, drafts: list[Path], asked: _Asked, day: date) ->
         diff = difflib.unified_diff(
             read.text.splitlines(keepends=True),
             new_text.splitlines(keepends=True),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
+            fromfile=f"a/{name.lstrip('/')}",
+            tofile=f"b/{name.lstrip('/')}",
         )
         sys.stdout.write("".join(diff))
         stderr().print(f"Dry run: {plural(len(edits), 'reply', 'replies')} would be written; nothing was.")

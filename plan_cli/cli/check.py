@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from plan_cli.basics.wording import plural
+from plan_cli.basics.wording import plural, verb
 from plan_cli.cli.options import PlanOption, TodayOption, find_plan, parse_today
 from plan_cli.cli.styled import Styled
 from plan_cli.cli.terminal import print_json, print_problems, stderr
@@ -89,7 +89,7 @@ def print_check_result(result: CheckResult, verbose: bool = False) -> None:
         return
     if result.errors:
         stderr().print(
-            f"{result.path}: {plural(len(result.errors), 'error')}; fix them and run 'plan check' again."
+            f"{result.path}: {plural(len(result.errors), 'error')}; fix {verb(len(result.errors), 'it', 'them')} and run 'plan check' again."
         )
         return
     assert result.loaded is not None

@@ -74,10 +74,16 @@ def report(
 
     chosen = choose_format(REPORTS, fmt)
     day = parse_today(today)
+    selecting = bool(owner or rec or status_filter or blocked_by or stale)
+    if brief and not selecting:
+        raise UsageError(
+            "--brief shortens the updates of a briefing, and the whole report quotes none; "
+            "choose the briefing's items with --owner, --rec, --status, --blocked-by or --stale"
+        )
     loaded = open_plan(plan)
     selected = loaded.plan
     asked = None
-    if owner or rec or status_filter or blocked_by or stale:
+    if selecting:
         items = standing.select_items(
             loaded.plan, owners=owner or (), recommendations=rec or (), statuses=status_filter or ()
         )

@@ -19,7 +19,7 @@ import typer
 from typer._click import Context
 
 from plan_cli.basics.errors import InvalidFileError, InvalidPlanError, PlanToolError, UsageError
-from plan_cli.basics.wording import plural
+from plan_cli.basics.wording import plural, verb
 from plan_cli.cli.terminal import print_problems, stderr
 from plan_cli.plan.model import Plan, Status
 from plan_cli.reading.loader import LoadedPlan, load_plan
@@ -176,7 +176,9 @@ def reports_errors(command: F) -> F:
             print_problems(error.problems)
             if isinstance(error, InvalidPlanError) and not error.unreadable:
                 count = sum(1 for p in error.problems if p.severity == "error")
-                stderr().print(f"{plural(count, 'error')}; fix them and run 'plan check' again.")
+                stderr().print(
+                    f"{plural(count, 'error')}; fix {verb(count, 'it', 'them')} and run 'plan check' again."
+                )
             raise typer.Exit(error.exit_code) from None
         except UsageError as error:
             from typer._click.globals import get_current_context

@@ -78,7 +78,7 @@ def print_item(plan: Plan, item: EvidenceItem, out: Screen, today: date) -> None
     joint = item.owner not in item.owners or len(item.owners) > 1
     out.print(Styled(f"Owner: {item.owner}" + (f" ({', '.join(item.owners)})" if joint else ""), style="dim"))
     history = " → ".join(f"{plan.round(u.round).title}: {u.status.value}" for u in item.updates)
-    out.print(Styled(f"History: {history}", style="dim"))
+    out.print(Styled(f"History: {history or 'no update yet'}", style="dim"))
     print_item_flags(plan, item, today, out)
     for update in item.updates:
         out.print()

@@ -91,11 +91,13 @@ def print_rounds(plan: Plan, today: date, out: Screen) -> None:
         )
         out.print(
             Styled(
-                f"               record it: plan round publish {unrecorded.id} --date DATE", style="yellow"
+                f"               record it: plan round publish {unrecorded.id} --date YYYY-MM-DD",
+                style="yellow",
             )
         )
     if following is None:
-        out.print(Styled(f"Open round:    none; open the next with: {open_round_hint(plan)}"))
+        out.print(Styled("Open round:    none; open the next with:"))
+        out.print(Styled(f"               {open_round_hint(plan)}"))
         out.print()
         return
     progress = round_progress(plan, following.id)

@@ -87,13 +87,15 @@ def _wrong_form(draft: ReadDraft, key: str, round_id: str) -> Problem | None:
         )
     if draft.plan_key != key:
         return Problem(
-            f"was made for the plan '{draft.plan_key}', not this one ('{key}')",
+            f"was made for the plan '{draft.plan_key}', not this one ('{key}'); "
+            "apply it to that plan's file with --plan",
             path=draft.path,
             line=draft.identity_line,
         )
     if draft.round_id != round_id:
         return Problem(
-            f"was made for the round {draft.round_id}, but the round being answered is {round_id}",
+            f"was made for the round {draft.round_id}, but the round being answered is {round_id}; "
+            "make this round's draft with plan draft and copy the replies still wanted into it",
             path=draft.path,
             line=draft.identity_line,
         )

@@ -16,7 +16,7 @@ from datetime import date
 from typing import NamedTuple
 
 from plan_cli.basics.errors import RefusalError, UsageError
-from plan_cli.basics.wording import plural
+from plan_cli.basics.wording import plural, verb
 from plan_cli.editing import plan_edits
 from plan_cli.editing.plan_file import EditError, PlanEdit
 from plan_cli.plan.model import Plan, Round
@@ -26,9 +26,11 @@ from plan_cli.questions.rounds import (
     find_round,
     latest_round,
     next_round,
+    open_round_hint,
     round_progress,
     title_round,
     unanswered_items,
+    unknown_round,
 )
 
 
@@ -45,9 +47,7 @@ def open_round(edit: PlanEdit, title: str, round_id: str | None, due: date | Non
     current = edit.plan
     title = title.strip()
     if not title:
-        raise UsageError(
-            "the round needs a title, e.g. plan round open 'Autumn 2027 Update' --due 2027-10-29"
-        )
+        raise UsageError(f"the round needs a title, e.g. {open_round_hint(current)}")
     new_id = round_id.strip() if round_id is not None else default_round_id(current, title)
     if not re.fullmatch(SLUG, new_id):
         raise UsageError(f"--id '{new_id}' is not a round id; use lower-case letters, digits and hyphens")
@@ -72,7 +72,7 @@ def open_round(edit: PlanEdit, title: str, round_id: str | None, due: date | Non
     after = edit.write(new_text, _expect_round(new_id, title=title, due=due))
     opened = find_round(after, new_id)
     assert opened is not None
-    warning = unusual_title([r.title for r in current.rounds], title)
+    warning = unusual_title([r.title for r in current.rounds], title, new_id)
     return RoundEdit(after, opened, (warning,) if warning else ())
 
 
@@ -112,8 +112,9 @@ def publish_round(edit: PlanEdit, ref: str, when: date, today: date, force: bool
     if missing and not force:
         ids = ", ".join(item.id for item in missing[:10]) + (" …" if len(missing) > 10 else "")
         raise RefusalError(
-            f"{plural(len(missing), 'item')} of the {declared.title} have no update yet ({ids}); "
-            f"collect them (plan draft, plan apply) or publish anyway with --force"
+            f"{plural(len(missing), 'item')} of the {declared.title} {verb(len(missing), 'has', 'have')} "
+            f"no update yet ({ids}); collect {verb(len(missing), 'it', 'them')} (plan draft, plan apply) "
+            "or publish anyway with --force"
         )
     named = title_round(current)
     swap = named is not None and named.id != declared.id
@@ -137,9 +138,12 @@ def publish_round(edit: PlanEdit, ref: str, when: date, today: date, force: bool
     after = edit.write(new_text, verify)
     published = find_round(after, declared.id)
     assert published is not None
-    notes = (
+    notes: tuple[str, ...] = (
         () if swap else (("the title names no round in brackets; left as it is",) if named is None else ())
     )
+    if missing:
+        ids = ", ".join(item.id for item in missing[:10]) + (" …" if len(missing) > 10 else "")
+        notes += (f"{plural(len(missing), 'item')} went out with no update in it ({ids})",)
     return RoundEdit(after, published, notes)
 
 
@@ -162,7 +166,7 @@ def rename_round(edit: PlanEdit, ref: str, title: str, today: date) -> RoundEdit
     declared = _open(current, ref, today, "rename")
     title = title.strip()
     if not title:
-        raise UsageError("the round needs a title, e.g. plan round rename ID 'Autumn 2027 Update'")
+        raise UsageError(f"the round needs a title: plan round rename {declared.id} 'NEW TITLE'")
     clash = find_round(current, title)
     if clash is not None and clash.id != declared.id:
         raise RefusalError(
@@ -173,7 +177,7 @@ def rename_round(edit: PlanEdit, ref: str, title: str, today: date) -> RoundEdit
     after = edit.write(new_text, _expect_round(declared.id, title=title))
     renamed = find_round(after, declared.id)
     assert renamed is not None
-    warning = unusual_title([r.title for r in current.rounds if r.id != declared.id], title)
+    warning = unusual_title([r.title for r in current.rounds if r.id != declared.id], title, declared.id)
     return RoundEdit(after, renamed, (warning,) if warning else ())
 
 
@@ -206,8 +210,8 @@ def cancel_round(edit: PlanEdit, ref: str, today: date, force: bool) -> RoundEdi
     return RoundEdit(after, declared, notes)
 
 
-def unusual_title(titles: list[str], title: str) -> str | None:
-    """Return a warning when ``title`` is not shaped like the plan's other round ``titles``, else None.
+def unusual_title(titles: list[str], title: str, round_id: str) -> str | None:
+    """Return a warning when ``title`` (of round ``round_id``) is not shaped like the plan's other round ``titles``, else None.
 
     The shape is read from the plan's own titles: their last word ("Update")
     and whether they name a four-digit year, each where every other round that
@@ -230,7 +234,7 @@ def unusual_title(titles: list[str], title: str) -> str | None:
         return None
     return (
         f"the title '{title}' is not like the plan's other rounds (e.g. '{dated[-1]}'): {'; '.join(reasons)}. "
-        "If it is a typo, rename it: plan round rename ID 'TITLE'"
+        f"If it is a typo, rename it: plan round rename {round_id} 'NEW TITLE'"
     )
 
 
@@ -241,8 +245,7 @@ def _first_word(title: str) -> str:
 def _declared(plan: Plan, ref: str) -> Round:
     declared = find_round(plan, ref)
     if declared is None:
-        known = ", ".join(f"{r.id} ({r.title})" for r in plan.rounds)
-        raise UsageError(f"no round '{ref}' in the plan; declared rounds are: {known}")
+        raise UsageError(unknown_round(plan, ref))
     return declared
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 
+from plan_cli.basics.wording import slug
 from plan_cli.plan.model import Plan, Round
 
 _MONTHS = [
@@ -32,12 +33,14 @@ def likely_next_round(plan: Plan) -> Round | None:
     """Return the round that would follow the plan's last, by its own cadence; None when it cannot tell.
 
     The cadence is the usual gap in months between the plan's rounds: between
-    the months their titles name ("October 2025 …"), else between their due
-    dates. The id and title are the last round's with its month (full or
-    abbreviated) and year moved on by that gap, the due date the last one's
-    moved on too. For a hint only: an id or title it cannot move is "ID" or "TITLE".
+    the months, quarters or seasons their titles name ("October 2025 …", "Q2 2025/26 …",
+    "Spring 2026 …"), else between their due dates. The id and title are the last round's
+    with its month (full or abbreviated), quarter or season, and year, moved on by
+    that gap; the due date is the last dated round's moved on by a gap for each round
+    since, kept at the month's end where the plan's rounds all fall due on one. For a hint only: an id or title
+    it cannot move is "ID" or "TITLE".
     """
-    named = [(declared, _month_named(declared.title)) for declared in plan.rounds]
+    named = [(declared, _period_named(declared.title)) for declared in plan.rounds]
     titled = [(declared, when) for declared, when in named if when is not None]
     dated = [(declared, declared.due) for declared in plan.rounds if declared.due is not None]
     series = titled if len(titled) >= 2 else dated
@@ -48,13 +51,130 @@ def likely_next_round(plan: Plan) -> Round | None:
     last = plan.rounds[-1]
     if gap <= 0:
         return None
-    due = _add_months(last.due, gap) if last.due is not None else None
+    due = None
+    if dated:
+        anchor = dated[-1][0]
+        steps = len(plan.rounds) - plan.rounds.index(anchor)
+        due = _add_months(anchor.due, gap * steps) if anchor.due is not None else None
+    if due is not None and len(dated) >= 2 and all(_is_month_end(when) for _, when in dated):
+        due = _add_months(due.replace(day=1), 1) - timedelta(days=1)
+    if _month_named(last.title) is None and _quarter_named(last.title) is not None:
+        return _next_quarter(last, gap, due)
+    if _month_named(last.title) is None and _season_named(last.title) is not None:
+        return _next_season(last, gap, due)
     when = _month_named(last.title)
     if when is None:
         return Round("ID", "TITLE", due)
     after = _add_months(when, gap)
     new_id, new_title = _move_date(last.id, when, after), _move_date(last.title, when, after)
     return Round(new_id if new_id != last.id else "ID", new_title, due)
+
+
+def cut_month_names(text: str) -> str:
+    """Return a slug with each full month name cut to its first three letters ("october-2026" gives "oct-2026")."""
+    return re.sub(rf"\b({'|'.join(_MONTHS)})\b", lambda found: found.group(0)[:3], text)
+
+
+def ids_cut_month_names(plan: Plan) -> bool:
+    """Return whether the plan keys rounds named by a full month with its three letters, as oct-2026.
+
+    True where some round's id matches its title only once month names are cut, and none
+    keeps a month name that could be cut.
+    """
+    pairs = [(slug(declared.title), declared.id) for declared in plan.rounds]
+
+    def keyed(full: str, key: str) -> bool:
+        return full == key or full.startswith(key + "-")
+
+    cuttable = [(full, key) for full, key in pairs if cut_month_names(full) != full]
+    return any(
+        keyed(cut_month_names(full), key) and not keyed(full, key) for full, key in cuttable
+    ) and not any(keyed(full, key) for full, key in cuttable)
+
+
+def _period_named(text: str) -> date | None:
+    """The first of the month a title names, else the first month of the quarter or season it names, else None."""
+    return _month_named(text) or _quarter_named(text) or _season_named(text)
+
+
+_SEASONS = ["spring", "summer", "autumn", "winter"]
+_SEASON = re.compile(rf"\b(?P<season>{'|'.join(_SEASONS)})(?P<between>\W+)(?P<year>\d{{4}})\b", re.IGNORECASE)
+
+
+def _season_named(text: str) -> date | None:
+    """The first month of the season a title names ("Spring 2026" gives 2026-03-01; winter starts in December), or None."""
+    found = _SEASON.search(text)
+    if found is None:
+        return None
+    return date(int(found.group("year")), 3 + 3 * _SEASONS.index(found.group("season").casefold()), 1)
+
+
+def _next_season(last: Round, gap: int, due: date | None) -> Round:
+    """The round after ``last``, whose title names a season: its season and year moved on by ``gap`` months."""
+    if gap % 3:
+        return Round("ID", "TITLE", due)
+
+    def move(found: re.Match[str]) -> str:
+        word = found.group("season")
+        years, index = divmod(_SEASONS.index(word.casefold()) + gap // 3, 4)
+        season = _SEASONS[index]
+        season = season.upper() if word.isupper() else season.capitalize() if word[0].isupper() else season
+        return f"{season}{found.group('between')}{int(found.group('year')) + years}"
+
+    title = _SEASON.sub(move, last.title, count=1)
+    new_id = _SEASON.sub(move, last.id, count=1)
+    return Round(new_id if new_id != last.id else "ID", title, due)
+
+
+def _quarter_named(text: str) -> date | None:
+    """The first month of the quarter a title names ("Q2 2025/26 review" gives 2025-04-01), or None.
+
+    Quarters are counted from the year's first: Q1 is January, whether the plan's year is a
+    calendar or a financial one, so the gaps between a plan's quarters come out right either way.
+    """
+    found = _QUARTER.search(text)
+    if found is None:
+        return None
+    return date(int(found.group("year")), 3 * int(found.group("quarter")) - 2, 1)
+
+
+def _next_quarter(last: Round, gap: int, due: date | None) -> Round:
+    """The round after ``last``, whose title names a quarter: its quarter and years moved on by ``gap`` months."""
+    if gap % 3:
+        return Round("ID", "TITLE", due)
+
+    def move(found: re.Match[str]) -> str:
+        index = int(found.group("quarter")) - 1 + gap // 3
+        years, quarter = divmod(index, 4)
+        year = str(int(found.group("year")) + years)
+        second = found.group("second")
+        if second is not None:
+            second = str(int(second) + years).zfill(len(second))[-len(second) :]
+        return "".join(
+            part
+            for part in (
+                found.group("q"),
+                str(quarter + 1),
+                found.group("between"),
+                year,
+                found.group("split") or "",
+                second or "",
+            )
+        )
+
+    title = _QUARTER.sub(move, last.title, count=1)
+    new_id = _QUARTER.sub(move, last.id, count=1)
+    return Round(new_id if new_id != last.id else "ID", title, due)
+
+
+_QUARTER = re.compile(
+    r"(?<![A-Za-z0-9])(?P<q>[Qq])(?P<quarter>[1-4])(?P<between>[ _-]?)"
+    r"(?P<year>\d{4})(?:(?P<split>[/-])(?P<second>\d{2}|\d{4}))?(?!\d)"
+)
+
+
+def _is_month_end(when: date) -> bool:
+    return (when + timedelta(days=1)).day == 1
 
 
 def _month_named(text: str) -> date | None:

@@ -302,7 +302,13 @@ def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Findi
                 Finding(
                     (*parts, "updates"),
                     f"item {item.id} is outstanding but has no {latest.title}; "
-                    f"add one under updates: as {latest.id}:",
+                    + (
+                        f"add one under updates: as {latest.id}:"
+                        if latest.published is None
+                        else f"the round was published on {latest.published.isoformat()} without it: "
+                        f"if it did answer the item, add that under updates: as {latest.id}:, "
+                        "else accept this warning under accepted: (plan help format)"
+                    ),
                     at_key=True,
                     severity=WARNING,
                     code="no-latest-update",

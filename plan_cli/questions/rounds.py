@@ -20,6 +20,7 @@ Pure functions of a Plan and ``today``: no I/O, no clock.
 
 from __future__ import annotations
 
+import difflib
 import re
 import shlex
 from datetime import date
@@ -29,7 +30,7 @@ from typing import Any, NamedTuple
 from plan_cli.basics.errors import RefusalError, UsageError
 from plan_cli.basics.wording import slug
 from plan_cli.plan.model import EvidenceItem, Plan, Round, Update
-from plan_cli.questions.cadence import likely_next_round
+from plan_cli.questions.cadence import cut_month_names, ids_cut_month_names, likely_next_round
 
 
 class RoundState(StrEnum):
@@ -232,11 +233,13 @@ def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
     if wanted is not None:
         found = find_round(plan, wanted)
         if found is None:
-            known = ", ".join(f"{r.id} ({r.title})" for r in plan.rounds)
-            raise UsageError(
-                f"no round '{wanted}' is declared in the plan; declared rounds are: {known}. "
-                f"Open a new one with: plan round open {shlex.quote(wanted)} --due YYYY-MM-DD"
+            current = next_round(plan, today)
+            then = (
+                f"leave out --round to draft the open one, the {current.title}"
+                if current is not None
+                else f"open the next with: {open_round_hint(plan)}"
             )
+            raise UsageError(f"{unknown_round(plan, wanted)}; {then}")
         if found.published is not None:
             raise RefusalError(
                 f"the {found.title} was published on {found.published.isoformat()}; "
@@ -264,6 +267,16 @@ def open_round_hint(plan: Plan) -> str:
     return f"plan round open {shlex.quote(title)} --due {due}"
 
 
+def unknown_round(plan: Plan, ref: str) -> str:
+    """Return the message for a round ``ref`` the plan does not declare: the likely one meant, and all declared."""
+    ids = [r.id for r in plan.rounds]
+    wanted = ref.strip().casefold()
+    close = [i for i in ids if wanted and i.startswith(wanted)] or difflib.get_close_matches(wanted, ids, n=1)
+    meant = f"did you mean {close[0]}? " if len(close) == 1 else ""
+    known = ", ".join(f"{r.id} ({r.title})" for r in plan.rounds)
+    return f"no round '{ref}' is declared in the plan; {meant}declared rounds are: {known}"
+
+
 def find_round(plan: Plan, text: str) -> Round | None:
     """Return the declared round whose id or title is ``text`` (any case), or None."""
     wanted = text.strip().casefold()
@@ -276,10 +289,12 @@ def default_round_id(plan: Plan, title: str) -> str:
     It is the slug of the title, less any trailing words the plan's own ids
     consistently leave out: where every declared round whose title ends in the
     same word is keyed without it (spring-2027 for "Spring 2027 Review"), so is the new
-    one. With no such habit in the plan, the whole slug.
+    one. With no such habit in the plan, the whole slug. Where the plan's ids cut month
+    names to three letters (oct-2026 for "October 2026 Review"), so does the new one.
     """
-    new = slug(title)
-    declared = [(slug(r.title), r.id) for r in plan.rounds]
+    cut = cut_month_names if ids_cut_month_names(plan) else str
+    new = cut(slug(title))
+    declared = [(cut(slug(r.title)), r.id) for r in plan.rounds]
     dropped = {full[len(key) :] for full, key in declared if full.startswith(key + "-")}
     for suffix in sorted(dropped, key=len, reverse=True):
         if not new.endswith(suffix) or new == suffix[1:]:

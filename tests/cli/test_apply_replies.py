@@ -150,3 +150,11 @@ def test_merge_refuses_different_statuses_and_prefer_must_name_a_draft(open_roun
     assert code == 1 and "the statuses differ (complete and blocked)" in err
     code, _, err = run("apply", str(a), "--prefer", "other.md", "--plan", str(open_round))
     assert code == 1 and "--prefer other.md is not one of the drafts given" in err
+
+
+def test_a_dry_run_on_an_absolute_path_heads_its_diff_as_git_does(open_round: Path) -> None:
+    form = fill(draft(open_round), "25.1", "complete", "Done.")
+    code, out, err = run("apply", str(form), "--dry-run", "--plan", str(open_round.resolve()))
+    assert code == 0, err
+    relative = str(open_round.resolve()).lstrip("/")
+    assert out.splitlines()[:2] == [f"--- a/{relative}", f"+++ b/{relative}"]

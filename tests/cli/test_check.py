@@ -60,7 +60,7 @@ def test_check_accepts_several_files_as_pre_commit_passes_them(tmp_path: Path) -
     assert out == ""
     assert f"{MINIMAL_FILE}: valid plan: 2 recommendations, 3 evidence items, 0 warnings." in err
     assert f"{broken}:39:21: item 7.1, March 2025 Update, status: 'finished'" in err
-    assert f"{broken}: 1 error; fix them and run 'plan check' again." in err
+    assert f"{broken}: 1 error; fix it and run 'plan check' again." in err
 
 
 def test_check_files_all_valid_exit_0() -> None:

@@ -653,3 +653,27 @@ def test_the_html_report_draws_its_chart_inline_and_the_word_report_shades_it(tm
 
     document = zipfile.ZipFile(output).read("word/document.xml").decode("utf-8")
     assert "mermaid" not in document.lower() and 'w:fill="FFDD00"' in document
+
+
+def test_draft_of_an_undeclared_round_points_to_the_open_one_or_the_plans_next(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    none_open = run("draft", "--round", "q9", "--plan", str(path), "--today", "2026-11-30")
+    assert none_open.code == 2 and none_open.out == b""
+    err = " ".join(none_open.err.split())
+    assert "no round 'q9' is declared in the plan" in err
+    assert "open the next with: plan round open 'April 2027 Progress Review' --due 2027-04-30" in err
+    assert "plan round open q9" not in err
+    opened = run("round", "open", "April 2027 Progress Review", "--plan", str(path), "--today", "2026-11-30")
+    assert opened.code == 0, opened.err
+    one_open = run("draft", "--round", "q9", "--plan", str(path), "--today", "2026-11-30")
+    assert "leave out --round to draft the open one, the April 2027 Progress Review" in " ".join(
+        one_open.err.split()
+    )
+
+
+def test_report_brief_without_a_briefing_is_a_usage_error() -> None:
+    result = run("report", "--brief", "--plan", str(FIXTURES / "other-force.yaml"))
+    assert result.code == 2 and result.out == b""
+    assert "--brief shortens the updates of a briefing" in " ".join(result.err.split())
+    assert run("report", "--brief", "--rec", "3", "--plan", str(FIXTURES / "other-force.yaml")).code == 0

@@ -103,7 +103,8 @@ def test_round_open_on_an_invalid_plan_gives_the_loaders_own_messages(tmp_path: 
     problems = [line for line in checked[2].splitlines() if "is not a status" in line]
     assert problems and opened[2].splitlines()[: len(problems)] == problems
     assert opened[2].endswith(
-        f"{len(problems)} error{'s' if len(problems) > 1 else ''}; fix them and run 'plan check' again.\n"
+        f"{len(problems)} error{'s' if len(problems) > 1 else ''}; "
+        f"fix {'them' if len(problems) > 1 else 'it'} and run 'plan check' again.\n"
     )
     assert plan.read_bytes() == before
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from plan_cli.cli.app import app
 
-from ..conftest import MINIMAL_FILE, PLAN_FILE
+from ..conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE
 from .runner import assert_reads_at_80, run, run_json, run_real
 
 
@@ -192,3 +192,9 @@ def test_two_nearly_identical_99000_character_updates_are_stale(tmp_path) -> Non
     assert [(r["id"], r["stale_since"]) for r in records] == [("7.1", "initial")]
     code, out, _ = run("status", "--plan", str(tmp_path / "plan.yaml"))
     assert code == 0 and "Stale: 1 outstanding item report nothing new: 7.1" in out
+
+
+def test_show_says_when_an_item_has_no_update_yet() -> None:
+    code, out, err = run("show", "40.1", "--plan", str(FIXTURES / "other-force.yaml"))
+    assert code == 0, err
+    assert "History: no update yet\n" in out

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from plan_cli.cli.app import app
 from plan_cli.reading.loader import load_plan
 
-from ..conftest import PLAN_FILE
+from ..conftest import FIXTURES, PLAN_FILE
 
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "PLAN_FILE": "", "PLAN_TODAY": "2026-11-30"}
 DECLARED = (
@@ -280,8 +280,10 @@ def test_round_commands_refuse_clearly(plan_file: Path) -> None:
         another.err
     )
     unknown = run("round", "publish", "march-2030", *plan)
-    assert unknown.code == 2 and "no round 'march-2030' in the plan; declared rounds are: initial" in flat(
-        unknown.err
+    assert (
+        unknown.code == 2
+        and "no round 'march-2030' is declared in the plan; did you mean march-2027? declared rounds are: initial"
+        in flat(unknown.err)
     )
     early = run("round", "publish", "march-2027", *plan)
     assert early.code == 1 and "29 items of the March 2027 Update have no update yet" in flat(early.err)
@@ -344,7 +346,7 @@ def test_a_title_unlike_the_others_is_warned_about(plan_file: Path) -> None:
         "warning: the title 'Dec 2026' is not like the plan's other rounds (e.g. 'March 2026 Update')"
         in flat(opened.err)
     )
-    assert "plan round rename ID 'TITLE'" in opened.err
+    assert "plan round rename dec-2026 'NEW TITLE'" in flat(opened.err)
 
 
 def test_cancel_with_replies_needs_force_and_names_what_it_drops(plan_file: Path, tmp_path: Path) -> None:
@@ -408,3 +410,81 @@ def test_opening_a_published_round_again_suggests_nothing_that_fails(plan_file: 
     ok("round", "publish", "march-2026", "--date", "2026-03-31", *plan)
     published = run("round", "open", "March 2026 Update", *plan)
     assert "published on 2026-03-31; open the next round under another title" in flat(published.err)
+
+
+def test_opening_a_round_names_every_owner_with_items_to_answer(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    opened = ok("round", "open", "April 2027 Progress Review", "--due", "2027-04-30", "--plan", str(path))
+    hint = " ".join(opened.split("Next:", 1)[1].split())
+    assert hint.endswith(
+        "(NAME: 'Chief Officers', 'Police, Fire and Crime Commissioner' or 'Local Authorities')"
+    ), opened
+
+
+def test_publishing_with_one_item_unanswered_says_it_in_the_singular(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    early = run("round", "publish", "oct-2026", "--plan", str(path))
+    assert early.code == 1
+    assert "1 item of the October 2026 Progress Review has no update yet (40.1); collect it" in flat(
+        early.err
+    )
+
+
+def test_opening_a_round_without_a_title_suggests_the_plans_next_one(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    text = (FIXTURES / "other-force.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    untitled = run("round", "open", "--plan", str(path))
+    assert untitled.code == 2 and "Traceback" not in untitled.err
+    assert (
+        "by this plan's cadence the next is: plan round open 'April 2027 Progress Review' --due 2027-04-30"
+        in flat(untitled.err)
+    )
+    assert path.read_text(encoding="utf-8") == text
+    ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
+    still_open = run("round", "open", "--plan", str(path))
+    assert still_open.code == 1
+    assert "the April 2027 Progress Review is still open; publish it" in flat(still_open.err)
+
+
+def test_an_empty_title_is_refused_with_this_plans_names(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    empty = run("round", "open", " ", "--plan", str(path))
+    assert empty.code == 2
+    assert "e.g. plan round open 'April 2027 Progress Review' --due 2027-04-30" in flat(empty.err)
+    ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
+    unnamed = run("round", "rename", "apr-2027", "", "--plan", str(path))
+    assert unnamed.code == 2
+    assert "plan round rename apr-2027 'NEW TITLE'" in flat(unnamed.err)
+    assert "Autumn 2027" not in empty.err + unnamed.err
+
+
+def test_a_round_named_by_the_start_of_its_id_gets_a_did_you_mean(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
+    short = run("round", "due", "base", "2027-05-01", "--plan", str(path))
+    assert short.code == 2
+    assert (
+        "no round 'base' is declared in the plan; did you mean baseline? declared rounds are: baseline"
+        in flat(short.err)
+    )
+    ambiguous = run("round", "due", "apr", "2027-05-01", "--plan", str(path))
+    assert "did you mean" not in ambiguous.err
+
+
+def test_publishing_with_force_names_the_items_that_went_out_unanswered(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    forced = ok("round", "publish", "oct-2026", "--force", "--plan", str(path))
+    assert "1 item went out with no update in it (40.1)." in flat(forced)
+
+
+def test_a_round_opened_without_a_due_date_is_offered_the_plans_usual_one(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    opened = ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
+    assert "no due date (set one with: plan round due apr-2027 2027-04-30)" in flat(opened)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..conftest import MINIMAL_FILE, PLAN_FILE
+from ..conftest import FIXTURES, MINIMAL_FILE, PLAN_FILE
 from .runner import assert_reads_at_80, run, run_real
 
 
@@ -96,3 +96,16 @@ def test_status_json_is_pure_data() -> None:
         (7, 1, 2, "blocked", True),
         (25, 0, 1, "in-progress", True),
     ]
+
+
+def test_the_next_round_hint_is_a_whole_line_to_copy() -> None:
+    code, out, err = run("status", "--plan", str(FIXTURES / "other-force.yaml"), "--today", "2026-11-30")
+    assert code == 0, err
+    hint = "plan round open 'April 2027 Progress Review' --due 2027-04-30"
+    assert [line.strip() for line in out.splitlines() if "plan round open" in line] == [hint]
+
+
+def test_a_round_that_looks_published_is_recorded_with_a_date_in_the_usual_form() -> None:
+    code, out, err = run("status", "--plan", str(FIXTURES / "other-force.yaml"), "--today", "2026-11-30")
+    assert code == 0, err
+    assert "record it: plan round publish oct-2026 --date YYYY-MM-DD\n" in out

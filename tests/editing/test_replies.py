@@ -119,11 +119,12 @@ def test_another_plan_or_round_is_refused(real_plan) -> None:
     assert checked.replies == ()
     assert [(p.path, p.line) for p in checked.problems] == [("k.md", 3), ("r.md", 3)]
     assert (
-        "made for the plan 'kent-police', not this one ('northumbria-police')" in checked.problems[0].message
+        "made for the plan 'kent-police', not this one ('northumbria-police'); apply it to that plan's file"
+        in checked.problems[0].message
     )
     assert (
-        "made for the round march-2026, but the round being answered is march-2027"
-        in checked.problems[1].message
+        "made for the round march-2026, but the round being answered is march-2027; "
+        "make this round's draft with plan draft" in checked.problems[1].message
     )
 
 

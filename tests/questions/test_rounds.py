@@ -184,3 +184,9 @@ def test_a_cadence_without_month_names_gives_only_the_due_date() -> None:
     plan = parse_plan(text).plan._replace(rounds=plain)
     assert likely_next_round(plan) == Round("ID", "TITLE", date(2026, 1, 31))
     assert open_round_hint(plan) == "plan round open TITLE --due 2026-01-31"
+
+
+def test_the_suggested_next_round_gets_the_id_the_plan_would_give_it() -> None:
+    plan = load_plan(FIXTURES / "other-force.yaml").plan
+    assert rounds.default_round_id(plan, "April 2027 Progress Review") == "apr-2027"
+    assert rounds.default_round_id(plan, "May 2027 Progress Review") == "may-2027"
