@@ -229,7 +229,11 @@ def remove_round(text: str, round_id: str) -> str:
 
 
 def remove_update(text: str, item_id: str, round_id: str) -> str:
-    """Return the plan text without ``item_id``'s update for ``round_id`` (unchanged if it has none)."""
+    """Return the plan text without ``item_id``'s update for ``round_id`` (unchanged if it has none).
+
+    Where it was the item's only update, ``updates:`` is left as ``updates: {}`` (no response yet),
+    keeping any comment on its line.
+    """
     root = _compose(text)
     item = _item_node(root, item_id)
     updates = _entry(item, "updates")
@@ -240,9 +244,9 @@ def remove_update(text: str, item_id: str, round_id: str) -> str:
     if existing is None:
         return text
     if len(updates[1].value) == 1:
-        key_node = updates[0]
-        start = text.rfind("\n", 0, key_node.start_mark.index) + 1
-        return text[:start] + text[_end_of_entry(text, updates[1]) :]
+        colon = text.index(":", updates[0].end_mark.index)
+        line_end = text.find("\n", colon) + 1
+        return text[:colon] + ": {}" + text[colon + 1 : line_end] + text[_end_of_entry(text, updates[1]) :]
     start = text.rfind("\n", 0, existing[0].start_mark.index) + 1
     return text[:start] + text[_end_of_entry(text, existing[1]) :]
 

@@ -488,3 +488,18 @@ def test_a_round_opened_without_a_due_date_is_offered_the_plans_usual_one(tmp_pa
     path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     opened = ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
     assert "no due date (set one with: plan round due apr-2027 2027-04-30)" in flat(opened)
+
+
+def test_cancel_force_gives_back_updates_for_an_item_whose_only_reply_it_drops(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    before = (FIXTURES / "quarterly-force.yaml").read_text(encoding="utf-8")
+    path.write_text(before, encoding="utf-8")
+    plan = ("--plan", str(path), "--today", "2025-11-15")
+    draft = tmp_path / "pfcc.md"
+    ok("draft", "--owner", "PFCC", "--output", str(draft), *plan)
+    fill(draft, {"11.1": ("in progress", "Tender out."), "11.2": ("not started", "Recruitment follows.")})
+    ok("apply", str(draft), *plan)
+    ok("round", "cancel", "autumn-review", "--force", *plan)
+    declared = "  - id: autumn-review\n    title: Autumn Review   # extra review requested by the PFCC; no date published\n"
+    assert declared in before
+    assert path.read_text(encoding="utf-8") == before.replace(declared, "")

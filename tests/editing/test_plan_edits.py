@@ -15,6 +15,8 @@ from plan_cli.editing.plan_edits import (
     UpdateEdit,
     add_round,
     publish_round,
+    remove_update,
+    set_update,
     set_updates,
     yaml_field,
     yaml_scalar,
@@ -23,7 +25,7 @@ from plan_cli.editing.plan_file import EditError, edit_plan, read_plan_for_edit,
 from plan_cli.plan.model import Status
 from plan_cli.reading.loader import parse_plan
 
-from ..conftest import PLAN_FILE
+from ..conftest import FIXTURES, PLAN_FILE
 
 PLAN_TEXT = PLAN_FILE.read_text(encoding="utf-8")
 
@@ -219,3 +221,13 @@ def test_long_lines_are_written_on_one_line_and_read_back() -> None:
     added = only_added(PLAN_TEXT, edited)
     assert len(added) == 3 and len(added[2]) > 10_000
     assert parse_plan(edited).plan.item("7.1").update_for("march-2027").text == text.strip()
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_removing_an_item_s_only_update_gives_back_updates_as_it_was(newline: str) -> None:
+    text = (FIXTURES / "quarterly-force.yaml").read_text(encoding="utf-8")
+    text = text.replace("        updates: {}\n", "        updates: {}   # none yet\n").replace("\n", newline)
+    answered = set_update(text, "11.2", "autumn-review", Status.IN_PROGRESS, "Recruiting.", newline=newline)
+    assert parse_plan(answered).plan.item("11.2").update_for("autumn-review") is not None
+    assert remove_update(answered, "11.2", "autumn-review") == text
+    assert parse_plan(remove_update(answered, "11.2", "autumn-review")).plan.item("11.2").updates == ()
