@@ -312,8 +312,17 @@ def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
     def known_owners(owners: Any, parts: FieldParts) -> None:
         if not body_names:
             return
+        split = _split_at_commas(owners, body_names)
         for index, owner in _strings(owners):
-            if owner not in body_names:
+            if index in split:
+                if split[index]:
+                    fail(
+                        (*parts, index),
+                        f"'{owner}' is not one of the bodies: with the entries after it, it is "
+                        f"'{split[index]}', which YAML split at its commas; write it in quotes: "
+                        f'"{split[index]}"',
+                    )
+            elif owner not in body_names:
                 fail(
                     (*parts, index),
                     f"'{owner}' is not one of the bodies; "
@@ -369,3 +378,24 @@ def _check_references(data: dict[str, Any], findings: list[Finding]) -> None:
             if isinstance(updates, dict):
                 for round_id in updates:
                     known_round(round_id, (*parts, "updates", round_id), at_key=True)
+
+
+def _split_at_commas(owners: Any, body_names: set[str]) -> dict[int, str]:
+    """Return the owners entries that are one body's name split at its commas (a flow list unquoted).
+
+    The first entry of each such run maps to the whole name, the others to "".
+    """
+    entries = owners if isinstance(owners, list) else []
+    found: dict[int, str] = {}
+    start = 0
+    while start < len(entries):
+        end = start + 2
+        while end <= len(entries) and all(isinstance(e, str) for e in entries[start:end]):
+            joined = ", ".join(entries[start:end])
+            if joined in body_names and entries[start] not in body_names:
+                found.update({index: "" for index in range(start + 1, end)})
+                found[start] = joined
+                break
+            end += 1
+        start = max(start + 1, max(found, default=-1) + 1)
+    return found
