@@ -387,15 +387,10 @@ def _split_at_commas(owners: Any, body_names: set[str]) -> dict[int, str]:
     """
     entries = owners if isinstance(owners, list) else []
     found: dict[int, str] = {}
-    start = 0
-    while start < len(entries):
-        end = start + 2
-        while end <= len(entries) and all(isinstance(e, str) for e in entries[start:end]):
-            joined = ", ".join(entries[start:end])
-            if joined in body_names and entries[start] not in body_names:
-                found.update({index: "" for index in range(start + 1, end)})
-                found[start] = joined
-                break
-            end += 1
-        start = max(start + 1, max(found, default=-1) + 1)
+    for start in range(len(entries)):
+        for end in range(start + 2, len(entries) + 1):
+            run = entries[start:end]
+            joined = ", ".join(run) if all(isinstance(e, str) for e in run) else ""
+            if start not in found and joined and joined in body_names and run[0] not in body_names:
+                found.update({index: "" for index in range(start + 1, end)} | {start: joined})
     return found
