@@ -118,7 +118,7 @@ def print_items(
     table.add_column("Evidence", overflow="ellipsis", no_wrap=True, ratio=1, min_width=16)
     table.add_column("Owners", overflow="fold", max_width=16)
     table.add_column("Status", width=11, no_wrap=True)
-    table.add_column("Latest", no_wrap=True, max_width=17)
+    table.add_column("Latest", overflow="fold", max_width=17)
     for item in items:
         latest = item.latest_update
         add_row(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from plan_cli.cli.app import app
 
-from ..conftest import PLAN_FILE
+from ..conftest import FIXTURES, PLAN_FILE
+from .runner import assert_reads_at_80
 
 ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": str(PLAN_FILE)}
 
@@ -115,3 +117,15 @@ def test_the_bodys_own_name_needs_no_note() -> None:
     )
     assert result.exit_code == 0
     assert result.stderr == ""
+
+
+def test_the_latest_round_is_told_apart_when_titles_share_a_long_start(tmp_path: Path) -> None:
+    text = (FIXTURES / "quarterly-force.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace("title: Q2 2025/26 Progress Review", "title: Progress Review Q2 2025/26"))
+    env = {**ENV, "PLAN_FILE": str(path), "PLAN_TODAY": "2025-11-15"}
+    result = CliRunner(env=env).invoke(app, ["outstanding", "--all"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert_reads_at_80(result.stdout)
+    rows = result.stdout.split("\n7.2 ")[1].split("\n9.1 ")[0]
+    assert "Q2 2025/26" in rows and "…" not in rows.split("in-progress")[1]
