@@ -79,7 +79,9 @@ class Movement(NamedTuple):
 def movements(plan: Plan, today: date) -> list[Movement]:
     """Return the items whose status in the latest round differs from the round before.
 
-    An item with no update in the round before counts as moving from None.
+    An item with no update in the round before counts as moving from None,
+    unless it is still not started: an item without updates is not started, so
+    a first update saying so moves nothing.
     """
     latest = latest_round(plan, today)
     if latest is None:
@@ -92,7 +94,7 @@ def movements(plan: Plan, today: date) -> list[Movement]:
             continue
         then = item.update_for(before_round.id) if before_round else None
         before = then.status if then else None
-        if before is not now.status:
+        if (before or Status.NOT_STARTED) is not now.status:
             moved.append(Movement(item, before, now.status))
     return moved
 

@@ -7,10 +7,10 @@ import pytest
 from plan_cli.basics.errors import UsageError
 from plan_cli.plan.model import Plan, Status
 from plan_cli.questions import standing
-from plan_cli.reading.loader import parse_plan
+from plan_cli.reading.loader import load_plan, parse_plan
 
 from .. import factories
-from ..conftest import TODAY
+from ..conftest import FIXTURES, TODAY
 
 
 @pytest.fixture
@@ -161,3 +161,12 @@ def test_unstated_is_shown_only_when_an_update_has_it() -> None:
     assert standing.status_counts(unstated)[Status.UNSTATED] == 0  # the item's latest status is stated
     (first, *_rest) = standing.status_counts_by_round(unstated, TODAY)
     assert first[2][Status.UNSTATED] == 1
+
+
+def test_a_first_update_saying_not_started_moves_nothing() -> None:
+    quarterly = load_plan(FIXTURES / "quarterly-force.yaml").plan
+    moved = {(m.item.id, m.before, m.after) for m in standing.movements(quarterly, date(2025, 11, 15))}
+    assert moved == {
+        ("7.1", Status.BLOCKED, Status.COMPLETE),
+        ("7.2", Status.NOT_STARTED, Status.IN_PROGRESS),
+    }
