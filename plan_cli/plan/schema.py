@@ -110,7 +110,8 @@ ROUND = Obj(
     name="Round",
     description=(
         "An update round: one response column of the NPCC template, "
-        'from the Initial Action Plan Response to each "<Month Year> Update".'
+        'from the Initial Action Plan Response to each "<Month Year> Update", '
+        'titled as the force titles it (e.g. "Q2 2025/26 Progress Review").'
     ),
     fields={
         "id": Field(

@@ -82,6 +82,8 @@ def test_every_field_is_described_in_the_templates_words() -> None:
         "<Month Year> Update",
     ):
         assert words in text, words
+    # a round is titled as the force titles it, not only by month
+    assert "titled as the force titles it" in schema["$defs"]["Round"]["description"]
 
 
 def test_minimal_plan_is_valid_against_the_schema() -> None:
