@@ -83,3 +83,12 @@ def slug(text: str) -> str:
 
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")
+
+
+def expected_words(expected: object) -> str:
+    """Return when a dependency is expected, in words: 'expected 2026-Q1', or 'expected date unknown'.
+
+    A plan writes ``unknown`` where the source gives no date; "expected unknown" does not read.
+    """
+    text = str(expected)
+    return "expected date unknown" if text.strip().casefold() == "unknown" else f"expected {text}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from plan_cli.basics.wording import first_sentence, long_date, plural
+from plan_cli.basics.wording import expected_words, first_sentence, long_date, plural
 from plan_cli.documents.docx_layout import (
     add_labelled,
     add_lines,
@@ -292,7 +292,8 @@ def add_briefing(document: DocumentObject, briefing: dict[str, Any]) -> None:
                 document.add_paragraph(style="List Bullet"),
                 "Waits on: ",
                 "; ".join(
-                    f"{dep['title']} ({dep['party']}, expected {dep['expected']})" for dep in item["waits_on"]
+                    f"{dep['title']} ({dep['party']}, {expected_words(dep['expected'])})"
+                    for dep in item["waits_on"]
                 ),
             )
         before = f" before the {briefing['next_round']}" if briefing["next_round"] else ""

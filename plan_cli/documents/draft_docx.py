@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import _Cell
 
-from plan_cli.basics.wording import long_date, plural
+from plan_cli.basics.wording import expected_words, long_date, plural
 from plan_cli.documents.docx_layout import (
     A4_SHORT,
     MARGIN,
@@ -116,7 +116,7 @@ def _item(document: Any, entry: dict[str, Any], dependencies: dict[str, Any]) ->
     for dep_id in entry["blocked_by"]:
         dep = dependencies[dep_id]
         if dep["open"]:
-            expected = f"; expected {dep['expected']}" + (
+            expected = f"; {expected_words(dep['expected'])}" + (
                 ", which has passed" if dep["expected_passed"] else ""
             )
             document.add_paragraph(

@@ -33,7 +33,7 @@ import jinja2.sandbox
 from plan_cli.basics.errors import TemplateError, UsageError
 from plan_cli.basics.files import FileKind, Unreadable, read_bytes, read_text
 from plan_cli.basics.user_cache import cache_folder, is_private, make_private, read_entry
-from plan_cli.basics.wording import first_sentence, long_date, plural
+from plan_cli.basics.wording import expected_words, first_sentence, long_date, plural
 from plan_cli.documents.filters import (
     csv_row,
     days_text,
@@ -222,6 +222,7 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
         days=days_text,
         first_sentence=first_sentence,
         status_words=status_words,
+        expected_words=expected_words,
         plural=plural,
         csv_row=csv_row,
     )

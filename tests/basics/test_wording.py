@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from plan_cli.basics import wording
-from plan_cli.basics.wording import describe_age
+from plan_cli.basics.wording import describe_age, expected_words
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,15 @@ def test_describe_age(days: int | None, words: str) -> None:
 )
 def test_slug(text: str, expected: str) -> None:
     assert wording.slug(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "words"),
+    [
+        ("2026-Q1", "expected 2026-Q1"),
+        ("Spring 2026", "expected Spring 2026"),
+        ("unknown", "expected date unknown"),
+    ],
+)
+def test_expected_words_read_as_a_phrase(expected: str, words: str) -> None:
+    assert expected_words(expected) == words
