@@ -69,7 +69,7 @@ def draft_docx(context: dict[str, Any]) -> bytes:
         f"1. In the {STATUS_LABEL} row, choose the status you judge the item to have now: "
         + ", ".join(STATUS_WORDS[s.value].lower() for s in JUDGED_STATUSES)
         + " (or type one).",
-        f"2. In the {UPDATE_LABEL} row, write the {round_['title']} for the item: what has changed since, "
+        f"2. In the {UPDATE_LABEL} row, write the item's update for the {round_['title']}: what has changed since, "
         "and the answer to each prompt. Paragraphs and bullets are kept.",
         "Leave both empty to skip an item. Keep the tables and the line that names the plan and round "
         "as they are, save the file as a Word Document (.docx), and send it back: the plan team reads "

@@ -106,7 +106,7 @@ def reply_edits(
         elif same is False and not force:
             problems.append(
                 reply.located(
-                    f"the plan already has a different {round_.title} for this item; "
+                    f"the plan already has a different update in the {round_.title} for this item; "
                     "pass --force to replace it with the draft's"
                 )
             )

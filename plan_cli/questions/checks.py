@@ -301,7 +301,7 @@ def outstanding_items_without_latest_text(plan: Plan, today: date) -> list[Findi
             found.append(
                 Finding(
                     (*parts, "updates"),
-                    f"item {item.id} is outstanding but has no {latest.title}; "
+                    f"item {item.id} is outstanding but has no update in the {latest.title}; "
                     + (
                         f"add one under updates: as {latest.id}:"
                         if latest.published is None

@@ -567,6 +567,20 @@ def test_draft_uses_a_declared_next_round(tmp_path: Path) -> None:
     assert result.out == (GOLDEN / "draft.md").read_bytes()
 
 
+def test_a_draft_asks_for_the_update_whatever_the_round_is_called(tmp_path: Path) -> None:
+    import docx
+
+    quarterly = ("--plan", str(FIXTURES / "quarterly-force.yaml"), "--today", "2025-11-15")
+    markdown = run("draft", "--owner", "PFCC", *quarterly)
+    assert markdown.code == 0, markdown.err
+    assert "write\n   the update for the Autumn Review as it is to be published" in markdown.text
+    output = tmp_path / "pfcc.docx"
+    word = run("draft", "--owner", "PFCC", "--format", "docx", "--output", str(output), *quarterly)
+    assert word.code == 0, word.err
+    lines = [paragraph.text for paragraph in docx.Document(str(output)).paragraphs]
+    assert any("write the item's update for the Autumn Review:" in line for line in lines)
+
+
 def test_bad_due_date_is_a_usage_error() -> None:
     result = run("draft", "--round", "March 2027 Update", "--due", "27/03/2027", "--plan", str(PLAN_FILE))
     assert result.code == 2 and "--due '27/03/2027' is not a date" in result.err

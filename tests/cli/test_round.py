@@ -255,8 +255,9 @@ def test_a_reply_differing_from_the_plan_needs_force(plan_file: Path, tmp_path: 
     fill(second, {"16.1": ("complete", "Second answer.")})
     ok("apply", str(first), *plan)
     refused = run("apply", str(second), *plan)
-    assert refused.code == 1 and "item 16.1: the plan already has a different March 2027 Update" in flat(
-        refused.err
+    assert (
+        refused.code == 1
+        and "item 16.1: the plan already has a different update in the March 2027 Update" in flat(refused.err)
     )
     dry = ok("apply", str(second), "--force", "--dry-run", *plan)
     assert "-            status: in-progress\n-            text: First answer.\n" in dry

@@ -130,7 +130,7 @@ def test_outstanding_item_with_no_text_in_the_latest_round() -> None:
         (("recommendations", 0, "items", 1, "updates"), True),
         (("recommendations", 0, "items", 3, "updates", "march-2026"), True),
     ]
-    assert "item 7.2 is outstanding but has no March 2026 Update" in found[0].message
+    assert "item 7.2 is outstanding but has no update in the March 2026 Update" in found[0].message
     assert (
         "published on 2026-04-10 without it: if it did answer the item, add that under updates: as march-2026:"
         in (found[0].message)
