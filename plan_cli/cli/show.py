@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from plan_cli.basics.wording import short_date
+from plan_cli.basics.wording import expected_words, short_date
 from plan_cli.cli.options import (
     PlanOption,
     TodayOption,
@@ -110,7 +110,7 @@ def print_item_flags(plan: Plan, item: EvidenceItem, today: date, out: Screen) -
             continue
         verb = "Waits on" if dep.is_open else "Waited on"
         line = Styled(
-            f"{verb} {dep.id} ({dep.status.value}): {dep.title} — {dep.party}; expected {dep.expected}"
+            f"{verb} {dep.id} ({dep.status.value}): {dep.title} — {dep.party}; {expected_words(dep.expected)}"
         )
         if dependencies.expected_date_passed(dep, today):
             line.append(" (passed)", style="red")
