@@ -59,7 +59,8 @@ def report(
     """Write a progress report (Markdown, HTML or Word): counts, movement, dependencies, deadlines, charts.
 
     With --owner, --rec, --status, --blocked-by or --stale (as plan outstanding)
-    it is a briefing: every figure counts only the items selected, and each
+    it is a briefing: every figure counts only the items selected (done ones
+    too, unless --status, --blocked-by or --stale says otherwise), and each
     outstanding one is shown with its latest update in its own words, what it
     waits on (by title and party) and what falls due before the next round.
 
@@ -85,7 +86,11 @@ def report(
     asked = None
     if selecting:
         items = standing.select_items(
-            loaded.plan, owners=owner or (), recommendations=rec or (), statuses=status_filter or ()
+            loaded.plan,
+            owners=owner or (),
+            recommendations=rec or (),
+            statuses=status_filter or (),
+            include_done=not (status_filter or blocked_by or stale),
         )
         items = item_flags.filter_items(loaded.plan, items, blocked_by=blocked_by or (), stale_only=stale)
         selected = standing.narrowed_plan(loaded.plan, items)

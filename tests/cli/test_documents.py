@@ -626,7 +626,13 @@ def test_a_briefing_for_one_owner_covers_only_its_items_with_their_latest_words(
     for item in theirs:
         latest = item.latest_update
         assert latest is not None and latest.full_text.split("\n")[0][:60] in html.unescape(result.text)
-    assert "7.1" not in briefed and f"**Evidence items:** {len(theirs)}," in result.text
+    everything_theirs = [i for i in plan.items if "Police and Crime Commissioners" in i.owners]
+    done = len(everything_theirs) - len(theirs)
+    assert "7.1" not in briefed
+    assert (
+        f"**Evidence items:** {len(everything_theirs)}, of which {done} complete or superseded "
+        f"and {len(theirs)} outstanding" in result.text
+    )
     assert "## Briefing: items owned by Police and Crime Commissioners\n" in result.text
 
 
