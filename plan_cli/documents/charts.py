@@ -33,7 +33,8 @@ def status_by_round_svg(round_counts: list[dict[str, Any]], chart_id: str = "sta
     """Return a stacked bar per round of the items in each status, as inline SVG markup.
 
     ``round_counts`` is the template context's ``round_counts``: each round's
-    record and its counts by status, in the plan's order of statuses.
+    record and its counts by status, in the plan's order of statuses. The key
+    names the statuses the bars show.
     """
     rows = [row for row in round_counts if sum(cell["count"] for cell in row["counts"])]
     height = len(rows) * (_BAR_HEIGHT + _GAP) + 60
@@ -75,7 +76,10 @@ def status_by_round_svg(round_counts: list[dict[str, Any]], chart_id: str = "sta
             left += span
     key_top = 10 + len(rows) * (_BAR_HEIGHT + _GAP) + 8
     left = 10.0
+    shown = {cell["status"] for row in rows for cell in row["counts"] if cell["count"]}
     for status, (fill, ink, letter) in STATUS_STYLE.items():
+        if shown and status not in shown:
+            continue
         parts.append(
             f'<rect x="{left:.1f}" y="{key_top}" width="18" height="18" fill="{fill}" stroke="#1a1a1a" '
             f'stroke-width="0.5"/><text x="{left + 9:.1f}" y="{key_top + 13}" text-anchor="middle" '

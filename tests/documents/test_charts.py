@@ -25,6 +25,13 @@ def test_the_status_chart_is_an_image_with_a_title_a_description_and_letters() -
     assert "P 3" in texts and "B 1" in texts
 
 
+def test_the_key_names_the_statuses_the_bars_show() -> None:
+    svg = ElementTree.fromstring(status_by_round_svg(round_counts("Q1 Review")))
+    texts = {t.text for t in svg.iter(f"{SVG}text")}
+    assert {"in-progress", "blocked"} <= texts
+    assert not {"unstated", "complete", "superseded", "not-started"} & texts
+
+
 def test_hostile_round_titles_stay_text() -> None:
     hostile = '<script>alert(1)</script> & "quoted"'
     markup = status_by_round_svg(round_counts(hostile))
