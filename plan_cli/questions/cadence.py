@@ -33,7 +33,7 @@ def likely_next_round(plan: Plan) -> Round | None:
     """Return the round that would follow the plan's last, by its own cadence; None when it cannot tell.
 
     The cadence is the usual gap in months between the plan's rounds: between
-    the months, quarters or seasons their titles name ("October 2025 …", "Q2 2025/26 …",
+    the months, quarters or seasons their titles name ("October 2025 …", "Q2 2025/26 …", "2025-Q2 …",
     "Spring 2026 …"), else between their due dates. The id and title are the last round's
     with its month (full or abbreviated), quarter or season, and year, moved on by
     that gap; the due date is the last dated round's moved on by a gap for each round
@@ -132,7 +132,7 @@ def _quarter_named(text: str) -> date | None:
     Quarters are counted from the year's first: Q1 is January, whether the plan's year is a
     calendar or a financial one, so the gaps between a plan's quarters come out right either way.
     """
-    found = _QUARTER.search(text)
+    found = _quarter_match(text)
     if found is None:
         return None
     return date(int(found.group("year")), 3 * int(found.group("quarter")) - 2, 1)
@@ -146,31 +146,40 @@ def _next_quarter(last: Round, gap: int, due: date | None) -> Round:
     def move(found: re.Match[str]) -> str:
         index = int(found.group("quarter")) - 1 + gap // 3
         years, quarter = divmod(index, 4)
-        year = str(int(found.group("year")) + years)
+        moved = {"quarter": str(quarter + 1), "year": str(int(found.group("year")) + years)}
         second = found.group("second")
         if second is not None:
-            second = str(int(second) + years).zfill(len(second))[-len(second) :]
-        return "".join(
-            part
-            for part in (
-                found.group("q"),
-                str(quarter + 1),
-                found.group("between"),
-                year,
-                found.group("split") or "",
-                second or "",
-            )
-        )
+            moved["second"] = str(int(second) + years).zfill(len(second))[-len(second) :]
+        text, base = found.group(0), found.start()
+        for name in sorted(moved, key=found.start, reverse=True):
+            begin, finish = found.start(name) - base, found.end(name) - base
+            text = text[:begin] + moved[name] + text[finish:]
+        return text
 
-    title = _QUARTER.sub(move, last.title, count=1)
-    new_id = _QUARTER.sub(move, last.id, count=1)
+    pattern = _quarter_pattern(last.title) or _QUARTER
+    title = pattern.sub(move, last.title, count=1)
+    new_id = (_quarter_pattern(last.id) or pattern).sub(move, last.id, count=1)
     return Round(new_id if new_id != last.id else "ID", title, due)
 
 
-_QUARTER = re.compile(
-    r"(?<![A-Za-z0-9])(?P<q>[Qq])(?P<quarter>[1-4])(?P<between>[ _-]?)"
-    r"(?P<year>\d{4})(?:(?P<split>[/-])(?P<second>\d{2}|\d{4}))?(?!\d)"
+_YEAR = r"(?P<year>\d{4})(?:(?P<split>[/-])(?P<second>\d{2}|\d{4}))?(?!\d)"
+_QUARTER = re.compile(r"(?<![A-Za-z0-9])(?P<q>[Qq])(?P<quarter>[1-4])(?P<between>[ _-]?)" + _YEAR)
+_YEAR_QUARTER = re.compile(
+    r"(?<![A-Za-z0-9])(?P<year>\d{4})(?:(?P<split>[/-])(?P<second>\d{2}|\d{4}))?"
+    r"(?P<between>[ _-]?)(?P<q>[Qq])(?P<quarter>[1-4])(?![0-9])"
 )
+"""A quarter and its year, either way round: 'Q3 2025/26', 'q3-2025', '2025-Q3', '2025/26 Q3'."""
+
+
+def _quarter_pattern(text: str) -> re.Pattern[str] | None:
+    """Return the quarter pattern ``text`` is written in (quarter first or year first), or None."""
+    return next((pattern for pattern in (_QUARTER, _YEAR_QUARTER) if pattern.search(text)), None)
+
+
+def _quarter_match(text: str) -> re.Match[str] | None:
+    """Return the first quarter-and-year ``text`` names, written either way round, or None."""
+    pattern = _quarter_pattern(text)
+    return pattern.search(text) if pattern is not None else None
 
 
 def _is_month_end(when: date) -> bool:

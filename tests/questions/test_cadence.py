@@ -33,6 +33,8 @@ def test_a_quarterly_plan_on_the_financial_year_names_the_next_quarter() -> None
         ("q4-2025", "Q4 2025 Review", "q1-2026", "Q1 2026 Review"),
         ("review-q4-1999-2000", "Review Q4 1999-2000", "review-q1-2000-2001", "Review Q1 2000-2001"),
         ("q4-2099-00", "Q4 2099/00 Update", "q1-2100-01", "Q1 2100/01 Update"),
+        ("2025-q4", "2025-Q4 Review", "2026-q1", "2026-Q1 Review"),
+        ("2025-26-q4", "2025/26 Q4 Progress Review", "2026-27-q1", "2026/27 Q1 Progress Review"),
     ],
 )
 def test_the_quarter_after_the_fourth_moves_the_years_on(
