@@ -85,6 +85,20 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")
 
 
+def shell_word(text: str) -> str:
+    """Return ``text`` quoted to be pasted into a shell as one word, as a person would write it.
+
+    In double quotes when it holds an apostrophe and nothing a shell expands
+    inside them ("Mayor's Office"), not as ``'Mayor'"'"'s Office'``; otherwise
+    as :func:`shlex.quote` writes it (bare when nothing needs quoting).
+    """
+    import shlex
+
+    if "'" in text and not set(text) & set('"$`\\!'):
+        return f'"{text}"'
+    return shlex.quote(text)
+
+
 def expected_words(expected: object) -> str:
     """Return when a dependency is expected, in words: 'expected 2026-Q1', or 'expected date unknown'.
 

@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from plan_cli.basics.errors import RefusalError, UsageError
-from plan_cli.basics.wording import plural, short_date
+from plan_cli.basics.wording import plural, shell_word, short_date
 from plan_cli.cli.options import (
     PlanOption,
     TodayOption,
@@ -115,9 +115,13 @@ def open_round(
         f"Opened the {opened.title} ({opened.id}){when}: {plural(progress.asked, 'item')} to answer, "
         f"in {edit.read.path}."
     )
-    names = [f"'{entry.owner}'" for entry in progress.owners]
-    owners = " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " or " + names[-1]
-    out.print(Styled(f"Next: plan draft --owner NAME --output NAME.md (NAME: {owners})", style="dim"))
+    names = "".join(f"\n  {shell_word(entry.owner)}" for entry in progress.owners)
+    out.print(
+        Styled(
+            f"Next, for each owner: plan draft --owner NAME --output FILE.md; NAME is one of:{names}",
+            style="dim",
+        )
+    )
 
 
 def _refuse_untitled(plan_path: Path | None, day: date) -> NoReturn:

@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import shlex
 from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
 from plan_cli.basics.errors import RefusalError, UsageError
-from plan_cli.basics.wording import slug
+from plan_cli.basics.wording import shell_word, slug
 from plan_cli.plan.model import EvidenceItem, Plan, Round, Update
 from plan_cli.questions.cadence import cut_month_names, ids_cut_month_names, likely_next_round
 
@@ -264,7 +263,7 @@ def open_round_hint(plan: Plan) -> str:
     guess = likely_next_round(plan)
     title = guess.title if guess is not None else "TITLE"
     due = guess.due.isoformat() if guess is not None and guess.due is not None else "YYYY-MM-DD"
-    return f"plan round open {shlex.quote(title)} --due {due}"
+    return f"plan round open {shell_word(title)} --due {due}"
 
 
 def unknown_round(plan: Plan, ref: str) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plan_cli.basics import wording
 from plan_cli.basics.wording import describe_age, expected_words
@@ -82,3 +85,21 @@ def test_slug(text: str, expected: str) -> None:
 )
 def test_expected_words_read_as_a_phrase(expected: str, words: str) -> None:
     assert expected_words(expected) == words
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("PFCC", "PFCC"),
+        ("Chief Officer Group", "'Chief Officer Group'"),
+        ("Mayor's Office for Policing and Crime", '"Mayor\'s Office for Policing and Crime"'),
+        ("Mayor's $HOME", "'Mayor'\"'\"'s $HOME'"),
+    ],
+)
+def test_a_shell_word_is_quoted_as_a_person_would_write_it(name: str, written: str) -> None:
+    assert wording.shell_word(name) == written
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",))))
+def test_a_shell_word_reads_back_as_one_word(name: str) -> None:
+    assert shlex.split(wording.shell_word(name)) == [name]

@@ -417,10 +417,13 @@ def test_opening_a_round_names_every_owner_with_items_to_answer(tmp_path: Path) 
     path = tmp_path / "plan.yaml"
     path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     opened = ok("round", "open", "April 2027 Progress Review", "--due", "2027-04-30", "--plan", str(path))
-    hint = " ".join(opened.split("Next:", 1)[1].split())
-    assert hint.endswith(
-        "(NAME: 'Chief Officers', 'Police, Fire and Crime Commissioner' or 'Local Authorities')"
-    ), opened
+    hint = opened.split("Next, for each owner: ", 1)[1].splitlines()
+    assert hint == [
+        "plan draft --owner NAME --output FILE.md; NAME is one of:",
+        "  'Chief Officers'",
+        "  'Police, Fire and Crime Commissioner'",
+        "  'Local Authorities'",
+    ], opened
 
 
 def test_publishing_with_one_item_unanswered_says_it_in_the_singular(tmp_path: Path) -> None:
