@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from plan_cli.basics.errors import UsageError
+from plan_cli.basics.wording import shell_word
 from plan_cli.plan.model import Body, Plan
 
 # Usual ways of naming the bodies policing recommendations are addressed to, whatever a plan calls
@@ -150,7 +151,7 @@ def _one_of(plan: Plan, text: str, found: dict[str, str]) -> OwnerMatch:
     candidates = "; ".join(f"{name} ({how})" for name, how in found.items())
     raise UsageError(
         f"'{text.strip()}' could mean more than one owner: {candidates}; give the body's name, e.g. "
-        f"--owner '{next(iter(found))}'"
+        f"--owner {shell_word(next(iter(found)))}"
     )
 
 
