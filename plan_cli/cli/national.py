@@ -123,6 +123,8 @@ def national(
     Example: plan national plans/ --rec 7 --format md --output national.md
 
     Example: plan national plans/ --sort complete --format html --output map.html
+
+    Example: plan national plans/ --format forces-csv --output forces.csv
     """
     from plan_cli.national import rollup as core
     from plan_cli.national.force_figures import Selection
