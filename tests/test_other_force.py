@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from plan_cli.cli.app import COMMANDS, app
 
-from .conftest import FIXTURES, PLAN_FILE
+from .conftest import FIXTURES, PLAN_FILE, ROOT
 
 OTHER = FIXTURES / "other-force.yaml"
 ENV = {"COLUMNS": "80", "PLAN_TODAY": "2026-11-28", "NO_COLOR": "1", "PLAN_FILE": str(OTHER)}
@@ -115,6 +115,23 @@ def test_word_documents_name_nothing_of_the_shipped_plan(args: list[str], tmp_pa
         )
     assert "Wessex Constabulary" in text
     assert SHIPPED.findall(text) == []
+
+
+def test_no_code_or_template_names_the_shipped_plan() -> None:
+    """Hints, examples and defaults come from the plan at hand: the code names nothing of one force's plan.
+
+    The recommendations' catalogue is the national text, and the manual pages
+    quote data/plan.yaml's real output on purpose; neither is searched.
+    """
+    sources = [*(ROOT / "plan_cli").rglob("*.py"), *(ROOT / "templates").glob("*.j2")]
+    assert len(sources) > 50
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sources
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if SHIPPED.search(line)
+    ]
+    assert found == []
 
 
 def test_the_pattern_catches_the_shipped_plan() -> None:

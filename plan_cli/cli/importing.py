@@ -40,7 +40,7 @@ def import_plan(
             "--force-name",
             metavar="NAME",
             show_default=False,
-            help="The force, e.g. 'Durham Constabulary'. Needed when the source does not name it; "
+            help="The force, e.g. 'Wessex Constabulary'. Needed when the source does not name it; "
             "otherwise replaces the name it gives.",
         ),
     ] = None,
@@ -98,7 +98,7 @@ def import_plan(
     """
     if force_name is not None and not force_name.strip():
         raise UsageError(
-            "--force-name is empty; give the force's name, e.g. --force-name 'Durham Constabulary'"
+            "--force-name is empty; give the force's name, e.g. --force-name 'Wessex Constabulary'"
         )
     from plan_cli.basics.download import is_address
     from plan_cli.editing.scaffold import schema_reference

@@ -248,8 +248,9 @@ def open_plan(plan_path: Path | None) -> LoadedPlan:
 def say_owners(plan: Plan, names: str | list[str] | None) -> None:
     """Say on stderr which body each ``--owner`` name was read as, unless it is the body's own name.
 
-    An alias or abbreviation means different bodies in different plans ("PCs"
-    is one force's commissioners and, to most people, police constables), so
+    An alias or abbreviation means different bodies in different plans (one
+    plan's short name for its commissioners reads to most people as police
+    constables), so
     the reader sees which one was taken: after the output, as a footnote.
     """
     from plan_cli.cli.styled import Styled

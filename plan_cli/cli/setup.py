@@ -42,7 +42,7 @@ def init(
         typer.Option(
             "--force-name",
             metavar="NAME",
-            help="The new plan's force, e.g. 'Durham Constabulary'. Default: a placeholder to replace.",
+            help="The new plan's force, e.g. 'Wessex Constabulary'. Default: a placeholder to replace.",
             show_default=False,
         ),
     ] = None,
@@ -67,11 +67,11 @@ def init(
     unless --force is given. A '$schema' line is written when a
     plan.schema.json is found at or above PATH's directory.
 
-    Example: plan init data/plan.yaml --force-name 'Durham Constabulary'
+    Example: plan init data/plan.yaml --force-name 'Wessex Constabulary'
     """
     if force_name is not None and not force_name.strip():
         raise UsageError(
-            "--force-name is empty; give the force's name, e.g. --force-name 'Durham Constabulary'"
+            "--force-name is empty; give the force's name, e.g. --force-name 'Wessex Constabulary'"
         )
     from plan_cli.basics.atomic_write import write_document
     from plan_cli.editing.scaffold import catalogue_plan_yaml, schema_reference, starting_plan_yaml

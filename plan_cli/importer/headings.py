@@ -1,7 +1,7 @@
 """What a column heading or a cell label names: a column kind, a round.
 
 Headings are read in any case and in the spellings forces publish ("Rec No.",
-"Recomendation", "Sub recommendation", "Rec. Owner", "March 2026 update"); a
+"Recomendation", "Sub recommendation", "Rec. Owner", "<Month Year> update"); a
 round is the initial response or "<Month Year> update", whose id is
 ``<month>-<year>`` (``june-2027``) and whose title is the heading as written.
 """

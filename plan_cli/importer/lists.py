@@ -5,8 +5,8 @@ recording (recommendation 7)", or an accordion's "Recommendation 9" summary),
 its text under a heading such as "Recommendation received" or in the paragraph
 below, and each evidence item as a line "7.1 - Evidence requirements of
 progress/completion: ..." (or "7.1" alone, the evidence below it). The force's
-response is under a heading naming it ("Our current process", "March 2025
-update"), or on lines labelled per item ("Owner: PFCC", "Progress: ...", a
+response is under a heading naming it ("Our current process", "<Month Year>
+update"), or on lines labelled per item ("Owner: <body>", "Progress: ...", a
 definition list's terms). :func:`labelled_lines_table` recasts these as the one
 plan table :mod:`plan_cli.importer.rows` reads; every published word is kept,
 the headings and labels become column headings, and a response given once for a
@@ -52,8 +52,8 @@ def labelled_lines_table(blocks: list[Cell]) -> tuple[Table, int] | None:
     """The plan table the page's labelled lines make, with its heading row's index; None without item lines.
 
     An item is a line "7.1 - evidence" (or "7.1" alone, its evidence in the paragraphs below); the
-    lines after it labelled with an owner, a status or a round ("Owner: PFCC", "Progress: ...",
-    "March 2025 update: ...", as a definition list or bold labels gives them) fill its columns, and
+    lines after it labelled with an owner, a status or a round ("Owner: <body>", "Progress: ...",
+    "<Month Year> update: ...", as a definition list or bold labels gives them) fill its columns, and
     unlabelled paragraphs right after such a line continue it.
     """
     if not any(_item_line(cell) for cell in blocks if cell.texts):

@@ -66,7 +66,7 @@ EMPTY = Cell(())
 
 # A label ends at a dash (or colon) after the bold words; "Progress -The" (no space) happens.
 _SEPARATOR = re.compile(r"^\s*[-\u2013\u2014:]\s*")
-# A bold label may hold its own colon or dash: "<strong>March 2025 update:</strong> The change".
+# A bold label may hold its own colon or dash: "<strong><Month Year> update:</strong> The change".
 _CLOSED_LABEL = re.compile(r"^\s*(\S[^:\n]{0,60}?)\s*(?::|\s[-\u2013\u2014])\s*$")
 # A plain label is one to four capitalised words ("Context", "Progress & Action") before " - ".
 _PLAIN_LABEL = re.compile(r"^([A-Z][a-z]*(?: (?:&|and|[A-Z][a-z]*)){0,3}) - ")

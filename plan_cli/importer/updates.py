@@ -28,7 +28,7 @@ def declare_round(rounds: dict[str, ImportedRound], found: ImportedRound) -> Imp
 def response_segments(cell: Cell, plain: bool) -> list[tuple[str | None, str]]:
     """Return the cell's paragraphs as (label, text) pairs; with ``plain``, labels are read from the text alone.
 
-    A paragraph opening with a round's name and a dash or colon ("March 2025 update - The ...") is
+    A paragraph opening with a round's name and a dash or colon ("<Month Year> update - The ...") is
     labelled with it even where the label is not bold.
     """
     found = plain_segments(cell) if plain else segments(cell)

@@ -1,8 +1,8 @@
 """Open dependencies that several forces wait on: grouped by id, party, or ids a mapping file joins.
 
 A supplier's change to a records system shared by many forces is one party's
-delivery holding all of them up ("This remains the position for all NICHE
-Forces", as the shipped plan says of one). Pure functions,
+delivery holding all of them up (a plan may say "this remains the position
+for all forces on that system"). Pure functions,
 apart from reading the mapping file.
 """
 

@@ -103,7 +103,7 @@ def find_open_dependency(plan: Plan, dependency_id: str) -> Dependency:
 def find_open_dependencies(plan: Plan, text: str) -> list[Dependency]:
     """Return the open dependencies ``text`` names: by id, else by words of their title or party.
 
-    ``--blocked-by Minerva`` or ``--blocked-by niche`` finds the dependency whose
+    ``--blocked-by supplier`` or ``--blocked-by records`` finds the dependency whose
     party or title says so, as loosely as ``--owner`` finds a body: any case,
     whole words. A text that names no dependency, or only closed ones, is a
     UsageError saying which open dependencies there are.

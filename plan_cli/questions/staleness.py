@@ -27,16 +27,15 @@ from plan_cli.plan.model import EvidenceItem, Update
 SAME_TEXT_RATIO = 0.85
 """Two rounds' updates this similar (0..1, case and spacing ignored) say the same thing.
 
-Chosen on the shipped plan (data/plan.yaml): 14.4's March 2026 update rewords March 2025's
-("A replacement for the Nutshell/SOS App remains outstanding" for "We are
-exploring ways to replace ...", the rest the same) at 0.88; every other pair of
-consecutive updates is at 0.60 or below. 0.85 keeps clear of both."""
+Chosen on a published plan: an update that rewords only its opening sentence
+and repeats the rest scores about 0.88 against the round before; consecutive
+updates that report new work score 0.60 or below. 0.85 keeps clear of both."""
 
 EXACT_CHARS = 2_500
 """Texts up to this long (once normalised) are compared by :mod:`difflib`'s ratio
 (as computed by :mod:`cydifflib`, the same algorithm compiled), whose work grows
-with the square of the length; the longest update of the shipped plan is
-2,356 characters. Longer texts are compared piece by piece (see :func:`same_text`)."""
+with the square of the length; a long published update is about 2,400
+characters. Longer texts are compared piece by piece (see :func:`same_text`)."""
 
 PIECE_CHARS = 2_000
 """How long each piece of a text longer than :data:`EXACT_CHARS` is when compared."""
