@@ -7,20 +7,16 @@ once, checked once, written atomically).
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
-from plan_cli.basics.errors import RefusalError, UsageError
 from plan_cli.basics.wording import plural, shell_word, short_date
 from plan_cli.cli.options import (
     PlanOption,
     TodayOption,
     complete_unpublished_round,
     edit_plan_file,
-    open_plan,
     parse_date,
     parse_today,
 )
@@ -90,25 +86,19 @@ def open_round(
     Example: plan round open 'Autumn 2027 Update' --due 2027-10-29
     """
     from plan_cli.editing import round_edits
-    from plan_cli.questions.cadence import likely_next_round
-    from plan_cli.questions.rounds import round_progress
+    from plan_cli.questions.rounds import due_hint, round_progress
 
     day = parse_today(today)
     deadline = parse_date("--due", due)
-    if title is None:
-        _refuse_untitled(plan, day)
     with edit_plan_file(plan, "plan round open") as edit:
         done = round_edits.open_round(edit, title, round_id, deadline, day)
     _print_notes(done.notes)
     opened = done.round
     progress = round_progress(done.plan, opened.id)
-    before = done.plan._replace(rounds=tuple(r for r in done.plan.rounds if r.id != opened.id))
-    guess = likely_next_round(before)
-    usual = guess.due.isoformat() if guess is not None and guess.due is not None else "YYYY-MM-DD"
     when = (
         f", due {short_date(deadline)}"
         if deadline
-        else f", no due date (set one with: plan round due {opened.id} {usual})"
+        else f", no due date (set one with: plan round due {opened.id} {due_hint(done.plan, opened.id)})"
     )
     out = stdout()
     out.print(
@@ -121,22 +111,6 @@ def open_round(
             f"Next, for each owner: plan draft --owner NAME --output FILE.md; NAME is one of:{names}",
             style="dim",
         )
-    )
-
-
-def _refuse_untitled(plan_path: Path | None, day: date) -> NoReturn:
-    """Stop ``plan round open`` without a title, naming the round the plan's cadence suggests."""
-    from plan_cli.questions.rounds import next_round, open_round_hint
-
-    loaded = open_plan(plan_path)
-    current = next_round(loaded.plan, day)
-    if current is not None:
-        raise RefusalError(
-            f"the {current.title} is still open; publish it before opening the next: "
-            f"plan round publish {current.id}"
-        )
-    raise UsageError(
-        f"name the round to open; by this plan's cadence the next is: {open_round_hint(loaded.plan)}"
     )
 
 

@@ -42,30 +42,28 @@ class RoundEdit(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-def open_round(edit: PlanEdit, title: str, round_id: str | None, due: date | None, today: date) -> RoundEdit:
-    """Add a new round after the last one; refused while another is open or when it exists already."""
+def open_round(
+    edit: PlanEdit, title: str | None, round_id: str | None, due: date | None, today: date
+) -> RoundEdit:
+    """Add a new round after the last one; refused while another is open, when it exists already, or untitled.
+
+    An untitled round is refused with the title and due date the plan's own
+    cadence suggests; while another round is open, with what to do about that one.
+    """
     current = edit.plan
-    title = title.strip()
+    title = (title or "").strip()
     if not title:
-        raise UsageError(f"the round needs a title, e.g. {open_round_hint(current)}")
+        _refuse_while_open(current, today)
+        raise UsageError(
+            f"the round needs a title; by this plan's cadence the next is: {open_round_hint(current)}"
+        )
     new_id = round_id.strip() if round_id is not None else default_round_id(current, title)
     if not re.fullmatch(SLUG, new_id):
         raise UsageError(f"--id '{new_id}' is not a round id; use lower-case letters, digits and hyphens")
     existing = find_round(current, title) or find_round(current, new_id)
     if existing is not None:
         raise RefusalError(_exists_message(current, existing, title, new_id, today))
-    open_now = next_round(current, today)
-    if open_now is not None:
-        progress = round_progress(current, open_now.id)
-        next_step = (
-            f"publish it first: plan round publish {open_now.id}"
-            if progress.answered
-            else f"draft it with plan draft, or cancel it first: plan round cancel {open_now.id}"
-        )
-        raise RefusalError(
-            f"the {open_now.title} is still {progress.state.value} ({progress.answered} of "
-            f"{plural(progress.asked, 'item')} answered); {next_step}"
-        )
+    _refuse_while_open(current, today)
     _check_due_after_latest(current, due, today, None)
     read = edit.read
     new_text = plan_edits.add_round(read.text, new_id, title, due, read.newline)
@@ -74,6 +72,22 @@ def open_round(edit: PlanEdit, title: str, round_id: str | None, due: date | Non
     assert opened is not None
     warning = unusual_title([r.title for r in current.rounds], title, new_id)
     return RoundEdit(after, opened, (warning,) if warning else ())
+
+
+def _refuse_while_open(current: Plan, today: date) -> None:
+    open_now = next_round(current, today)
+    if open_now is None:
+        return
+    progress = round_progress(current, open_now.id)
+    next_step = (
+        f"publish it first: plan round publish {open_now.id}"
+        if progress.answered
+        else f"draft it with plan draft, or cancel it first: plan round cancel {open_now.id}"
+    )
+    raise RefusalError(
+        f"the {open_now.title} is still {progress.state.value} ({progress.answered} of "
+        f"{plural(progress.asked, 'item')} answered); {next_step}"
+    )
 
 
 def _exists_message(plan: Plan, existing: Round, title: str, new_id: str, today: date) -> str:

@@ -58,11 +58,11 @@ def likely_next_round(plan: Plan) -> Round | None:
         due = _add_months(anchor.due, gap * steps) if anchor.due is not None else None
     if due is not None and len(dated) >= 2 and all(_is_month_end(when) for _, when in dated):
         due = _add_months(due.replace(day=1), 1) - timedelta(days=1)
-    if _month_named(last.title) is None and _quarter_named(last.title) is not None:
-        return _next_quarter(last, gap, due)
-    if _month_named(last.title) is None and _season_named(last.title) is not None:
-        return _next_season(last, gap, due)
     when = _month_named(last.title)
+    if when is None and _quarter_named(last.title) is not None:
+        return _next_quarter(last, gap, due)
+    if when is None and _season_named(last.title) is not None:
+        return _next_season(last, gap, due)
     if when is None:
         return Round("ID", "TITLE", due)
     after = _add_months(when, gap)
@@ -165,8 +165,7 @@ def _next_quarter(last: Round, gap: int, due: date | None) -> Round:
 _YEAR = r"(?P<year>\d{4})(?:(?P<split>[/-])(?P<second>\d{2}|\d{4}))?(?!\d)"
 _QUARTER = re.compile(r"(?<![A-Za-z0-9])(?P<q>[Qq])(?P<quarter>[1-4])(?P<between>[ _-]?)" + _YEAR)
 _YEAR_QUARTER = re.compile(
-    r"(?<![A-Za-z0-9])(?P<year>\d{4})(?:(?P<split>[/-])(?P<second>\d{2}|\d{4}))?"
-    r"(?P<between>[ _-]?)(?P<q>[Qq])(?P<quarter>[1-4])(?![0-9])"
+    r"(?<![A-Za-z0-9])" + _YEAR + r"(?P<between>[ _-]?)(?P<q>[Qq])(?P<quarter>[1-4])(?!\d)"
 )
 """A quarter and its year, either way round: 'Q3 2025/26', 'q3-2025', '2025-Q3', '2025/26 Q3'."""
 

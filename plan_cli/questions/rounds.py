@@ -262,8 +262,20 @@ def open_round_hint(plan: Plan) -> str:
     """
     guess = likely_next_round(plan)
     title = guess.title if guess is not None else "TITLE"
-    due = guess.due.isoformat() if guess is not None and guess.due is not None else "YYYY-MM-DD"
-    return f"plan round open {shell_word(title)} --due {due}"
+    return f"plan round open {shell_word(title)} --due {due_hint(plan)}"
+
+
+def due_hint(plan: Plan, round_id: str | None = None) -> str:
+    """Return the due date the plan's cadence gives a round, as YYYY-MM-DD, else that placeholder.
+
+    The round is the one after the plan's last, or ``round_id`` as if it were
+    that one (the rounds from it on left out): a hint, never a date written.
+    """
+    if round_id is not None:
+        ids = [declared.id for declared in plan.rounds]
+        plan = plan._replace(rounds=plan.rounds[: ids.index(round_id)] if round_id in ids else plan.rounds)
+    guess = likely_next_round(plan)
+    return guess.due.isoformat() if guess is not None and guess.due is not None else "YYYY-MM-DD"
 
 
 def unknown_round(plan: Plan, ref: str) -> str:

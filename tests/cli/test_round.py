@@ -450,7 +450,8 @@ def test_opening_a_round_without_a_title_suggests_the_plans_next_one(tmp_path: P
     ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
     still_open = run("round", "open", "--plan", str(path))
     assert still_open.code == 1
-    assert "the April 2027 Progress Review is still open; publish it" in flat(still_open.err)
+    assert "the April 2027 Progress Review is still open (0 of " in flat(still_open.err)
+    assert flat(still_open.err).endswith("cancel it first: plan round cancel apr-2027")
 
 
 def test_an_empty_title_is_refused_with_this_plans_names(tmp_path: Path) -> None:
@@ -458,7 +459,7 @@ def test_an_empty_title_is_refused_with_this_plans_names(tmp_path: Path) -> None
     path.write_text((FIXTURES / "other-force.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     empty = run("round", "open", " ", "--plan", str(path))
     assert empty.code == 2
-    assert "e.g. plan round open 'April 2027 Progress Review' --due 2027-04-30" in flat(empty.err)
+    assert "the next is: plan round open 'April 2027 Progress Review' --due 2027-04-30" in flat(empty.err)
     ok("round", "open", "April 2027 Progress Review", "--plan", str(path))
     unnamed = run("round", "rename", "apr-2027", "", "--plan", str(path))
     assert unnamed.code == 2
