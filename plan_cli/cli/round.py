@@ -86,7 +86,8 @@ def open_round(
     Example: plan round open 'Autumn 2027 Update' --due 2027-10-29
     """
     from plan_cli.editing import round_edits
-    from plan_cli.questions.rounds import due_hint, round_progress
+    from plan_cli.questions.cadence import due_hint
+    from plan_cli.questions.rounds import round_progress
 
     day = parse_today(today)
     deadline = parse_date("--due", due)

@@ -22,13 +22,13 @@ from plan_cli.cli.terminal import (
 )
 from plan_cli.plan.model import Plan, Status
 from plan_cli.questions import dependencies, item_flags, measures, standing
+from plan_cli.questions.cadence import open_round_hint
 from plan_cli.questions.deadlines import deadline_passed
 from plan_cli.questions.rounds import (
     RoundState,
     latest_round,
     looks_published,
     next_round,
-    open_round_hint,
     round_progress,
 )
 

@@ -21,12 +21,12 @@ from plan_cli.editing import plan_edits
 from plan_cli.editing.plan_file import EditError, PlanEdit
 from plan_cli.plan.model import Plan, Round
 from plan_cli.plan.schema import SLUG
+from plan_cli.questions.cadence import open_round_hint
 from plan_cli.questions.rounds import (
     default_round_id,
     find_round,
     latest_round,
     next_round,
-    open_round_hint,
     round_progress,
     title_round,
     unanswered_items,

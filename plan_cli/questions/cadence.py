@@ -10,7 +10,7 @@ import itertools
 import re
 from datetime import date, timedelta
 
-from plan_cli.basics.wording import slug
+from plan_cli.basics.wording import shell_word, slug
 from plan_cli.plan.model import Plan, Round
 
 _MONTHS = [
@@ -68,6 +68,30 @@ def likely_next_round(plan: Plan) -> Round | None:
     after = _add_months(when, gap)
     new_id, new_title = _move_date(last.id, when, after), _move_date(last.title, when, after)
     return Round(new_id if new_id != last.id else "ID", new_title, due)
+
+
+def open_round_hint(plan: Plan) -> str:
+    """Return an example ``plan round open`` command for the round after the plan's last one.
+
+    Its title and due date follow the plan's own cadence (see
+    :func:`likely_next_round`); where the plan cannot tell, placeholders.
+    """
+    guess = likely_next_round(plan)
+    title = guess.title if guess is not None else "TITLE"
+    return f"plan round open {shell_word(title)} --due {due_hint(plan)}"
+
+
+def due_hint(plan: Plan, round_id: str | None = None) -> str:
+    """Return the due date the plan's cadence gives a round, as YYYY-MM-DD, else that placeholder.
+
+    The round is the one after the plan's last, or ``round_id`` as if it were
+    that one (the rounds from it on left out): a hint, never a date written.
+    """
+    if round_id is not None:
+        ids = [declared.id for declared in plan.rounds]
+        plan = plan._replace(rounds=plan.rounds[: ids.index(round_id)] if round_id in ids else plan.rounds)
+    guess = likely_next_round(plan)
+    return guess.due.isoformat() if guess is not None and guess.due is not None else "YYYY-MM-DD"
 
 
 def cut_month_names(text: str) -> str:

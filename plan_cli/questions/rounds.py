@@ -27,9 +27,9 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from plan_cli.basics.errors import RefusalError, UsageError
-from plan_cli.basics.wording import shell_word, slug
+from plan_cli.basics.wording import slug
 from plan_cli.plan.model import EvidenceItem, Plan, Round, Update
-from plan_cli.questions.cadence import cut_month_names, ids_cut_month_names, likely_next_round
+from plan_cli.questions.cadence import cut_month_names, ids_cut_month_names, open_round_hint
 
 
 class RoundState(StrEnum):
@@ -252,30 +252,6 @@ def draft_round(plan: Plan, wanted: str | None, today: date) -> Round:
             + open_round_hint(plan)
         )
     return current
-
-
-def open_round_hint(plan: Plan) -> str:
-    """Return an example ``plan round open`` command for the round after the plan's last one.
-
-    Its title and due date follow the plan's own cadence (see
-    :func:`likely_next_round`); where the plan cannot tell, placeholders.
-    """
-    guess = likely_next_round(plan)
-    title = guess.title if guess is not None else "TITLE"
-    return f"plan round open {shell_word(title)} --due {due_hint(plan)}"
-
-
-def due_hint(plan: Plan, round_id: str | None = None) -> str:
-    """Return the due date the plan's cadence gives a round, as YYYY-MM-DD, else that placeholder.
-
-    The round is the one after the plan's last, or ``round_id`` as if it were
-    that one (the rounds from it on left out): a hint, never a date written.
-    """
-    if round_id is not None:
-        ids = [declared.id for declared in plan.rounds]
-        plan = plan._replace(rounds=plan.rounds[: ids.index(round_id)] if round_id in ids else plan.rounds)
-    guess = likely_next_round(plan)
-    return guess.due.isoformat() if guess is not None and guess.due is not None else "YYYY-MM-DD"
 
 
 def unknown_round(plan: Plan, ref: str) -> str:

@@ -10,8 +10,8 @@ import pytest
 from plan_cli.basics.errors import RefusalError, UsageError
 from plan_cli.plan.model import Plan, Round
 from plan_cli.questions import rounds
-from plan_cli.questions.cadence import likely_next_round
-from plan_cli.questions.rounds import RoundState, draft_round, open_round_hint
+from plan_cli.questions.cadence import likely_next_round, open_round_hint
+from plan_cli.questions.rounds import RoundState, draft_round
 from plan_cli.reading.loader import load_plan, parse_plan
 
 from .. import factories
